@@ -1,0 +1,157 @@
+//! Discovery: which files a run processes, in a deterministic order.
+//!
+//! Each command-line path is a file (processed whatever its extension) or a
+//! directory walked recursively in sorted order, taking `.txt` files. Hidden files and folders are skipped; symbolic links are not
+//! followed unless asked (and then loops are reported, not followed). A
+//! folder or file that cannot be read becomes an input that fails with an
+//! `io` error, so nothing is silently lost.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::Error;
+use crate::model::Format;
+
+/// One input of a run.
+#[derive(Debug)]
+pub struct Input {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// The path reported in results: relative to the input root, `/`
+    /// separated; a single file argument is reported by its file name.
+    pub rel: String,
+    pub format: Format,
+    /// Set when discovery itself failed for this entry.
+    pub problem: Option<Error>,
+}
+
+/// Options of discovery.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiscoverOptions {
+    pub follow_links: bool,
+}
+
+/// The format of a path by its extension (`.pdf` is PDF, everything else text).
+pub fn format_of(path: &Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("pdf") => Format::Pdf,
+        _ => Format::Text,
+    }
+}
+
+/// Extensions taken from walked folders.
+const EXTENSIONS: &[&str] = &["txt"];
+
+fn wanted(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some(e) if EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Relative path with `/` separators (lossy for non-UTF-8 names).
+fn rel_string(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// All inputs under `roots`, in order.
+pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
+    let mut out = Vec::new();
+    for root in roots {
+        let meta = if opts.follow_links {
+            std::fs::metadata(root)
+        } else {
+            std::fs::symlink_metadata(root)
+        };
+        match meta {
+            Ok(m) if m.is_dir() => walk(root, opts, &mut out),
+            Ok(m) if m.file_type().is_symlink() && !opts.follow_links => {
+                // an explicitly named link: follow it, the user asked for it
+                match std::fs::metadata(root) {
+                    Ok(t) if t.is_dir() => walk(root, DiscoverOptions { follow_links: false }, &mut out),
+                    _ => out.push(file_input(root)),
+                }
+            }
+            Ok(_) => out.push(file_input(root)),
+            Err(e) => out.push(Input {
+                path: root.clone(),
+                rel: root.file_name().map_or_else(
+                    || root.to_string_lossy().into_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                format: format_of(root),
+                problem: Some(Error::Io {
+                    path: root.clone(),
+                    source: e,
+                }),
+            }),
+        }
+    }
+    out
+}
+
+fn file_input(path: &Path) -> Input {
+    Input {
+        path: path.to_path_buf(),
+        rel: path.file_name().map_or_else(
+            || path.to_string_lossy().into_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        format: format_of(path),
+        problem: None,
+    }
+}
+
+fn walk(root: &Path, opts: DiscoverOptions, out: &mut Vec<Input>) {
+    let walker = WalkDir::new(root)
+        .follow_links(opts.follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let ft = e.file_type();
+                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) {
+                    continue;
+                }
+                if !ft.is_file() || !wanted(e.path()) {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                out.push(Input {
+                    path: e.path().to_path_buf(),
+                    rel: rel_string(rel),
+                    format: format_of(e.path()),
+                    problem: None,
+                });
+            }
+            Err(err) => {
+                let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                let rel = path
+                    .strip_prefix(root)
+                    .map(rel_string)
+                    .unwrap_or_else(|_| path.to_string_lossy().into_owned());
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop: not followed".to_string()
+                } else {
+                    err.to_string()
+                };
+                out.push(Input {
+                    format: format_of(&path),
+                    problem: Some(Error::Io {
+                        path: path.clone(),
+                        source: std::io::Error::other(message),
+                    }),
+                    path,
+                    rel: if rel.is_empty() { ".".into() } else { rel },
+                });
+            }
+        }
+    }
+}

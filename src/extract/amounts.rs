@@ -1,0 +1,539 @@
+//! Money amounts: "cirka 130 tkr", "19,5 mnkr per år", "1,95 kr per invånare".
+//!
+//! One regex finds every number followed by a currency unit (kr, kronor, tkr,
+//! mkr, mnkr, Mkr, MSEK, miljoner kronor, mdkr, öre, `:-` …), with decimal
+//! comma, space or dot thousands separators, a minus sign, a range
+//! ("10–15 mnkr", "mellan 10 och 15 mnkr") and a line break between number
+//! and unit. The words around the match then give the qualifier (cirka,
+//! högst, minst …), the unit a sum is per ("per invånare"), the period
+//! ("per år", "/år", "årligen") and a footnote marker glued to the amount
+//! ("96 000 kronor.⁵", or "kronor1" where the superscript was lost and the
+//! footnote exists). A bare "miljoner"/"miljarder" counts only in a sentence
+//! plainly about money ("budgeten ökar med 5 miljoner").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Doc;
+use crate::model::{Amount, Period, Qualifier};
+
+const NUMBER: &str = r"\d{1,3}(?:\x20\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+:\d{2}|\d+";
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?:^|[^\p{{L}}\d,.:\-/])
+        (?P<neg>-\s?)?
+        (?P<num>{NUMBER})
+        (?:\s*(?P<sep>[-–—]|till|och)\s*(?P<num2>{NUMBER}))?
+        [\ \t]*\n?[\ \t]*
+        (?P<unit>(?i:miljarder\s+kronor|miljard\s+kronor|miljoner\s+kronor|miljon\s+kronor|tusen\s+kronor
+            |miljarder\s+kr|miljoner\s+kr|md\s?kr|mdr\s+kr|mn\s?kr|mkr|milj\.?\s?kr|msek|mn\s+sek
+            |tkr|tsek|ksek|kkr|kronor|kr|sek|öre
+            |miljarder|miljard|miljoner|miljon|mdr|milj\.)|:-)"
+    ))
+    .expect("amount regex")
+});
+
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}])(?:(?P<about>cirka|ca\.?|c:a|ungefär|omkring|drygt|knappt|runt|närmare|nästan|uppskattningsvis|i\s+storleksordningen|kring)|(?P<most>max\.?|maximalt|högst|upp\s+till|som\s+mest|under|mindre\s+än|understiger)|(?P<least>minst|lägst|över|åtminstone|som\s+minst|mer\s+än|överstiger|överstigande))\s*$",
+    )
+    .expect("qualifier regex")
+});
+
+static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:inte|ej|icke)(?:[^\p{L}]+\p{L}+){0,3}[^\p{L}]*$").expect("negation regex")
+});
+
+static PER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*(?P<sep>per|/|i|om)\s*)(?P<word>\p{L}+)|^\s+(?P<adv>årligen|månadsvis|dagligen|veckovis)")
+        .expect("per regex")
+});
+static PERIOD_AFTER_PER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+i\s+\p{L}+)?\s*,?\s*(?:och|per|/)\s*(?P<word>\p{L}+)").expect("period-after-per regex")
+});
+static FOOTNOTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[.,]?(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|^(?P<digits>\d{1,2})(?:[^\d]|$)").expect("footnote-after regex")
+});
+
+const MONEY_CONTEXT: &[&str] = &[
+    "kostnad",
+    "kostar",
+    "budget",
+    "intäkt",
+    "utgift",
+    "belopp",
+    "anslag",
+    "investering",
+    "ram",
+    "finansier",
+    "bidrag",
+    "överskott",
+    "underskott",
+    "resultat",
+    "pris",
+    "avgift",
+    "lån",
+    "skuld",
+    "medel",
+    "sparkrav",
+    "besparing",
+    "kronor",
+    "omsättning",
+    "värde",
+    "tillskott",
+    "kapital",
+    "ersättning",
+    "lön",
+    "driftkostnad",
+    "statsbidrag",
+    "skatt",
+    "underskott",
+];
+
+const COUNT_NOUNS: &[&str] = &[
+    "invånare",
+    "människor",
+    "personer",
+    "resor",
+    "besök",
+    "besökare",
+    "ton",
+    "liter",
+    "kubikmeter",
+    "kvadratmeter",
+    "elever",
+    "barn",
+    "bostäder",
+    "kilometer",
+    "timmar",
+    "uppdrag",
+    "år",
+];
+
+/// Every money amount in the document, in document order.
+pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for c in AMOUNT.captures_iter(text) {
+        let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
+            continue;
+        };
+        let unit_str = unit.as_str();
+        // the unit must end the word: "krav" is not "kr"
+        if text[unit.end()..].chars().next().is_some_and(char::is_alphabetic) && unit_str != ":-" {
+            continue;
+        }
+        let scale_only = is_scale_word(unit_str);
+        let start = c.name("neg").map_or(num.start(), |m| m.start());
+        if scale_only && !money_context(text, start, unit.end()) {
+            continue;
+        }
+        let Some(mult) = multiplier(unit_str) else { continue };
+        let ore = unit_str.eq_ignore_ascii_case("öre");
+        let to_value = |s: &str| -> Option<f64> {
+            let v = parse_number(s)?;
+            // "21:12 öre" is kronor:öre notation, already in kronor
+            Some(round_money(if s.contains(':') {
+                v
+            } else if ore {
+                v / 100.0
+            } else {
+                v * mult
+            }))
+        };
+        let Some(mut value) = to_value(num.as_str()) else {
+            continue;
+        };
+        if c.name("neg").is_some() {
+            value = -value;
+        }
+
+        let mut value_max = None;
+        let mut extra: Option<Amount> = None;
+        let mut amount_start = start;
+        if let (Some(sep), Some(num2)) = (c.name("sep"), c.name("num2")) {
+            let Some(v2) = to_value(num2.as_str()) else { continue };
+            let word_before = last_word(&text[..start]).to_lowercase();
+            let mode = if is_year(num.as_str()) && !is_year(num2.as_str()) {
+                Pair::SecondOnly
+            } else {
+                match sep.as_str() {
+                    "och" if word_before == "mellan" => Pair::Range,
+                    "och" => Pair::SecondOnly,
+                    "till" if word_before == "från" => Pair::Two,
+                    _ => Pair::Range,
+                }
+            };
+            match mode {
+                Pair::Range => value_max = Some(v2),
+                Pair::SecondOnly => {
+                    value = v2;
+                    amount_start = num2.start();
+                }
+                Pair::Two => {
+                    // "från 5 till 7 mnkr": two sums sharing one unit
+                    let (span, text1) = doc.span_and_text(start..num.end());
+                    extra = Some(Amount {
+                        paragraph: doc.paragraph_at(start),
+                        text: text1,
+                        value,
+                        value_max: None,
+                        currency: "SEK".into(),
+                        qualifier: None,
+                        per: None,
+                        period: None,
+                        footnote: None,
+                        span,
+                    });
+                    value = v2;
+                    amount_start = num2.start();
+                }
+            }
+        }
+
+        // qualifier before the number
+        let mut span_start = amount_start;
+        let mut qualifier = None;
+        let window = floor_boundary(text, amount_start.saturating_sub(48));
+        if let Some(q) = QUALIFIER.captures(&text[window..amount_start]) {
+            if let Some(w) = q.name("about").or(q.name("most")).or(q.name("least")) {
+                span_start = window + w.start();
+            }
+            qualifier = if q.name("about").is_some() {
+                Some(Qualifier::About)
+            } else if q.name("most").is_some() {
+                Some(Qualifier::AtMost)
+            } else if NEGATION_BEFORE.is_match(&text[floor_boundary(text, span_start.saturating_sub(48))..span_start])
+                && within_clause(&text[..span_start])
+            {
+                // "bör inte uppgå till mer än 2,5 mnkr"
+                Some(Qualifier::AtMost)
+            } else {
+                Some(Qualifier::AtLeast)
+            };
+        }
+
+        // footnote marker, then per-unit and period after the unit
+        let mut end = unit.end();
+        let mut footnote = None;
+        let mut after = &text[end..];
+        let mut after_marker = end;
+        if let Some(f) = FOOTNOTE_AFTER.captures(after) {
+            if let Some(sup) = f.name("sup") {
+                footnote = Some(sup.as_str().chars().filter_map(superscript_digit).collect::<String>());
+                after_marker = end + f.get(0).map_or(0, |m| m.end());
+            } else if let Some(d) = f.name("digits") {
+                if footnote_markers.contains(&d.as_str()) {
+                    footnote = Some(d.as_str().to_string());
+                    after_marker = end + d.end();
+                }
+            }
+        }
+        if footnote.is_some() {
+            after = &text[after_marker..];
+        }
+        let mut per = None;
+        let mut period = None;
+        if let Some(p) = PER.captures(after) {
+            let consumed = p.get(0).map_or(0, |m| m.end());
+            if let Some(adv) = p.name("adv") {
+                period = period_word(adv.as_str());
+            } else if let (Some(sep), Some(word)) = (p.name("sep"), p.name("word")) {
+                let w = word.as_str().to_lowercase();
+                if let Some(pd) = period_word(&w) {
+                    let sep = sep.as_str();
+                    let fits = match sep {
+                        "i" | "om" => matches!(w.as_str(), "året" | "månaden" | "veckan" | "timmen" | "dygnet"),
+                        _ => true,
+                    };
+                    if fits {
+                        period = Some(pd);
+                    }
+                } else if matches!(sep.as_str(), "per" | "/") {
+                    per = Some(w);
+                }
+            }
+            if per.is_some() || period.is_some() {
+                let mut stop = consumed;
+                if per.is_some() {
+                    if let Some(pp) = PERIOD_AFTER_PER.captures(&after[consumed..]) {
+                        if let Some(pd) = pp.name("word").and_then(|w| period_word(&w.as_str().to_lowercase())) {
+                            period = Some(pd);
+                            stop = consumed + pp.get(0).map_or(0, |m| m.end());
+                        }
+                    }
+                }
+                if footnote.is_none() {
+                    end += stop;
+                }
+            }
+        }
+
+        if let Some(e) = extra.take() {
+            out.push(e);
+        }
+        let (span, text_s) = doc.span_and_text(span_start..end);
+        out.push(Amount {
+            paragraph: doc.paragraph_at(span_start),
+            text: text_s,
+            value,
+            value_max,
+            currency: "SEK".into(),
+            qualifier,
+            per,
+            period,
+            footnote,
+            span,
+        });
+    }
+    out
+}
+
+enum Pair {
+    /// "10–15 mnkr": one amount with a maximum.
+    Range,
+    /// "från 5 till 7 mnkr": two amounts.
+    Two,
+    /// "under 2024 och 5 mnkr": the first number is not a sum.
+    SecondOnly,
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn is_scale_word(unit: &str) -> bool {
+    let u = unit.to_lowercase();
+    matches!(
+        u.as_str(),
+        "miljarder" | "miljard" | "miljoner" | "miljon" | "mdr" | "milj."
+    )
+}
+
+/// The factor a unit multiplies by.
+fn multiplier(unit: &str) -> Option<f64> {
+    let u: String = unit.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let u = u.as_str();
+    Some(if u.starts_with("miljard") || u.starts_with("md") {
+        1e9
+    } else if u.starts_with("miljon") || u.starts_with("milj") || u.starts_with("mn") || u == "mkr" || u == "msek" {
+        1e6
+    } else if u.starts_with("tusen") || u == "tkr" || u == "tsek" || u == "ksek" || u == "kkr" {
+        1e3
+    } else if u == "kronor" || u == "kr" || u == "sek" || u == ":-" || u == "öre" {
+        1.0
+    } else {
+        return None;
+    })
+}
+
+/// Parse "96 000", "1.200.000", "19,5", "21:12" (kronor:öre) to a number.
+pub fn parse_number(s: &str) -> Option<f64> {
+    if let Some((kr, ore)) = s.split_once(':') {
+        let kr: f64 = kr.parse().ok()?;
+        let ore: f64 = ore.parse().ok()?;
+        return Some(kr + ore / 100.0);
+    }
+    let mut clean = String::with_capacity(s.len());
+    let dot_thousands = s.contains('.');
+    for ch in s.chars() {
+        match ch {
+            ' ' => {}
+            '.' if dot_thousands => {}
+            ',' => clean.push('.'),
+            d => clean.push(d),
+        }
+    }
+    clean.parse().ok()
+}
+
+fn round_money(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn period_word(w: &str) -> Option<Period> {
+    Some(match w {
+        "år" | "året" | "årligen" | "års" => Period::Year,
+        "månad" | "månaden" | "mån" | "månadsvis" | "månader" => Period::Month,
+        "vecka" | "veckan" | "veckovis" => Period::Week,
+        "dag" | "dagen" | "dygn" | "dygnet" | "dagligen" => Period::Day,
+        "timme" | "timma" | "timmen" | "tim" | "h" => Period::Hour,
+        _ => return None,
+    })
+}
+
+fn superscript_digit(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+/// The nearest char boundary at or after `pos`.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+fn last_word(s: &str) -> &str {
+    s.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// Whether the negation found before stays in the same clause.
+fn within_clause(before: &str) -> bool {
+    let tail: String = before.chars().rev().take(30).collect();
+    !tail.contains(['.', ';', ':'])
+}
+
+/// A bare "miljoner"/"miljarder" counts when the sentence is about money and
+/// no counted noun follows.
+fn money_context(text: &str, start: usize, end: usize) -> bool {
+    let next_word: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if COUNT_NOUNS.contains(&next_word.as_str()) {
+        return false;
+    }
+    let sentence_start = text[..start].rfind(['.', '\n', ';']).map_or(0, |p| p + 1);
+    let ws = floor_boundary(text, sentence_start.max(start.saturating_sub(120)));
+    let window = text[ws..start].to_lowercase();
+    MONEY_CONTEXT.iter().any(|w| window.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+    use crate::normalize::normalize;
+    use crate::segment::segment;
+    use crate::source::SourceText;
+
+    fn amounts(t: &str, markers: &[&str]) -> Vec<Amount> {
+        let source = SourceText::new(t.to_string(), Format::Text);
+        let norm = normalize(&source.text);
+        let seg = segment(&norm.text);
+        let doc = Doc {
+            source: &source,
+            norm: &norm,
+            seg: &seg,
+        };
+        extract(&doc, markers)
+    }
+
+    fn one(t: &str) -> Amount {
+        let a = amounts(t, &[]);
+        assert_eq!(a.len(), 1, "{t}: {a:?}");
+        a.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn units_and_values() {
+        assert_eq!(one("kostar cirka 130 tkr under 2025").value, 130_000.0);
+        assert_eq!(one("om sammanlagt 19,5 mnkr per år").value, 19_500_000.0);
+        assert_eq!(one("totalt 138,3 mnkr.").value, 138_300_000.0);
+        assert_eq!(one("köpeskilling 33 725 000 kr varför").value, 33_725_000.0);
+        assert_eq!(one("pris 1.200.000 kronor").value, 1_200_000.0);
+        assert_eq!(one("en kostnad på 2,5\nmnkr").value, 2_500_000.0);
+        assert_eq!(one("5 MSEK").value, 5_000_000.0);
+        assert_eq!(one("3 Mkr").value, 3_000_000.0);
+        assert_eq!(one("2 miljarder kronor").value, 2e9);
+        assert_eq!(one("4 mdkr").value, 4e9);
+        assert_eq!(one("50 öre").value, 0.5);
+        assert_eq!(one("Priset är 25:-").value, 25.0);
+        assert_eq!(one("resultat -3 359 tkr").value, -3_359_000.0);
+    }
+
+    #[test]
+    fn tax_rate_in_ore_notation() {
+        let a = one("skattesatsen 21:12 öre per skattekrona");
+        assert_eq!(a.value, 21.12);
+        assert_eq!(a.per.as_deref(), Some("skattekrona"));
+    }
+
+    #[test]
+    fn qualifiers_per_and_period() {
+        let a = one("(dvs. max 1,95 kr per invånare)");
+        assert_eq!(
+            (a.qualifier, a.per.as_deref(), a.text.as_str()),
+            (Some(Qualifier::AtMost), Some("invånare"), "max 1,95 kr per invånare")
+        );
+        let a = one("1,95 kronor per invånare och år.");
+        assert_eq!((a.per.as_deref(), a.period), (Some("invånare"), Some(Period::Year)));
+        let a = one("1,95 kronor per invånare i kommunen, per år.");
+        assert_eq!((a.per.as_deref(), a.period), (Some("invånare"), Some(Period::Year)));
+        let a = one("cirka 200 000 kr/ år.");
+        assert_eq!((a.qualifier, a.period), (Some(Qualifier::About), Some(Period::Year)));
+        let a = one("högst 19,5 mkr årligen.");
+        assert_eq!((a.qualifier, a.period), (Some(Qualifier::AtMost), Some(Period::Year)));
+        let a = one("drygt 300 tkr");
+        assert_eq!(a.qualifier, Some(Qualifier::About));
+        let a = one("bör det inte uppgå till mer än 2,5\nmnkr.");
+        assert_eq!(a.qualifier, Some(Qualifier::AtMost));
+        let a = one("minst 5 000 kr");
+        assert_eq!(a.qualifier, Some(Qualifier::AtLeast));
+        let a = one("519 kronor per timma");
+        assert_eq!(a.period, Some(Period::Hour));
+    }
+
+    #[test]
+    fn ranges() {
+        let a = one("10–15 mnkr");
+        assert_eq!((a.value, a.value_max), (10e6, Some(15e6)));
+        let a = one("mellan 10 och 15 mnkr");
+        assert_eq!((a.value, a.value_max), (10e6, Some(15e6)));
+        let two = amounts("ökar från 5 till 7 mnkr", &[]);
+        assert_eq!(two.iter().map(|a| a.value).collect::<Vec<_>>(), vec![5e6, 7e6]);
+    }
+
+    #[test]
+    fn footnote_markers() {
+        let a = one("cirka 96 000 kronor.⁵ Det");
+        assert_eq!(a.footnote.as_deref(), Some("5"));
+        assert_eq!(a.text, "cirka 96 000 kronor");
+        let a = amounts("cirka 96 000 kronor1. I", &["1"]);
+        assert_eq!(a[0].footnote.as_deref(), Some("1"));
+        let a = amounts("cirka 96 000 kronor1. I", &[]);
+        assert_eq!(a[0].footnote, None);
+    }
+
+    #[test]
+    fn not_amounts() {
+        for t in [
+            "70 procent",
+            "10% rabatt",
+            "Kommuner med över 200 000 invånare",
+            "under åren 2025-2028",
+            "329 000 uppdrag",
+            "5 200 prisbasbelopp",
+            "SKR2023_01554-6",
+            "fler än 5 krav",
+            "ökade med 3 miljoner invånare",
+        ] {
+            assert!(amounts(t, &[]).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn bare_scale_words_need_money_context() {
+        assert_eq!(one("en kostnad på cirka 1,7 miljarder").value, 1.7e9);
+        assert_eq!(one("budgeten ökar med 5 miljoner").value, 5e6);
+        assert!(amounts("det bor 2 miljoner människor där", &[]).is_empty());
+    }
+}

@@ -1,0 +1,181 @@
+//! The document record: kind, municipality, body, date and title.
+//!
+//! - kind: a case file ("Handling 2022 nr 253", or a tjänsteutlåtande bundled
+//!   with a protocol extract), a whole protocol (several §§ with attendance),
+//!   a protocol extract (a § heading), a memo (tjänsteskrivelse,
+//!   tjänsteutlåtande, an administration's "förslag till beslut"), else unknown.
+//! - municipality: only when the text names it (see [`crate::kommuner`]).
+//! - body: the page header's body name ("Kommunstyrelsen" above "Protokoll
+//!   nr 22"), a body's name alone at the top, the subject of the first
+//!   decision ("Socialutskottet föreslår …", "Kommunfullmäktige godkänner …"),
+//!   or for a memo the administration whose proposal it is.
+//! - date: the meeting date ("Sammanträdesdatum: 2025-11-26", "Vid
+//!   sammanträdet den 17 juni 2019") or a memo's own "Datum:". Dates of other
+//!   events (a future meeting the matter is tabled to, earlier treatment) are
+//!   not the document's date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Doc;
+use crate::kommuner::find_municipality;
+use crate::model::{Document, DocumentKind, Paragraph};
+use crate::normalize::FurnitureKind;
+use crate::segment::SectionKind;
+use crate::swedish::{body_base_form, is_body_name, parse_date, BODY_PATTERN, DATE_PATTERN};
+
+static CASE_FILE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*Handling\s+\d{4}\s+nr\s+\d+\s*$").expect("case file regex"));
+static MEMO_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande|Förslag till beslut|Mottagare)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|(?:förvaltningens|kontorets|förvaltningarnas)\s+förslag\s+till\b")
+        .expect("memo regex")
+});
+/// A memo's own header line, as opposed to "Tjänsteskrivelsen från …" in a list.
+static MEMO_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))").expect("memo header regex")
+});
+static PROTOCOL_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^\s*(?:utdrag ur protokoll\b|protokollsutdrag\s*$)").expect("protocol mark regex")
+});
+static ATTENDANCE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:Närvarande|Beslutande|Ledamöter|Tjänstgörande ersättare|Övriga närvarande|Övriga deltagande|Justerare|Utses att justera)\b")
+        .expect("attendance regex")
+});
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?P<body>{BODY_PATTERN})\s+(?:beslutar|beslutade|föreslår|föreslog|avslår|godkänner|antar|tillstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|ger|överlämnar|avger|yttrar)\b"
+    ))
+    .expect("subject regex")
+});
+static ADMIN_PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<body>\p{Lu}[\p{L}]*(?:-\s(?:och|&)\s[\p{L}]+)?(?:förvaltningens|kontorets))\s+förslag\b")
+        .expect("admin proposal regex")
+});
+static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?i:sammanträdesdatum)\s*:?\s*|(?m:^|\.\s+)Vid\s+(?:\p{{L}}+\s+)?sammanträdet\s+(?:den\s+)?|(?m:^)\s*(?i:sammanträdesdag)\s*:?\s*)(?P<d>{DATE_PATTERN})"
+    ))
+    .expect("meeting date regex")
+});
+static MEMO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?im)^\s*(?:datum|daterad)\s*:?\s*(?P<d>{DATE_PATTERN})\s*$")).expect("memo date regex")
+});
+
+/// The document record.
+pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
+    let text = doc.text();
+    let kind = kind(doc);
+    Document {
+        kind,
+        municipality: find_municipality(text),
+        body: body(doc, kind),
+        date: date(doc, kind),
+        title: title(doc, paragraphs),
+    }
+}
+
+fn kind(doc: &Doc<'_>) -> DocumentKind {
+    let text = doc.text();
+    let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
+    let paragraphs = doc.seg.paragraphs.len();
+    let memo = MEMO_MARK.is_match(text);
+    if CASE_FILE_MARK.is_match(&text[..head_end])
+        || (MEMO_HEADER.is_match(text) && PROTOCOL_MARK.is_match(text) && paragraphs > 0)
+    {
+        return DocumentKind::CaseFile;
+    }
+    if paragraphs >= 2 && ATTENDANCE_MARK.is_match(text) || paragraphs >= 6 {
+        return DocumentKind::Protocol;
+    }
+    if paragraphs > 0 {
+        return DocumentKind::ProtocolExtract;
+    }
+    if memo {
+        return DocumentKind::Memo;
+    }
+    DocumentKind::Unknown
+}
+
+fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
+    let text = doc.text();
+    if let Some(f) = doc.norm.furniture.iter().find(|f| f.kind == FurnitureKind::BodyHeader) {
+        return Some(body_base_form(&f.text));
+    }
+    if kind == DocumentKind::Memo {
+        if let Some(c) = ADMIN_PROPOSAL.captures(text) {
+            return Some(body_base_form(&c["body"]));
+        }
+    }
+    // a body's name alone on one of the first lines, not an addressee
+    let mut after_label = false;
+    for r in doc
+        .seg
+        .lines
+        .iter()
+        .filter(|r| !text[(*r).clone()].trim().is_empty())
+        .take(4)
+    {
+        let line = text[r.clone()].trim().trim_matches(['*', '#', ' ']);
+        if is_body_name(line) && !after_label {
+            return Some(body_base_form(line));
+        }
+        after_label = matches!(line.trim_end_matches(':'), "Mottagare" | "Till" | "Adressat");
+    }
+    // the subject of the first decision
+    for s in doc.seg.sections_of(SectionKind::Decision) {
+        for line in text[s.body.clone()].lines() {
+            if let Some(c) = SUBJECT.captures(line) {
+                return Some(body_base_form(&c["body"]));
+            }
+        }
+    }
+    None
+}
+
+fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
+    if let Some(f) = doc.norm.furniture.iter().find(|f| f.kind == FurnitureKind::MeetingDate) {
+        if let Some(c) = MEETING_DATE.captures(&f.text) {
+            return parse_date(&c["d"]);
+        }
+    }
+    if kind == DocumentKind::CaseFile {
+        return None; // its parts carry their own dates
+    }
+    let text = doc.text();
+    if kind != DocumentKind::Memo {
+        if let Some(c) = MEETING_DATE.captures(text) {
+            return parse_date(&c["d"]);
+        }
+    } else {
+        let head_end = text.char_indices().nth(1500).map_or(text.len(), |(i, _)| i);
+        if let Some(c) = MEMO_DATE.captures(&text[..head_end]) {
+            return parse_date(&c["d"]);
+        }
+    }
+    None
+}
+
+fn title(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Option<String> {
+    if let Some(t) = paragraphs.iter().find_map(|p| p.title.clone()) {
+        return Some(t);
+    }
+    // the first long line that is not a label or a body's name, with the
+    // lines that continue it
+    let text = doc.text();
+    let mut parts: Vec<&str> = Vec::new();
+    for r in &doc.seg.lines {
+        let line = text[r.clone()].trim().trim_matches(['*', '#', ' ']);
+        if parts.is_empty() {
+            if line.chars().count() < 25 || is_body_name(line) || line.contains(':') || MEMO_MARK.is_match(line) {
+                continue;
+            }
+            parts.push(line);
+        } else if line.is_empty() || parts.len() >= 4 {
+            break;
+        } else {
+            parts.push(line);
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}

@@ -1,0 +1,12 @@
+//! Extraction of protokollsanteckningar (statements entered into the minutes).
+//!
+//! Not yet implemented: the political records follow the core pipeline.
+//! Until then the array is present and empty, as the contract requires.
+
+use super::Doc;
+use crate::model::Note;
+
+/// All records of this kind in the document, in document order.
+pub fn extract(_doc: &Doc<'_>) -> Vec<Note> {
+    Vec::new()
+}

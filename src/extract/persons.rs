@@ -1,0 +1,3 @@
+//! Persons and parties as written in minutes: "Per Lodenius (C)".
+//!
+//! Shared by the political-record extractors.

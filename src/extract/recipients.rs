@@ -1,0 +1,131 @@
+//! Recipients: the addressees of a decision.
+//!
+//! Under "Beslutet ska skickas till", "Beslutet skickas till",
+//! "Protokollsutdrag skickas till", "Expedieras till" or "Sändlista" the
+//! minutes list who receives the decision: one per line, or separated by
+//! commas over wrapped lines ("…, tekniska\nnämnden, avdelningen för ekonomi
+//! och hållbarhet"). "och" inside a name ("avdelningen för ekonomi och
+//! hållbarhet") never splits it. A document label before the addressee
+//! ("Skrivelse till Justitiedepartementet") and a comment after a dash
+//! ("Exploateringsnämnden – Återremiss") are not part of the name. The list
+//! ends at the next heading or at a signature/justering line.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Doc;
+use crate::model::Recipient;
+use crate::segment::SectionKind;
+
+static STOP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\*\*|---|dag för justering|vid protokollet|justerare|justerat|justerande|ordförande|sekreterare|paragrafen är justerad|underskrift|anslag|protokollet justera|\d{4}-\d{2}-\d{2}\s*$)")
+        .expect("recipient stop regex")
+});
+static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:skrivelse|yttrande|protokollsutdrag|beslut|kopia|remissvar|svar|beslutet)\s+till\s+")
+        .expect("label prefix regex")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-•–*·]|\d{1,2}[.)])\s+").expect("bullet regex"));
+
+/// Every recipient, in document order.
+pub fn extract(doc: &Doc<'_>) -> Vec<Recipient> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for section in doc.seg.sections_of(SectionKind::Recipients) {
+        for item in items(text, section.body.clone()) {
+            let (span, name) = doc.span_and_text(item.clone());
+            if name.is_empty() {
+                continue;
+            }
+            out.push(Recipient {
+                paragraph: doc.paragraph_at(item.start),
+                name: name.clone(),
+                text: name,
+                span,
+            });
+        }
+    }
+    out
+}
+
+/// The name ranges of a recipients section body.
+fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    // logical lines: a comma list may wrap onto the next line
+    let mut logical: Vec<Range<usize>> = Vec::new();
+    let mut pos = body.start;
+    let mut joinable = false;
+    for raw in text[body.clone()].split_inclusive('\n') {
+        let r = pos..pos + raw.trim_end_matches('\n').len();
+        pos += raw.len();
+        let line = &text[r.clone()];
+        let t = line.trim();
+        if t.is_empty() {
+            joinable = false;
+            continue;
+        }
+        if STOP_LINE.is_match(t) || t.chars().count() > 200 {
+            break;
+        }
+        let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+        match logical.last_mut() {
+            Some(last) if joinable && starts_lower => last.end = r.end,
+            _ => logical.push(r.clone()),
+        }
+        let t_end = t.trim_end();
+        joinable = t.contains(',') && !t_end.ends_with(',') || t_end.ends_with(" och") || t_end.ends_with(" för");
+        if t_end.ends_with(',') {
+            joinable = true;
+        }
+    }
+    let mut out = Vec::new();
+    for l in logical {
+        let mut start = l.start;
+        let mut depth = 0i32;
+        for (i, ch) in text[l.clone()].char_indices() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' | ';' if depth <= 0 => {
+                    out.extend(clean(text, start..l.start + i));
+                    start = l.start + i + 1;
+                }
+                _ => {}
+            }
+        }
+        out.extend(clean(text, start..l.end));
+    }
+    out
+}
+
+/// Trim an item to the addressee's name.
+fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let mut s = r.start;
+    let mut e = r.end;
+    let slice = &text[s..e];
+    s += slice.len() - slice.trim_start().len();
+    e -= slice.len() - slice.trim_end().len();
+    if let Some(b) = BULLET.find(&text[s..e]) {
+        s += b.end();
+    }
+    if let Some(l) = LABEL_PREFIX.find(&text[s..e]) {
+        s += l.end();
+    }
+    for dash in [" – ", " - ", " — "] {
+        if let Some(p) = text[s..e].find(dash) {
+            e = s + p;
+        }
+    }
+    // a trailing comment in parentheses: "Kommunstyrelsen (för kännedom)"
+    let t = &text[s..e];
+    if t.ends_with(')') {
+        if let Some(p) = t.rfind(" (") {
+            e = s + p;
+        }
+    }
+    let t = text[s..e].trim_end_matches(['.', ':', ' ']);
+    e = s + t.len();
+    let first = t.chars().next()?;
+    (first.is_alphabetic() && t.chars().count() <= 120).then_some(s..e)
+}

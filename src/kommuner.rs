@@ -1,0 +1,225 @@
+//! Sweden's 290 municipalities (SCB codes) and how a document names its own.
+//!
+//! The list ships inside the binary (`data/kommuner.tsv`, public SCB data).
+//! A document's municipality is set only when the text names it — never
+//! guessed. A name followed by "kommun", "stad", "kommunfullmäktige" …
+//! ("Norrtälje kommuns beslut", "Göteborgs Stads riktlinje") or in the idiom
+//! "i Nacka storlek" is a strong mention; a bare name ("Mölndal Vision 2040")
+//! is a weak one, and does not count inside a list of several municipalities
+//! ("bland annat Stockholm och andra kommuner", "kommunerna Mölndal,
+//! Partille …"), after a first name (a surname such as "Lund"), or for names
+//! that are also ordinary words (Vara, Mark, Ale …).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::Municipality;
+
+const KOMMUNER_TSV: &str = include_str!("../data/kommuner.tsv");
+
+/// Names that are also common words, first names or surnames: only a strong
+/// mention counts for them.
+const AMBIGUOUS: &[&str] = &[
+    "Ale", "Berg", "Boden", "Bjuv", "Habo", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Sala", "Salem", "Vara",
+    "Åre", "Falun", "Tanum", "Ludvika", "Laxå",
+];
+
+const STRONG_AFTER: &[&str] = &[
+    "kommun",
+    "kommuns",
+    "kommunkoncern",
+    "kommunkoncerns",
+    "stad",
+    "stads",
+    "Stad",
+    "Stads",
+    "kommunfullmäktige",
+    "kommunfullmäktiges",
+    "kommunstyrelse",
+    "kommunstyrelsen",
+    "kommunstyrelses",
+    "storlek",
+];
+
+const LIST_CONTEXT: &[&str] = &[
+    "bland annat",
+    "kommunerna",
+    "exempelvis",
+    "såsom",
+    "till exempel",
+    "t.ex.",
+    "bl.a.",
+];
+
+struct Index {
+    list: Vec<Municipality>,
+    matcher: AhoCorasick,
+    /// pattern id → index into `list`
+    pattern_to_kommun: Vec<usize>,
+    by_name: HashMap<String, usize>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut list = Vec::new();
+    for line in KOMMUNER_TSV.lines().skip(1) {
+        let mut cols = line.split('\t');
+        if let (Some(code), Some(name)) = (cols.next(), cols.next()) {
+            list.push(Municipality {
+                name: name.trim().to_string(),
+                code: code.trim().to_string(),
+            });
+        }
+    }
+    let mut patterns = Vec::new();
+    let mut pattern_to_kommun = Vec::new();
+    for (i, k) in list.iter().enumerate() {
+        patterns.push(k.name.clone());
+        pattern_to_kommun.push(i);
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("municipality matcher");
+    let by_name = list
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.name.to_lowercase(), i))
+        .collect();
+    Index {
+        list,
+        matcher,
+        pattern_to_kommun,
+        by_name,
+    }
+});
+
+/// All 290 municipalities.
+pub fn all() -> &'static [Municipality] {
+    &INDEX.list
+}
+
+/// Look a municipality up by its name (case-insensitive).
+pub fn by_name(name: &str) -> Option<&'static Municipality> {
+    INDEX.by_name.get(&name.to_lowercase()).map(|&i| &INDEX.list[i])
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The municipality the text names as its own, if any.
+pub fn find_municipality(text: &str) -> Option<Municipality> {
+    let idx = &*INDEX;
+    let mut scores: HashMap<usize, (u32, usize)> = HashMap::new();
+    for m in idx.matcher.find_iter(text) {
+        let k = idx.pattern_to_kommun[m.pattern().as_usize()];
+        let name = &idx.list[k].name;
+        let before = &text[..m.start()];
+        if before.chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let mut after = &text[m.end()..];
+        if after.starts_with('s') && !name.ends_with('s') {
+            after = &after[1..];
+        }
+        if after.chars().next().is_some_and(is_word_char) {
+            continue;
+        }
+        let next_word: &str = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let gap_ok = after.len() - after.trim_start().len() <= 2;
+        let strong = gap_ok && STRONG_AFTER.contains(&next_word);
+        let score = if strong {
+            10
+        } else if weak_mention_counts(name, before, after) {
+            1
+        } else {
+            0
+        };
+        if score > 0 {
+            let e = scores.entry(k).or_insert((0, m.start()));
+            e.0 += score;
+        }
+    }
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    let top = best.1 .0;
+    // two different municipalities with the same weak score: do not guess
+    if top < 10 && scores.values().filter(|v| v.0 == top).count() > 1 {
+        return None;
+    }
+    Some(idx.list[*best.0].clone())
+}
+
+fn weak_mention_counts(name: &str, before: &str, after: &str) -> bool {
+    if AMBIGUOUS.contains(&name) {
+        return false;
+    }
+    let after_t = after.trim_start();
+    if after_t.starts_with('(') || after_t.starts_with(',') || after_t.starts_with("och ") {
+        return false; // a person "X Lund (S)" or a list "Mölndal, Partille"
+    }
+    let before_t = before.trim_end();
+    if before_t.ends_with(',') || before_t.ends_with(" och") {
+        return false;
+    }
+    let prev_word = before_t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if prev_word.chars().next().is_some_and(char::is_uppercase) && before_t.ends_with(prev_word) && !before_t.is_empty()
+    {
+        // "Anna Lund": preceded by a capitalized word on the same phrase
+        let sentence_start = before_t.len() == prev_word.len()
+            || before_t[..before_t.len() - prev_word.len()]
+                .trim_end()
+                .ends_with(['.', '\n', ':']);
+        if !sentence_start {
+            return false;
+        }
+    }
+    let window: String = before_t
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    !LIST_CONTEXT.iter().any(|w| window.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_loaded() {
+        assert_eq!(all().len(), 290);
+        assert_eq!(by_name("göteborg").map(|k| k.code.as_str()), Some("1480"));
+    }
+
+    #[test]
+    fn strong_and_weak_mentions() {
+        let f = |t: &str| find_municipality(t).map(|m| m.name);
+        assert_eq!(
+            f("Norrtälje kommuns beslut meddelas SKR.").as_deref(),
+            Some("Norrtälje")
+        );
+        assert_eq!(f("Göteborgs Stads riktlinje").as_deref(), Some("Göteborg"));
+        assert_eq!(
+            f("För en kommun i Nacka storlek. Bland annat Stockholm och andra kommuner sa nej.").as_deref(),
+            Some("Nacka")
+        );
+        assert_eq!(f("med ledning av Mölndal Vision 2040").as_deref(), Some("Mölndal"));
+        assert_eq!(
+            f("bosatta i kommunerna Mölndal, Partille, Härryda, Lerum och Alingsås"),
+            None
+        );
+        assert_eq!(f("Anna Lund (S) yrkar bifall."), None);
+        assert_eq!(f("Sveriges kommuner och regioner"), None);
+    }
+}

@@ -1,0 +1,167 @@
+//! protokoll: Swedish municipal meeting minutes to structured, traceable data.
+//!
+//! The pipeline, one module per stage, each a plain function from one type to
+//! the next:
+//!
+//! discover ([`discover`]) → load ([`load`]) → normalize ([`normalize`], with
+//! an offset map) → segment ([`segment`]: §§ and headings) → extract
+//! ([`extract`], one module per record kind) → write ([`write`]).
+//!
+//! Only loading and writing touch the file system, and the library never
+//! prints. [`run`] processes a batch in parallel and hands results to a sink
+//! in input order; every input yields exactly one [`model::ExtractResult`],
+//! also when it fails.
+
+pub mod discover;
+pub mod error;
+pub mod extract;
+pub mod kommuner;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod segment;
+pub mod source;
+pub mod swedish;
+pub mod write;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+pub use discover::{discover, DiscoverOptions, Input};
+pub use error::{Error, Result};
+pub use model::ExtractResult;
+
+use model::{Format, Source, Status};
+use source::SourceText;
+
+/// Settings of a run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Inputs larger than this fail with `too_large`.
+    pub max_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// The source text of a file: what spans index into (`protokoll text`).
+pub fn source_text(path: &Path, config: &Config) -> Result<SourceText> {
+    let raw = load::read(path, config.max_bytes)?;
+    source_text_of(path, discover::format_of(path), &raw.bytes).map(|(s, _, _)| s)
+}
+
+/// Decode bytes to the source text; also returns the encoding and warnings.
+fn source_text_of(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+) -> Result<(SourceText, Option<&'static str>, Vec<String>)> {
+    match format {
+        Format::Text => {
+            let d = load::decode(path, bytes)?;
+            Ok((SourceText::new(d.text, Format::Text), Some(d.encoding), d.warnings))
+        }
+        Format::Pdf => Err(Error::Pdf {
+            path: path.to_path_buf(),
+            kind: model::ErrorKind::Pdf,
+            message: "PDF input is not supported yet".to_string(),
+        }),
+    }
+}
+
+/// Extract the records of a decoded source text.
+pub fn extract_source(source: &SourceText, result: &mut ExtractResult) {
+    let norm = normalize::normalize(&source.text);
+    let seg = segment::segment(&norm.text);
+    let doc = extract::Doc {
+        source,
+        norm: &norm,
+        seg: &seg,
+    };
+    extract::extract_all(&doc, result);
+}
+
+/// Process one input's bytes into its result. Never fails: problems become
+/// a `failed` result.
+pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput) -> ExtractResult {
+    let source = Source {
+        path: rel.to_string(),
+        format,
+        sha256: raw.sha256.clone(),
+        bytes: raw.bytes.len() as u64,
+        pages: None,
+        encoding: None,
+    };
+    match source_text_of(path, format, &raw.bytes) {
+        Ok((text, encoding, warnings)) => {
+            let mut result = ExtractResult::new(Source {
+                pages: text.page_count(),
+                encoding: encoding.map(str::to_string),
+                ..source
+            });
+            extract_source(&text, &mut result);
+            if !warnings.is_empty() {
+                result.status = Status::Partial;
+            }
+            result.warnings = warnings;
+            result
+        }
+        Err(e) => ExtractResult::failed(source, e.kind(), e.message()),
+    }
+}
+
+/// Process one discovered input into its result.
+pub fn process_input(input: &Input, config: &Config) -> ExtractResult {
+    let failed = |e: &Error| {
+        ExtractResult::failed(
+            Source {
+                path: input.rel.clone(),
+                format: input.format,
+                sha256: String::new(),
+                bytes: 0,
+                pages: None,
+                encoding: None,
+            },
+            e.kind(),
+            e.message(),
+        )
+    };
+    if let Some(e) = &input.problem {
+        return failed(e);
+    }
+    match load::read(&input.path, config.max_bytes) {
+        Ok(raw) => process_bytes(&input.rel, &input.path, input.format, raw),
+        Err(e) => {
+            let mut r = failed(&e);
+            if let Ok(m) = std::fs::metadata(&input.path) {
+                r.source.bytes = m.len();
+            }
+            r
+        }
+    }
+}
+
+/// Process a batch in parallel on `pool`, handing each result to `sink` in
+/// input order, on the calling thread. Results are produced in bounded
+/// chunks, so memory does not grow with the number of inputs.
+pub fn run<E>(
+    inputs: &[Input],
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    mut sink: impl FnMut(&Input, ExtractResult) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let chunk = (pool.current_num_threads() * 16).max(16);
+    for group in inputs.chunks(chunk) {
+        let results: Vec<ExtractResult> = pool.install(|| group.par_iter().map(|i| process_input(i, config)).collect());
+        for (input, result) in group.iter().zip(results) {
+            sink(input, result)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! Loading: the bytes of one input and its decoded source text.
+//!
+//! Text inputs are decoded to UTF-8: UTF-8 (a byte-order mark is dropped and
+//! is not part of the source text), UTF-16 with a byte-order mark, UTF-16
+//! without one when the byte pattern is unmistakable, and Windows-1252 as the
+//! fallback for files that are not valid UTF-8 (older municipal exports often
+//! are), with a warning. Binary files are refused with an `encoding` error
+//! rather than producing garbage records. This is the only stage besides
+//! writing that touches the file system.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// Raw bytes of an input and their hash.
+pub struct RawInput {
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+}
+
+/// Read a file, refusing it when it is larger than `max_bytes`.
+pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    Ok(from_bytes(bytes))
+}
+
+/// Wrap bytes already in memory (e.g. read from stdin).
+pub fn from_bytes(bytes: Vec<u8>) -> RawInput {
+    let sha256 = hex(&Sha256::digest(&bytes));
+    RawInput { bytes, sha256 }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// A decoded text and what was noticed on the way.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
+}
+
+/// Decode the bytes of a text input.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    let encoding_error = |message: String| Error::Encoding {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut warnings = Vec::new();
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let t = std::str::from_utf8(rest)
+            .map_err(|e| encoding_error(format!("UTF-8 byte-order mark but invalid UTF-8: {e}")))?;
+        (t.to_string(), "utf-8")
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let le = bytes.starts_with(b"\xFF\xFE");
+        (
+            decode_utf16(&bytes[2..], le, &mut warnings),
+            if le { "utf-16le" } else { "utf-16be" },
+        )
+    } else if let Some(le) = looks_like_utf16(bytes) {
+        warnings.push(format!(
+            "no byte-order mark, but the bytes look like UTF-16{}; decoded as such",
+            if le { "LE" } else { "BE" }
+        ));
+        (
+            decode_utf16(bytes, le, &mut warnings),
+            if le { "utf-16le" } else { "utf-16be" },
+        )
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(t) => (t.to_string(), "utf-8"),
+            Err(e) => {
+                if looks_binary(bytes) {
+                    return Err(encoding_error("binary data: not a text file".to_string()));
+                }
+                let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                warnings.push(format!(
+                    "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                    e.valid_up_to()
+                ));
+                (t.into_owned(), "windows-1252")
+            }
+        }
+    };
+    if looks_binary(text.as_bytes()) {
+        return Err(encoding_error("binary data: not a text file".to_string()));
+    }
+    let nul = text.bytes().filter(|&b| b == 0).count();
+    if nul > 0 {
+        warnings.push(format!("{nul} NUL bytes in the text"));
+    }
+    if text.trim().is_empty() {
+        warnings.push(
+            if text.is_empty() {
+                "the file is empty"
+            } else {
+                "the file contains only white space"
+            }
+            .to_string(),
+        );
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        warnings,
+    })
+}
+
+fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> String {
+    let enc = if le {
+        encoding_rs::UTF_16LE
+    } else {
+        encoding_rs::UTF_16BE
+    };
+    let (t, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push("invalid UTF-16 sequences replaced by U+FFFD".to_string());
+    }
+    t.into_owned()
+}
+
+/// UTF-16 without a byte-order mark: most code units of Latin text have a
+/// zero high byte. Returns `Some(little_endian)`.
+fn looks_like_utf16(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_zero * 10 >= pairs * 7 && even_zero * 10 <= pairs {
+        Some(true)
+    } else if even_zero * 10 >= pairs * 7 && odd_zero * 10 <= pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Binary data: many control bytes other than white space.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.is_empty() {
+        return false;
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 100 > sample.len() * 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(b: &[u8]) -> Result<Decoded> {
+        decode(Path::new("x.txt"), b)
+    }
+
+    #[test]
+    fn utf8_bom_dropped() {
+        let d = dec(b"\xEF\xBB\xBFabc").unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("abc", "utf-8"));
+    }
+
+    #[test]
+    fn windows_1252_fallback_warns() {
+        let d = dec(b"N\xe4mnden \x96 96\xa0000 kr").unwrap();
+        assert_eq!(d.text, "Nämnden – 96\u{a0}000 kr");
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Nämnden".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(dec(&le).unwrap().text, "Nämnden");
+        let be: Vec<u8> = "Kommunstyrelsen".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let d = dec(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Kommunstyrelsen", "utf-16be"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(matches!(dec(&noise), Err(Error::Encoding { .. })));
+    }
+}

@@ -1,0 +1,609 @@
+//! Segmentation: § paragraphs and named sections of the normalized text.
+//!
+//! Swedish minutes are organized as §§ ("§ 218 KFKS 2019/266"), each with a
+//! title and named sections (Beslut, Yrkanden, Beslutsgång, Reservation, …).
+//! Extractors ask the segmentation which § a position belongs to and where a
+//! section of a given kind begins and ends, instead of each re-discovering the
+//! layout. Headings are recognized on their own line ("Reservation"), inline
+//! at the start of a line ("Sammanfattning Fastighetsnämnden föreslår …", as
+//! in text extracted from some PDFs), in Markdown dress ("## Beslut",
+//! "**Beslut**") and letter-spaced ("Protokol I santeckni ngar").
+//! A § ends at the next § or where another document of a case file begins
+//! (a tjänsteutlåtande, a protocol's signature block).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The kinds of named sections the extractors care about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    /// Beslut: the decision of the body.
+    Decision,
+    /// Förslag till beslut: a proposed decision.
+    Proposal,
+    /// Sammanfattning (av ärendet).
+    Summary,
+    /// Ärendet / Beskrivning av ärendet / Bakgrund.
+    Matter,
+    /// Beslutsunderlag / Handlingar.
+    Basis,
+    /// Yrkanden / Ledamöternas förslag till beslut: members' motions.
+    Motions,
+    /// Propositionsordning: how the chair put the motions to the meeting.
+    PropositionOrder,
+    /// Beslutsgång: the course of the decision.
+    DecisionProcess,
+    /// Omröstning / Omröstningsresultat: a vote.
+    Vote,
+    /// Reservation(er).
+    Reservation,
+    /// Protokollsanteckning(ar): statements entered into the minutes.
+    Note,
+    /// Jäv: members who are disqualified.
+    Disqualification,
+    /// Särskilt yttrande: a special statement (not a note).
+    Statement,
+    /// Ärendets (tidigare) behandling: earlier treatment.
+    Treatment,
+    /// Ekonomiska konsekvenser.
+    Economy,
+    /// Bedömning (an administration's assessment).
+    Assessment,
+    /// Bilaga(or).
+    Attachments,
+    /// The addressees: "Beslutet skickas till", "Expedieras till", …
+    Recipients,
+    /// Justering.
+    Adjustment,
+    /// Any other recognized heading (e.g. "Beslutande sammanträde").
+    Other,
+}
+
+/// A § of the document.
+#[derive(Debug, Clone)]
+pub struct ParagraphSeg {
+    pub number: String,
+    pub case_numbers: Vec<String>,
+    pub title: Option<String>,
+    /// The heading line.
+    pub heading: Range<usize>,
+    /// The whole §, heading included.
+    pub range: Range<usize>,
+}
+
+/// A named section.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: SectionKind,
+    /// The heading as written (normalized text range).
+    pub heading: Range<usize>,
+    /// The section's content, up to the next heading.
+    pub body: Range<usize>,
+    /// Index into [`Segmented::paragraphs`].
+    pub paragraph: Option<usize>,
+}
+
+/// The layout of a normalized document.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Every line of the normalized text (without its `\n`).
+    pub lines: Vec<Range<usize>>,
+    pub paragraphs: Vec<ParagraphSeg>,
+    pub sections: Vec<Section>,
+    /// Starts of lines where another document of a case file begins.
+    pub boundaries: Vec<usize>,
+}
+
+impl Segmented {
+    /// Index of the § containing `pos`.
+    pub fn paragraph_index_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.range.start <= pos);
+        let i = i.checked_sub(1)?;
+        self.paragraphs[i].range.contains(&pos).then_some(i)
+    }
+
+    /// Number of the § containing `pos`.
+    pub fn paragraph_at(&self, pos: usize) -> Option<String> {
+        self.paragraph_index_at(pos).map(|i| self.paragraphs[i].number.clone())
+    }
+
+    /// The section whose body contains `pos`.
+    pub fn section_at(&self, pos: usize) -> Option<&Section> {
+        let i = self.sections.partition_point(|s| s.body.start <= pos);
+        let s = self.sections.get(i.checked_sub(1)?)?;
+        (s.body.contains(&pos)).then_some(s)
+    }
+
+    /// All sections of one kind, in document order.
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(move |s| s.kind == kind)
+    }
+}
+
+/// Headings: the key (lower case, no white space or punctuation, a
+/// letter-spaced capital I read as l) and what it opens.
+const HEADINGS: &[(&str, SectionKind)] = &[
+    ("beslut", SectionKind::Decision),
+    ("beslutet", SectionKind::Decision),
+    ("kommunstyrelsensbeslut", SectionKind::Decision),
+    ("förslagtillbeslut", SectionKind::Proposal),
+    ("förslagtillbeslutet", SectionKind::Proposal),
+    ("beslutsförslag", SectionKind::Proposal),
+    ("sammanfattning", SectionKind::Summary),
+    ("sammanfattningavärendet", SectionKind::Summary),
+    ("sammanfattningärendet", SectionKind::Summary),
+    ("ärendet", SectionKind::Matter),
+    ("ärende", SectionKind::Matter),
+    ("beskrivningavärendet", SectionKind::Matter),
+    ("ärendebeskrivning", SectionKind::Matter),
+    ("bakgrund", SectionKind::Matter),
+    ("beslutsunderlag", SectionKind::Basis),
+    ("handlingar", SectionKind::Basis),
+    ("handling", SectionKind::Basis),
+    ("handlingariärendet", SectionKind::Basis),
+    ("underlag", SectionKind::Basis),
+    ("yrkanden", SectionKind::Motions),
+    ("yrkande", SectionKind::Motions),
+    ("ledamöternasförslagtillbeslut", SectionKind::Motions),
+    ("ledamöternasyrkanden", SectionKind::Motions),
+    ("propositionsordning", SectionKind::PropositionOrder),
+    ("beslutsgång", SectionKind::DecisionProcess),
+    ("beslutsgångfortsättning", SectionKind::DecisionProcess),
+    ("omröstning", SectionKind::Vote),
+    ("omröstningar", SectionKind::Vote),
+    ("omröstningsresultat", SectionKind::Vote),
+    ("omröstningbegärs", SectionKind::Vote),
+    ("votering", SectionKind::Vote),
+    ("reservation", SectionKind::Reservation),
+    ("reservationer", SectionKind::Reservation),
+    ("protokollsanteckning", SectionKind::Note),
+    ("protokollsanteckningar", SectionKind::Note),
+    ("jäv", SectionKind::Disqualification),
+    ("särskiltyttrande", SectionKind::Statement),
+    ("särskildayttranden", SectionKind::Statement),
+    ("ärendetsbehandling", SectionKind::Treatment),
+    ("ärendetstidigarebehandling", SectionKind::Treatment),
+    ("tidigarebehandling", SectionKind::Treatment),
+    ("tidigarebeslut", SectionKind::Treatment),
+    ("ärendetsberedning", SectionKind::Treatment),
+    ("ekonomiskakonsekvenser", SectionKind::Economy),
+    ("ekonomiskbedömning", SectionKind::Economy),
+    ("bedömning", SectionKind::Assessment),
+    ("förvaltningensbedömning", SectionKind::Assessment),
+    ("bilagor", SectionKind::Attachments),
+    ("bilaga", SectionKind::Attachments),
+    ("beslutetskaskickastill", SectionKind::Recipients),
+    ("beslutetskickastill", SectionKind::Recipients),
+    ("beslutetsändstill", SectionKind::Recipients),
+    ("beslutetexpedierastill", SectionKind::Recipients),
+    ("protokollsutdragskickastill", SectionKind::Recipients),
+    ("protokollsutdragtill", SectionKind::Recipients),
+    ("expedierastill", SectionKind::Recipients),
+    ("expediering", SectionKind::Recipients),
+    ("sändlista", SectionKind::Recipients),
+    ("kopiatill", SectionKind::Recipients),
+    ("justering", SectionKind::Adjustment),
+    ("beslutandesammanträde", SectionKind::Other),
+];
+
+/// Headings that may open a line with their text following on the same line
+/// ("Sammanfattning Fastighetsnämnden föreslår …"). The text must start with
+/// a capital letter or a digit, except after a recipients heading.
+const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
+    ("Beslutet ska skickas till", SectionKind::Recipients),
+    ("Beslutet skickas till", SectionKind::Recipients),
+    ("Protokollsutdrag skickas till", SectionKind::Recipients),
+    ("Beslutet expedieras till", SectionKind::Recipients),
+    ("Expedieras till", SectionKind::Recipients),
+    ("Sammanfattning av ärendet", SectionKind::Summary),
+    ("Sammanfattning", SectionKind::Summary),
+    ("Beskrivning av ärendet", SectionKind::Matter),
+    ("Ärendet", SectionKind::Matter),
+    ("Beslutsunderlag", SectionKind::Basis),
+    ("Handlingar", SectionKind::Basis),
+    ("Handling", SectionKind::Basis),
+    ("Förslag till beslut", SectionKind::Proposal),
+    ("Beslut", SectionKind::Decision),
+    ("Yrkanden", SectionKind::Motions),
+    ("Propositionsordning", SectionKind::PropositionOrder),
+    ("Beslutsgång", SectionKind::DecisionProcess),
+    ("Reservationer", SectionKind::Reservation),
+    ("Reservation", SectionKind::Reservation),
+    ("Protokollsanteckningar", SectionKind::Note),
+    ("Protokollsanteckning", SectionKind::Note),
+    ("Jäv", SectionKind::Disqualification),
+    ("Bilagor", SectionKind::Attachments),
+    ("Ekonomiska konsekvenser", SectionKind::Economy),
+];
+
+/// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266",
+/// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare".
+static PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$").expect("§ heading regex")
+});
+/// A § at the end of a title line with its case number, as in Göteborg's
+/// protocol extracts inside case files: "Förvärv av fastigheten … § 210, 4610/22".
+static TRAILING_PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\S[^§]{2,200}?)\s+§\s*(\d{1,4}),\s*(\d{1,6}/\d{2,4})\s*$").expect("trailing § regex")
+});
+static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").expect("date regex"));
+/// A case-number label ("Dnr", "Diarienummer", "Ärendenummer").
+static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr|ärende)\.?\s*:?\s*")
+        .expect("case label regex")
+});
+/// A case number (diarienummer) at the start of a string.
+static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<a>[A-ZÅÄÖ]{2,8}-\d{4}-\d{2,6}(?::-?\d+)?)|(?P<b>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6})|(?P<c>\d{1,6})/(?P<cy>\d{2,8})(?P<cf>(?:\.\d+)*\.?))(?:$|[\s,.;)])",
+    )
+    .expect("case number regex")
+});
+/// A case number in parentheses at the end of a title: "… (KS 24/76)".
+static TRAILING_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$")
+        .expect("trailing case regex")
+});
+/// Lines where another document of a case file begins.
+static BOUNDARY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:Tjänsteutlåtande|Tjänsteskrivelse|Utdrag ur [Pp]rotokoll|Dag för justering|Vid protokollet)\b")
+        .expect("boundary regex")
+});
+
+/// Parse a case number at the start of `s`; returns it and the bytes used.
+pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
+    let label = CASE_LABEL.find(s).map_or(0, |m| m.end());
+    let rest = &s[label..];
+    let c = CASE_NUMBER.captures(rest)?;
+    let used = label + c.get(0)?.end();
+    if let Some(a) = c.name("a") {
+        return Some((a.as_str().to_string(), used));
+    }
+    if let Some(b) = c.name("b") {
+        return Some((b.as_str().to_string(), used));
+    }
+    let num = c.name("c")?.as_str();
+    let year = c.name("cy")?.as_str();
+    let filing = c.name("cf").map_or("", |m| m.as_str());
+    let year = match year.len() {
+        2 | 4 => year,
+        // "00265/20241.1.4.": a filing-plan code glued to the year
+        n if n > 4 && (year.starts_with("19") || year.starts_with("20")) && (!filing.is_empty() || n <= 6) => {
+            &year[..4]
+        }
+        _ => return None,
+    };
+    Some((format!("{num}/{year}"), used))
+}
+
+/// Reduce a heading candidate to its lookup key.
+fn heading_key(line: &str) -> Option<String> {
+    let t = strip_markdown(line);
+    if t.is_empty() || t.chars().count() > 60 {
+        return None;
+    }
+    let mut key = String::with_capacity(t.len());
+    for (i, c) in t.chars().enumerate() {
+        if c.is_whitespace() || matches!(c, ':' | ',' | '.' | '(' | ')' | '*' | '_') {
+            continue;
+        }
+        if c == 'I' && i > 0 {
+            key.push('l');
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    Some(key)
+}
+
+fn strip_markdown(line: &str) -> &str {
+    let mut t = line.trim();
+    t = t.trim_start_matches('#').trim();
+    for wrap in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(wrap).and_then(|x| x.strip_suffix(wrap)) {
+            t = inner.trim();
+        }
+    }
+    t
+}
+
+fn lookup_heading(line: &str) -> Option<SectionKind> {
+    let key = heading_key(line)?;
+    HEADINGS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind)
+}
+
+/// An inline heading: the kind and where the text after it starts (bytes
+/// into `line`).
+fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    for (phrase, kind) in INLINE_HEADINGS {
+        if let Some(rest) = t.strip_prefix(phrase) {
+            let after = rest.trim_start_matches([':', ' ']);
+            if after.len() == rest.len() || after.is_empty() {
+                continue; // the heading word runs on ("Beslutet", "Ärendets") or nothing follows
+            }
+            let first = after.chars().next()?;
+            let ok = first.is_uppercase() || first.is_ascii_digit() || *kind == SectionKind::Recipients;
+            if ok {
+                return Some((*kind, line.len() - after.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Segment a normalized text.
+pub fn segment(text: &str) -> Segmented {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(start..i);
+            start = i + 1;
+        }
+    }
+    lines.push(start..text.len());
+
+    struct Head {
+        kind: SectionKind,
+        heading: Range<usize>,
+        body_start: usize,
+    }
+    let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
+    let mut heads: Vec<Head> = Vec::new();
+    let mut boundaries = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        let r = lines[n].clone();
+        let line = &text[r.clone()];
+        if line.trim().is_empty() {
+            n += 1;
+            continue;
+        }
+        if let Some(p) = paragraph_heading(text, &lines, n) {
+            n = p.1;
+            paragraphs.push(p.0);
+            continue;
+        }
+        if BOUNDARY_LINE.is_match(line) {
+            boundaries.push(r.start);
+        }
+        if let Some(kind) = lookup_heading(line) {
+            heads.push(Head {
+                kind,
+                heading: trimmed(text, r.clone()),
+                body_start: r.end,
+            });
+        } else if let Some((kind, at)) = inline_heading(line) {
+            heads.push(Head {
+                kind,
+                heading: trimmed(text, r.start..r.start + at),
+                body_start: r.start + at,
+            });
+        }
+        n += 1;
+    }
+
+    // A § runs to the next § or to the next case-file boundary.
+    let stops: Vec<usize> = {
+        let mut v: Vec<usize> = paragraphs
+            .iter()
+            .map(|p| p.range.start)
+            .chain(boundaries.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    for p in &mut paragraphs {
+        let end = stops.iter().copied().find(|&s| s > p.range.start).unwrap_or(text.len());
+        p.range.end = end.max(p.heading.end);
+    }
+    let mut sections = Vec::with_capacity(heads.len());
+    let mut all_stops: Vec<usize> = heads.iter().map(|h| h.heading.start).chain(stops).collect();
+    all_stops.sort_unstable();
+    let seg = Segmented {
+        lines,
+        paragraphs,
+        sections: Vec::new(),
+        boundaries,
+    };
+    for h in heads {
+        let mut end = all_stops
+            .iter()
+            .copied()
+            .find(|&s| s > h.heading.start)
+            .unwrap_or(text.len());
+        let paragraph = seg.paragraph_index_at(h.heading.start);
+        if let Some(i) = paragraph {
+            end = end.min(seg.paragraphs[i].range.end);
+        }
+        sections.push(Section {
+            kind: h.kind,
+            heading: h.heading,
+            body: h.body_start.min(end)..end,
+            paragraph,
+        });
+    }
+    Segmented { sections, ..seg }
+}
+
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - trail
+}
+
+/// Recognize a § heading at line `n`; returns the paragraph and the index of
+/// the first line after its heading block (heading, case number, title).
+fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(ParagraphSeg, usize)> {
+    let r = lines[n].clone();
+    let line = &text[r.clone()];
+    let mut case_numbers = Vec::new();
+    let mut title_parts: Vec<String> = Vec::new();
+    let number;
+    if let Some(c) = PARA_HEADING.captures(line) {
+        number = c.get(1)?.as_str().to_string();
+        let rest = c.get(2).map_or("", |m| m.as_str()).trim();
+        if !rest.is_empty() {
+            let first = rest.chars().next()?;
+            if !(first.is_uppercase() || first.is_ascii_digit()) {
+                return None; // "§ 10, den 18 februari …": a wrapped reference, not a heading
+            }
+            let mut rest = rest;
+            while let Some((case, used)) = parse_case_number(rest) {
+                case_numbers.push(case);
+                rest = rest[used..].trim_start_matches([',', ' ', ';']);
+            }
+            if !rest.is_empty() {
+                title_parts.push(rest.to_string());
+            }
+        }
+    } else if let Some(c) = TRAILING_PARA_HEADING.captures(line) {
+        let title = c.get(1)?.as_str().trim();
+        if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
+            return None;
+        }
+        number = c.get(2)?.as_str().to_string();
+        case_numbers.push(c.get(3)?.as_str().to_string());
+        let heading = trimmed(text, r.clone());
+        return Some((
+            ParagraphSeg {
+                number,
+                case_numbers,
+                title: Some(title.to_string()),
+                heading: heading.clone(),
+                range: heading.start..r.end,
+            },
+            n + 1,
+        ));
+    } else {
+        return None;
+    }
+
+    // Case-number lines and the title follow the heading.
+    let mut m = n + 1;
+    let mut in_title = !title_parts.is_empty();
+    while m < lines.len() {
+        let l = text[lines[m].clone()].trim();
+        let l = strip_markdown(l);
+        if l.is_empty() {
+            if in_title {
+                break;
+            }
+            m += 1;
+            continue;
+        }
+        if lookup_heading(l).is_some() || PARA_HEADING.is_match(l) || inline_heading(l).is_some() {
+            break;
+        }
+        if !in_title && case_numbers.is_empty() {
+            if let Some((case, used)) = parse_case_number(l) {
+                if CASE_LABEL.is_match(l) || used >= l.len() {
+                    case_numbers.push(case);
+                    m += 1;
+                    continue;
+                }
+            }
+        }
+        if title_parts.len() >= 4 {
+            break;
+        }
+        title_parts.push(l.to_string());
+        in_title = true;
+        m += 1;
+    }
+    let mut title = title_parts.join(" ");
+    if let Some(c) = TRAILING_CASE.captures(&title) {
+        let case = c[1].trim_start_matches("Dnr").trim().to_string();
+        if !case_numbers.contains(&case) {
+            case_numbers.push(case);
+        }
+        title.truncate(c.get(0).map_or(title.len(), |m| m.start()));
+    }
+    let title = title.trim().trim_end_matches('.').trim().to_string();
+    let heading = trimmed(text, r.clone());
+    Some((
+        ParagraphSeg {
+            number,
+            case_numbers,
+            title: (!title.is_empty()).then_some(title),
+            heading: heading.clone(),
+            range: heading.start..r.end,
+        },
+        m,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_numbers() {
+        assert_eq!(parse_case_number("KFKS 2019/266"), Some(("KFKS 2019/266".into(), 13)));
+        assert_eq!(
+            parse_case_number("Ärendenummer SLK-2025-01057").map(|c| c.0),
+            Some("SLK-2025-01057".into())
+        );
+        assert_eq!(
+            parse_case_number("Diarienummer 00265/20241.1.4.").map(|c| c.0),
+            Some("00265/2024".into())
+        );
+        assert_eq!(
+            parse_case_number("Dnr KS 2024-254").map(|c| c.0),
+            Some("KS 2024-254".into())
+        );
+        assert_eq!(parse_case_number("1193/22").map(|c| c.0), Some("1193/22".into()));
+        assert_eq!(parse_case_number("Val av justerare"), None);
+    }
+
+    #[test]
+    fn paragraph_headings_and_titles() {
+        let t = "§70\n\nDnr KS 2024-254\n\nStällningstagande gällande X\n\n**Beslut**\n\nText.\n";
+        let s = segment(t);
+        assert_eq!(s.paragraphs.len(), 1);
+        let p = &s.paragraphs[0];
+        assert_eq!(p.number, "70");
+        assert_eq!(p.case_numbers, vec!["KS 2024-254"]);
+        assert_eq!(p.title.as_deref(), Some("Ställningstagande gällande X"));
+        assert_eq!(s.sections[0].kind, SectionKind::Decision);
+        assert_eq!(&t[s.sections[0].body.clone()].trim(), &"Text.");
+    }
+
+    #[test]
+    fn wrapped_references_are_not_headings() {
+        let t = "Bordlagt den 1 februari 2024, § 46, den 29 februari 2024,\n§ 104.\n§ 10, den 18 mars\n";
+        assert!(segment(t).paragraphs.is_empty());
+    }
+
+    #[test]
+    fn title_case_number_in_parentheses() {
+        let t = " §26 \nRekommendation från SKR om X. (KS 24/76) \n\nBeslut \nY\n";
+        let s = segment(t);
+        assert_eq!(s.paragraphs[0].case_numbers, vec!["KS 24/76"]);
+        assert_eq!(s.paragraphs[0].title.as_deref(), Some("Rekommendation från SKR om X"));
+    }
+
+    #[test]
+    fn letter_spaced_and_inline_headings() {
+        let t = "Protokol I santeckni ngar\nX (S) lät anteckna.\nSammanfattning Nämnden föreslår.\nBeslut i nämnden den 3 juni\n";
+        let s = segment(t);
+        let kinds: Vec<_> = s.sections.iter().map(|x| x.kind).collect();
+        assert_eq!(kinds, vec![SectionKind::Note, SectionKind::Summary]);
+    }
+
+    #[test]
+    fn trailing_paragraph_heading_and_boundary() {
+        let t = "Utdrag ur Protokoll Sammanträdesdatum: 2022-10-24\n\nFörvärv av fastigheten Gårda 1:2 § 210, 4610/22\n\nBeslut Enligt förslag.\n\nTjänsteutlåtande Utfärdat 2022-10-24\n\nMer text.\nBilaga handlingar 2022-10-24 § 210, 1/22\n";
+        let s = segment(t);
+        assert_eq!(s.paragraphs.len(), 1);
+        let p = &s.paragraphs[0];
+        assert_eq!((p.number.as_str(), p.case_numbers[0].as_str()), ("210", "4610/22"));
+        assert!(t[p.range.clone()].contains("Enligt förslag"));
+        assert!(!t[p.range.clone()].contains("Mer text"));
+    }
+}

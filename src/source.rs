@@ -1,0 +1,144 @@
+//! The source text of a document and how to point into it.
+//!
+//! Spans in the output are byte offsets into the *source text*: the decoded
+//! file for text inputs, the text `protokoll text` prints for PDFs (pages
+//! separated by form feed). [`SourceText`] keeps the line and page starts so a
+//! byte range becomes a [`Span`] with its 1-based line and page, and it
+//! produces the `text` of a record exactly as the contract defines it: the
+//! source slice with white space runs collapsed and NFC applied.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Format, Span};
+
+/// Decoded text of one input plus indexes for spans.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub text: String,
+    pub format: Format,
+    line_starts: Vec<usize>,
+    /// Byte offsets where pages 2.. start (after each form feed), PDFs only.
+    page_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(text: String, format: Format) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut page_starts = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                b'\x0c' if format == Format::Pdf => page_starts.push(i + 1),
+                _ => {}
+            }
+        }
+        SourceText {
+            text,
+            format,
+            line_starts,
+            page_starts,
+        }
+    }
+
+    /// 1-based line of byte offset `pos`.
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= pos)
+    }
+
+    /// 1-based page of byte offset `pos` (PDF only).
+    pub fn page_of(&self, pos: usize) -> Option<u32> {
+        (self.format == Format::Pdf).then(|| self.page_starts.partition_point(|&s| s <= pos) as u32 + 1)
+    }
+
+    /// Number of pages (PDF only).
+    pub fn page_count(&self) -> Option<u32> {
+        (self.format == Format::Pdf).then(|| self.page_starts.len() as u32 + 1)
+    }
+
+    /// The span of a source byte range, trimmed of surrounding white space.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = self.trim(start, end);
+        Span {
+            start,
+            end,
+            line: self.line_of(start),
+            page: self.page_of(start),
+        }
+    }
+
+    /// The record `text` of a span: white space collapsed, NFC applied.
+    pub fn span_text(&self, span: &Span) -> String {
+        display_text(&self.text[span.start..span.end])
+    }
+
+    fn trim(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let t = &self.text;
+        end = end.min(t.len());
+        start = start.min(end);
+        while start < end {
+            match t[start..end].chars().next() {
+                Some(c) if is_space(c) => start += c.len_utf8(),
+                _ => break,
+            }
+        }
+        while end > start {
+            match t[start..end].chars().next_back() {
+                Some(c) if is_space(c) => end -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        (start, end)
+    }
+}
+
+/// White space as the contract's `text` rule understands it (Unicode white
+/// space plus the information separators U+001C–U+001F, which Python's `\s`
+/// also matches).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Collapse every run of white space to one space, trim, and apply NFC.
+pub fn display_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if is_space(c) {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_pages() {
+        let s = SourceText::new("a\nb\r\nc\rd\x0ce".into(), Format::Pdf);
+        assert_eq!(s.line_of(0), 1);
+        assert_eq!(s.line_of(2), 2);
+        assert_eq!(s.line_of(5), 3);
+        assert_eq!(s.line_of(7), 4);
+        assert_eq!(s.page_of(7), Some(1));
+        assert_eq!(s.page_of(9), Some(2));
+        assert_eq!(s.page_count(), Some(2));
+    }
+
+    #[test]
+    fn span_trims_and_text_collapses() {
+        let s = SourceText::new("x  96\u{a0}000\n kronor \n".into(), Format::Text);
+        let sp = s.span(1, s.text.len());
+        assert_eq!(&s.text[sp.start..sp.end], "96\u{a0}000\n kronor");
+        assert_eq!(s.span_text(&sp), "96 000 kronor");
+    }
+}
