@@ -52,48 +52,71 @@ pub struct FurnitureLine {
 
 #[derive(Debug, Clone, Copy)]
 struct Piece {
-    norm: usize,
-    src: usize,
-    norm_len: usize,
-    src_len: usize,
+    out: usize,
+    inp: usize,
+    out_len: usize,
+    inp_len: usize,
     identity: bool,
+}
+
+/// A map from one stage's output text back to its input text.
+#[derive(Debug, Clone, Default)]
+struct OffsetMap {
+    pieces: Vec<Piece>,
+    out_len: usize,
+    inp_len: usize,
+}
+
+impl OffsetMap {
+    fn start(&self, pos: usize) -> usize {
+        if pos >= self.out_len {
+            return self.pieces.last().map_or(self.inp_len, |p| p.inp + p.inp_len);
+        }
+        let p = self.piece_at(pos);
+        if p.identity {
+            p.inp + (pos - p.out)
+        } else {
+            p.inp
+        }
+    }
+
+    fn end(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return self.pieces.first().map_or(0, |p| p.inp);
+        }
+        let pos = pos.min(self.out_len);
+        let p = self.piece_at(pos - 1);
+        if p.identity {
+            p.inp + (pos - p.out)
+        } else {
+            p.inp + p.inp_len
+        }
+    }
+
+    fn piece_at(&self, pos: usize) -> Piece {
+        let i = self.pieces.partition_point(|p| p.out <= pos);
+        self.pieces[i.saturating_sub(1)]
+    }
 }
 
 /// The normalized text of a document and its map back to the source text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    pieces: Vec<Piece>,
-    source_len: usize,
+    /// One map per stage, first stage first.
+    maps: Vec<OffsetMap>,
     pub furniture: Vec<FurnitureLine>,
 }
 
 impl Normalized {
     /// Source offset where a record starting at normalized `pos` starts.
     pub fn source_start(&self, pos: usize) -> usize {
-        if pos >= self.text.len() {
-            return self.pieces.last().map_or(self.source_len, |p| p.src + p.src_len);
-        }
-        let p = self.piece_at(pos);
-        if p.identity {
-            p.src + (pos - p.norm)
-        } else {
-            p.src
-        }
+        self.maps.iter().rev().fold(pos, |p, m| m.start(p))
     }
 
     /// Source offset where a record ending at normalized `pos` (exclusive) ends.
     pub fn source_end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.pieces.first().map_or(0, |p| p.src);
-        }
-        let pos = pos.min(self.text.len());
-        let p = self.piece_at(pos - 1);
-        if p.identity {
-            p.src + (pos - p.norm)
-        } else {
-            p.src + p.src_len
-        }
+        self.maps.iter().rev().fold(pos, |p, m| m.end(p))
     }
 
     /// The source range of a normalized range.
@@ -101,11 +124,6 @@ impl Normalized {
         let start = self.source_start(r.start);
         let end = self.source_end(r.end).max(start);
         start..end
-    }
-
-    fn piece_at(&self, pos: usize) -> Piece {
-        let i = self.pieces.partition_point(|p| p.norm <= pos);
-        self.pieces[i.saturating_sub(1)]
     }
 }
 
@@ -128,134 +146,128 @@ const SUSPENDED_NEXT: &[&str] = &[
     "alternativt",
 ];
 
+/// Builds one stage's output and its map.
 struct Builder<'a> {
-    src: &'a str,
+    inp: &'a str,
     out: String,
     pieces: Vec<Piece>,
+    /// start of the pending identity run
+    run: usize,
 }
 
-impl Builder<'_> {
-    fn same(&mut self, r: Range<usize>) {
+impl<'a> Builder<'a> {
+    fn new(inp: &'a str) -> Self {
+        Builder {
+            inp,
+            out: String::with_capacity(inp.len()),
+            pieces: Vec::new(),
+            run: 0,
+        }
+    }
+
+    /// Copy `inp[self.run..upto]` unchanged.
+    fn flush(&mut self, upto: usize) {
+        let r = self.run..upto;
         if r.is_empty() {
             return;
         }
-        let norm = self.out.len();
-        self.out.push_str(&self.src[r.clone()]);
+        let out = self.out.len();
+        self.out.push_str(&self.inp[r.clone()]);
         if let Some(last) = self.pieces.last_mut() {
-            if last.identity && last.norm + last.norm_len == norm && last.src + last.src_len == r.start {
-                last.norm_len += r.len();
-                last.src_len += r.len();
+            if last.identity && last.out + last.out_len == out && last.inp + last.inp_len == r.start {
+                last.out_len += r.len();
+                last.inp_len += r.len();
                 return;
             }
         }
         self.pieces.push(Piece {
-            norm,
-            src: r.start,
-            norm_len: r.len(),
-            src_len: r.len(),
+            out,
+            inp: r.start,
+            out_len: r.len(),
+            inp_len: r.len(),
             identity: true,
         });
     }
 
+    /// Replace `inp[r]` by `replacement` (empty: delete).
     fn edit(&mut self, r: Range<usize>, replacement: &str) {
+        self.flush(r.start);
+        self.run = r.end;
         if replacement.is_empty() {
-            return; // a deletion: nothing in the normalized text points here
+            return; // nothing in the output points at a deletion
         }
-        let norm = self.out.len();
+        let out = self.out.len();
         self.out.push_str(replacement);
         self.pieces.push(Piece {
-            norm,
-            src: r.start,
-            norm_len: replacement.len(),
-            src_len: r.len(),
+            out,
+            inp: r.start,
+            out_len: replacement.len(),
+            inp_len: r.len(),
             identity: false,
         });
     }
+
+    fn finish(mut self) -> (String, OffsetMap) {
+        self.flush(self.inp.len());
+        let map = OffsetMap {
+            pieces: self.pieces,
+            out_len: self.out.len(),
+            inp_len: self.inp.len(),
+        };
+        (self.out, map)
+    }
 }
 
-/// Normalize a document's source text.
+/// Normalize a document's source text, in three stages: characters, page
+/// furniture, line-end hyphens (so a word hyphenated across a page break
+/// is re-joined once the page header between its halves is gone).
 pub fn normalize(src: &str) -> Normalized {
-    let furniture = find_furniture(src);
+    let (mut chars, m1) = normalize_chars(src);
+    let mut maps = vec![m1];
+    // a deletion may have brought a base letter and a combining mark together
+    if is_nfc_quick(chars.chars()) != IsNormalized::Yes {
+        let (again, m) = normalize_chars(&chars);
+        chars = again;
+        maps.push(m);
+    }
+    let (lines, m2, mut furniture) = remove_furniture(&chars);
+    for f in &mut furniture {
+        f.source = maps.iter().rev().fold(f.source.start, |p, m| m.start(p))
+            ..maps.iter().rev().fold(f.source.end, |p, m| m.end(p));
+    }
+    let (text, m3) = join_hyphens(&lines);
+    maps.push(m2);
+    maps.push(m3);
+    Normalized { text, maps, furniture }
+}
+
+/// Stage 1: NFC, line breaks, spaces, invisible characters, ligatures.
+/// Soft hyphens at a line end stay for stage 3.
+fn normalize_chars(src: &str) -> (String, OffsetMap) {
     let check_nfc = is_nfc_quick(src.chars()) != IsNormalized::Yes;
-    let mut b = Builder {
-        src,
-        out: String::with_capacity(src.len()),
-        pieces: Vec::new(),
-    };
+    let mut b = Builder::new(src);
     let bytes = src.as_bytes();
-    let mut run = 0; // start of the pending identity run
     let mut i = 0;
-    let mut furn = furniture.iter().peekable();
-    let mut at_line_start = true;
     while i < bytes.len() {
-        if at_line_start {
-            at_line_start = false;
-            if let Some(f) = furn.peek() {
-                if f.source.start == i {
-                    b.same(run..i);
-                    // drop the line and its line break
-                    let mut end = f.source.end;
-                    if bytes.get(end) == Some(&b'\r') {
-                        end += 1;
-                    }
-                    if bytes.get(end) == Some(&b'\n') {
-                        end += 1;
-                    }
-                    b.edit(i..end, "");
-                    i = end;
-                    run = i;
-                    at_line_start = true;
-                    furn.next();
-                    continue;
-                }
-            }
-        }
         let byte = bytes[i];
         if byte.is_ascii() {
             match byte {
-                b'\n' => {
-                    at_line_start = true;
-                    i += 1;
-                }
                 b'\r' => {
-                    b.same(run..i);
                     let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
                     b.edit(i..end, "\n");
                     i = end;
-                    run = i;
-                    at_line_start = true;
                 }
                 b'\x0c' | b'\x0b' => {
-                    b.same(run..i);
                     b.edit(i..i + 1, "\n");
                     i += 1;
-                    run = i;
-                    at_line_start = true;
                 }
-                b'-' => {
-                    if let Some((end, keep_hyphen)) = line_end_hyphen(src, i, 1) {
-                        b.same(run..i);
-                        b.edit(i..end, if keep_hyphen { "-" } else { "" });
-                        i = end;
-                        run = i;
-                    } else {
-                        i += 1;
-                    }
-                }
-                b'\t' => i += 1,
+                b'\n' | b'\t' => i += 1,
                 0..=0x1f | 0x7f => {
-                    b.same(run..i);
                     b.edit(i..i + 1, " ");
                     i += 1;
-                    run = i;
                 }
                 _ if check_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80) => {
-                    if let Some(end) = compose_cluster_from(&mut b, src, i, run) {
-                        run = end;
-                        i = end;
-                    } else {
-                        i += 1;
-                    }
+                    i = compose_cluster(&mut b, src, i).unwrap_or(i + 1);
                 }
                 _ => i += 1,
             }
@@ -267,14 +279,13 @@ pub fn normalize(src: &str) -> Normalized {
             '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(" "),
             '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
             '\u{200b}' | '\u{2060}' | '\u{feff}' => Some(""),
-            '\u{ad}' => {
-                // soft hyphen: gone; at a line end it also re-joins the word
-                let end = line_end_hyphen(src, i, clen).map_or(i + clen, |(end, _)| end);
-                b.same(run..i);
-                b.edit(i..end, "");
-                i = end;
-                run = i;
-                continue;
+            // a soft hyphen stays only at a line end, where stage 3 re-joins the word
+            '\u{ad}'
+                if !src[i + clen..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(['\n', '\r']) =>
+            {
+                Some("")
             }
             '\u{fb00}' => Some("ff"),
             '\u{fb01}' => Some("fi"),
@@ -286,37 +297,35 @@ pub fn normalize(src: &str) -> Normalized {
             _ => None,
         };
         if let Some(rep) = replacement {
-            b.same(run..i);
-            b.edit(i..i + clen, rep);
+            // combining marks after a replaced char compose with its replacement
+            let marks: usize = src[i + clen..]
+                .chars()
+                .take_while(|&m| canonical_combining_class(m) != 0)
+                .map(char::len_utf8)
+                .sum();
+            if marks > 0 {
+                let composed: String = rep
+                    .chars()
+                    .chain(src[i + clen..i + clen + marks].chars())
+                    .nfc()
+                    .collect();
+                b.edit(i..i + clen + marks, &composed);
+            } else {
+                b.edit(i..i + clen, rep);
+            }
+            i += clen + marks;
+        } else if check_nfc {
+            i = compose_cluster(&mut b, src, i).unwrap_or(i + clen);
+        } else {
             i += clen;
-            run = i;
-            if rep == "\n" {
-                at_line_start = true;
-            }
-            continue;
         }
-        if check_nfc {
-            if let Some(end) = compose_cluster_from(&mut b, src, i, run) {
-                run = end;
-                i = end;
-                continue;
-            }
-        }
-        i += clen;
     }
-    b.same(run..bytes.len());
-    Normalized {
-        text: b.out,
-        pieces: b.pieces,
-        source_len: src.len(),
-        furniture,
-    }
+    b.finish()
 }
 
 /// Compose the cluster at `i` (a char and the combining marks after it) if
-/// it is not in NFC; the pending identity run `run..i` is flushed first.
-/// Returns the end of the cluster when it was rewritten.
-fn compose_cluster_from(b: &mut Builder<'_>, src: &str, i: usize, run: usize) -> Option<usize> {
+/// it is not in NFC. Returns the end of the cluster when it was rewritten.
+fn compose_cluster(b: &mut Builder<'_>, src: &str, i: usize) -> Option<usize> {
     let first = src[i..].chars().next()?;
     let mut end = i + first.len_utf8();
     for m in src[end..].chars() {
@@ -330,44 +339,79 @@ fn compose_cluster_from(b: &mut Builder<'_>, src: &str, i: usize, run: usize) ->
         return None;
     }
     let composed: String = cluster.nfc().collect();
-    b.same(run..i);
     b.edit(i..end, &composed);
     Some(end)
+}
+
+/// Stage 2: set page-furniture lines aside (each with its line break).
+fn remove_furniture(text: &str) -> (String, OffsetMap, Vec<FurnitureLine>) {
+    let furniture = find_furniture(text);
+    let mut b = Builder::new(text);
+    for f in &furniture {
+        let line_start = text[..f.source.start].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[f.source.end..]
+            .find('\n')
+            .map_or(text.len(), |p| f.source.end + p + 1);
+        b.edit(line_start..end, "");
+    }
+    let (out, map) = b.finish();
+    (out, map, furniture)
+}
+
+/// Stage 3: re-join words hyphenated at a line end; drop soft hyphens.
+fn join_hyphens(text: &str) -> (String, OffsetMap) {
+    let mut b = Builder::new(text);
+    let mut from = 0;
+    while let Some(off) = text[from..].find(['-', '\u{ad}']) {
+        let i = from + off;
+        let soft = text[i..].starts_with('\u{ad}');
+        let hlen = if soft { 2 } else { 1 };
+        match line_end_hyphen(text, i, hlen) {
+            Some((end, keep)) => {
+                b.edit(i..end, if keep && !soft { "-" } else { "" });
+                from = end;
+            }
+            None if soft => {
+                b.edit(i..i + hlen, "");
+                from = i + hlen;
+            }
+            None => from = i + hlen,
+        }
+    }
+    b.finish()
 }
 
 /// A hyphen (or soft hyphen) of `hlen` bytes at `i`: if it ends a line and
 /// splits a word, return where the word continues and whether the hyphen
 /// stays (compounds such as "IT-\nsystem", names such as "Dan-\nOve").
 fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
-    let before = &src[..i];
-    let word_before: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    if word_before.is_empty() {
+    let mut before = src[..i].chars().rev().filter(|&c| c != '\u{ad}');
+    let last_before = before.next()?;
+    if !last_before.is_alphabetic() {
         return None;
     }
+    let letters_before = 1 + before.take(2).take_while(|c| c.is_alphabetic()).count();
     let rest = &src[i + hlen..];
-    let after_spaces = rest.trim_start_matches([' ', '\t']);
-    let after_break = after_spaces
-        .strip_prefix("\r\n")
-        .or_else(|| after_spaces.strip_prefix('\n'))
-        .or_else(|| after_spaces.strip_prefix('\r'))?;
-    let next = after_break.trim_start_matches([' ', '\t']);
+    let after_spaces = rest.trim_start_matches([' ', '\t', '\u{ad}']);
+    let after_break = after_spaces.strip_prefix('\n')?;
+    let next = after_break.trim_start_matches([' ', '\t', '\u{ad}']);
     let first = next.chars().next()?;
     if !first.is_alphabetic() {
         return None;
     }
     let end = src.len() - next.len();
-    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    let lower = next_word.to_lowercase();
-    if SUSPENDED_NEXT.contains(&lower.as_str()) {
+    let word_len: usize = next.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+    // the next word as it reads once a hyphen ending its own line is joined
+    let after_word = &next[word_len..];
+    let joins_on = if after_word.starts_with('\u{ad}') {
+        line_end_hyphen(src, end + word_len, 2).is_some()
+    } else {
+        after_word.starts_with('-') && line_end_hyphen(src, end + word_len, 1).is_some_and(|(_, keep)| !keep)
+    };
+    if !joins_on && SUSPENDED_NEXT.contains(&next[..word_len].to_lowercase().as_str()) {
         return None;
     }
-    // word_before is reversed; its first char is the last letter before the hyphen
-    let last_before = word_before.chars().next()?;
-    let keep = first.is_uppercase() || word_before.chars().count() < 3 || last_before.is_uppercase();
-    if hlen > 1 {
-        // a soft hyphen never stays
-        return Some((end, false));
-    }
+    let keep = first.is_uppercase() || letters_before < 3 || last_before.is_uppercase();
     Some((end, keep))
 }
 
@@ -395,7 +439,7 @@ static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("body line regex")
 });
 
-/// Find the page-furniture lines of a source text, in source order.
+/// Find the page-furniture lines of a text (line breaks already `\n`), in order.
 pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     let mut lines: Vec<(Range<usize>, &str)> = Vec::new();
     let mut start = 0;
@@ -416,7 +460,8 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     let kinds: Vec<Option<FurnitureKind>> = lines
         .iter()
         .map(|(_, l)| {
-            let t = l.trim();
+            let cleaned = l.replace('\u{ad}', "");
+            let t = cleaned.trim();
             if t.is_empty() || t.len() > 160 {
                 None
             } else if SIGNATURE_LINE.is_match(t) {
@@ -439,7 +484,7 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         let kind = kinds[n].or_else(|| {
             // A body's name alone on a line is a page header when a protocol
             // header or meeting date follows within a few short lines.
-            if !BODY_LINE.is_match(line) || line.trim().len() > 60 {
+            if line.contains('\u{ad}') || !BODY_LINE.is_match(line) || line.trim().len() > 60 {
                 return None;
             }
             let mut seen = 0;
@@ -471,17 +516,6 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
                 text: t.to_string(),
             });
         }
-    }
-    // set-aside ranges start at the line start, so the whole line goes
-    for f in &mut out {
-        let line_start = src[..f.source.start].rfind('\n').map_or(0, |p| p + 1);
-        if src[line_start..f.source.start].trim().is_empty() {
-            f.source.start = line_start;
-        }
-        let line_end = src[f.source.end..]
-            .find(['\n', '\r'])
-            .map_or(src.len(), |p| f.source.end + p);
-        f.source.end = line_end;
     }
     out
 }
@@ -556,6 +590,74 @@ mod tests {
         let n = normalize(src);
         assert_eq!(n.text.matches("Kommunstyrelsen").count(), 1);
         assert!(n.furniture.iter().any(|f| f.kind == FurnitureKind::BodyHeader));
+    }
+
+    /// Text made of the characters normalization treats specially.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let pieces = proptest::sample::select(vec![
+            "a",
+            "ö",
+            "Å",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\t",
+            "-",
+            "-\n",
+            "- \n",
+            "\u{ad}",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{202f}",
+            "ﬁ",
+            "ﬄ",
+            "\u{308}",
+            "\u{30a}",
+            "\u{feff}",
+            "\u{200b}",
+            "\u{2212}",
+            "\x0c",
+            "\0",
+            "och",
+            "kommun",
+            "Dan",
+            "Justerandes sign",
+            "3 (12)",
+            "Protokoll nr 2",
+            "Sammanträdesdatum: 2024-01-02",
+            "Kommunstyrelsen",
+            "§ 5",
+            "12",
+            "😀",
+            "\u{2028}",
+        ]);
+        proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn map_lands_on_char_boundaries(src in tricky_text()) {
+            check_map(&src);
+            let n = normalize(&src);
+            let mut last = 0;
+            for (pos, _) in n.text.char_indices() {
+                let s = n.source_start(pos);
+                prop_assert!(s >= last, "source_start not monotonic");
+                last = s;
+                let r = n.source_range(pos..n.text.len());
+                prop_assert!(r.start <= r.end && r.end <= src.len());
+            }
+        }
+
+        #[test]
+        fn normalization_is_idempotent(src in tricky_text()) {
+            let once = normalize(&src).text;
+            let twice = normalize(&once).text;
+            prop_assert_eq!(once, twice);
+        }
     }
 
     #[test]

@@ -246,9 +246,12 @@ static TRAILING_CASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$")
         .expect("trailing case regex")
 });
-/// Lines where another document of a case file begins.
+/// Lines where another document of a case file begins: a memo's header
+/// ("Tjänsteutlåtande   Handläggare …", not "Tjänsteutlåtande avseende …"
+/// in a list of documents), a protocol extract's header, the signature block
+/// that ends a protocol.
 static BOUNDARY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:Tjänsteutlåtande|Tjänsteskrivelse|Utdrag ur [Pp]rotokoll|Dag för justering|Vid protokollet)\b")
+    Regex::new(r"^\s*(?:(?:Tjänsteutlåtande|Tjänsteskrivelse)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|Utdrag ur [Pp]rotokoll\b|Dag för justering\b|Vid protokollet\b)")
         .expect("boundary regex")
 });
 

@@ -1,0 +1,197 @@
+//! Integration tests that run the real `protokoll` binary on temporary
+//! folders and check stdout, the `-o` files, the summary and exit codes.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use common::{binary, root};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(binary()).args(args).output().expect("run protokoll")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("utf-8 stdout")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+fn write(dir: &Path, rel: &str, content: &[u8]) {
+    let p = dir.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, content).unwrap();
+}
+
+fn sample_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "b.txt",
+        "§ 2 KS 2024/2\nAndra\n\nBeslut\nKommunstyrelsen beslutar att anslå 5 mnkr.\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "a/c.txt",
+        "Sammanfattning\n\nKostnaden är cirka 130 tkr.\n".as_bytes(),
+    );
+    write(dir.path(), "a/notes.md", b"not minutes");
+    write(dir.path(), ".hidden.txt", b"hidden");
+    write(dir.path(), ".git/x.txt", b"hidden folder");
+    dir
+}
+
+#[test]
+fn jsonl_to_stdout_in_sorted_order() {
+    let dir = sample_tree();
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let results = lines(&out);
+    let paths: Vec<&str> = results.iter().map(|r| r["source"]["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, vec!["a/c.txt", "b.txt"]);
+    assert_eq!(results[0]["schema"], "protokoll/1");
+    assert_eq!(results[0]["amounts"][0]["value"], 130000.0);
+    assert_eq!(results[1]["paragraphs"][0]["number"], "2");
+    for r in &results {
+        for kind in [
+            "paragraphs",
+            "decisions",
+            "amounts",
+            "footnotes",
+            "motions",
+            "votes",
+            "reservations",
+            "notes",
+            "recipients",
+        ] {
+            assert!(r[kind].is_array(), "{kind} missing");
+        }
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 files: 2 ok, 0 partial, 0 failed"), "{stderr}");
+}
+
+#[test]
+fn output_folder_gets_one_pretty_json_per_input() {
+    let dir = sample_tree();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "extract",
+        "-j",
+        "2",
+        "-o",
+        out_dir.path().to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let c = fs::read_to_string(out_dir.path().join("a/c.txt.json")).unwrap();
+    assert!(c.contains("\n  \"schema\": \"protokoll/1\""), "pretty JSON");
+    let b: Value = serde_json::from_str(&fs::read_to_string(out_dir.path().join("b.txt.json")).unwrap()).unwrap();
+    assert_eq!(b["source"]["path"], "b.txt");
+    let mut names: Vec<_> = walk(out_dir.path());
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["a/c.txt.json", "b.txt.json"],
+        "no temporary files left behind"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut v = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            for s in walk(&p) {
+                v.push(format!("{}/{}", p.file_name().unwrap().to_string_lossy(), s));
+            }
+        } else {
+            v.push(p.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    v
+}
+
+#[test]
+fn a_failed_file_gives_exit_code_1_and_a_failed_result() {
+    let dir = sample_tree();
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    write(dir.path(), "z.txt", &noise);
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let results = lines(&out);
+    assert_eq!(results.len(), 3, "one result per input, also the failed one");
+    let z = &results[2];
+    assert_eq!(z["status"], "failed");
+    assert_eq!(z["error"]["kind"], "encoding");
+    assert_eq!(z["amounts"], Value::Array(vec![]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("z.txt [encoding]"), "{stderr}");
+}
+
+#[test]
+fn single_file_argument_reports_its_file_name() {
+    let file = root().join("corpus/000_0e21439f530097b9.txt");
+    let out = run(&["extract", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let r = &lines(&out)[0];
+    assert_eq!(r["source"]["path"], "000_0e21439f530097b9.txt");
+    assert_eq!(r["source"]["format"], "text");
+    assert_eq!(r["source"]["bytes"], 3174);
+}
+
+#[test]
+fn missing_path_is_an_io_failure_not_a_crash() {
+    let out = run(&["extract", "/nonexistent/protokoll-test.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines(&out)[0]["error"]["kind"], "io");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["extract"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["extract", "-j", "many", "x"]).status.code(), Some(2));
+}
+
+#[test]
+fn text_prints_the_source_text_spans_index_into() {
+    let dir = tempfile::tempdir().unwrap();
+    // a BOM is not part of the source text
+    write(dir.path(), "bom.txt", "\u{feff}Beslut\nKostnad 5 kr\n".as_bytes());
+    let out = run(&["text", dir.path().join("bom.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, "Beslut\nKostnad 5 kr\n".as_bytes());
+    let ex = run(&["extract", dir.path().join("bom.txt").to_str().unwrap()]);
+    let a = &lines(&ex)[0]["amounts"][0];
+    let (s, e) = (
+        a["span"]["start"].as_u64().unwrap() as usize,
+        a["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&out.stdout[s..e], b"5 kr");
+    assert_eq!(a["span"]["line"], 2);
+}
+
+#[test]
+fn windows_1252_spans_index_the_decoded_text() {
+    let file = root().join("fixtures/encoding-windows-1252.txt");
+    let text = run(&["text", file.to_str().unwrap()]).stdout;
+    let r = &lines(&run(&["extract", file.to_str().unwrap()]))[0];
+    assert_eq!(r["status"], "partial");
+    assert_eq!(r["source"]["encoding"], "windows-1252");
+    let a = &r["amounts"][0];
+    let (s, e) = (
+        a["span"]["start"].as_u64().unwrap() as usize,
+        a["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(String::from_utf8_lossy(&text[s..e]), "450 000 kr");
+}
