@@ -116,8 +116,35 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
     }
 }
 
-/// Process one discovered input into its result.
+/// Process one discovered input into its result. A panic while processing
+/// (a bug; none is known) becomes a `failed` result of kind `internal`
+/// instead of a lost file or an aborted batch.
 pub fn process_input(input: &Input, config: &Config) -> ExtractResult {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_input_inner(input, config))) {
+        Ok(r) => r,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            ExtractResult::failed(
+                Source {
+                    path: input.rel.clone(),
+                    format: input.format,
+                    sha256: String::new(),
+                    bytes: std::fs::metadata(&input.path).map_or(0, |m| m.len()),
+                    pages: None,
+                    encoding: None,
+                },
+                model::ErrorKind::Internal,
+                format!("internal error (a bug in protokoll, please report it): {message}"),
+            )
+        }
+    }
+}
+
+fn process_input_inner(input: &Input, config: &Config) -> ExtractResult {
     let failed = |e: &Error| {
         ExtractResult::failed(
             Source {

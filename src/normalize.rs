@@ -432,12 +432,14 @@ static MEETING_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$")
         .expect("meeting date regex")
 });
+/// A page header on one line: "Göteborgs Stads grundskolenämnd   Protokoll
+/// nr 1 Sammanträdesdatum: 2025-02-04".
+static COMBINED_HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\p{L}[\p{L} ,.-]{0,80}?\s+)?protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\w+\s*\)?\s*,?\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$")
+        .expect("combined header regex")
+});
 static FOOTER_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\S.{2,80}, protokoll(?:sutdrag)?\s*$").expect("footer regex"));
-static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[A-ZÅÄÖ][\p{L}-]*(?:s)?(?:\s+[\p{L}-]+){0,3}?\s*(?:styrelse|styrelsen|fullmäktige|nämnd|nämnden|utskott|utskottet|beredningen|direktionen|förvaltningen|kontoret|revisionen)\s*$")
-        .expect("body line regex")
-});
 
 /// Find the page-furniture lines of a text (line breaks already `\n`), in order.
 pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
@@ -468,7 +470,9 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
                 Some(FurnitureKind::Signature)
             } else if PAGE_NUMBER_LINE.is_match(t) {
                 Some(FurnitureKind::PageNumber)
-            } else if PROTOCOL_HEADER_LINE.is_match(t) {
+            } else if PROTOCOL_HEADER_LINE.is_match(t)
+                || COMBINED_HEADER_LINE.is_match(t) && !t.to_lowercase().contains("utdrag")
+            {
                 Some(FurnitureKind::ProtocolHeader)
             } else if MEETING_DATE_LINE.is_match(t) {
                 Some(FurnitureKind::MeetingDate)
@@ -484,7 +488,7 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         let kind = kinds[n].or_else(|| {
             // A body's name alone on a line is a page header when a protocol
             // header or meeting date follows within a few short lines.
-            if line.contains('\u{ad}') || !BODY_LINE.is_match(line) || line.trim().len() > 60 {
+            if line.contains('\u{ad}') || !crate::swedish::is_body_name(line) || line.trim().len() > 60 {
                 return None;
             }
             let mut seen = 0;

@@ -248,10 +248,11 @@ static TRAILING_CASE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Lines where another document of a case file begins: a memo's header
 /// ("Tjänsteutlåtande   Handläggare …", not "Tjänsteutlåtande avseende …"
-/// in a list of documents), a protocol extract's header, the signature block
+/// in a list of documents), a protocol extract's header ("Utdrag ur
+/// protokoll", "Protokollsutdrag Sammanträdesdatum: …"), the signature block
 /// that ends a protocol.
 static BOUNDARY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:Tjänsteutlåtande|Tjänsteskrivelse)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|Utdrag ur [Pp]rotokoll\b|Dag för justering\b|Vid protokollet\b)")
+    Regex::new(r"^\s*(?:(?:Tjänsteutlåtande|Tjänsteskrivelse)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|Utdrag ur [Pp]rotokoll(?-u:\b)|(?:Protokollsutdrag|Protokoll)\s*(?:\(?nr\.?\s*\d+\)?\s*)?,?\s*Sammanträdesdatum|Dag för justering(?-u:\b)|Dag som ovan(?-u:\b)|Vid protokollet(?-u:\b))")
         .expect("boundary regex")
 });
 

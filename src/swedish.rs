@@ -78,7 +78,7 @@ fn valid_date(y: u32, m: u32, d: u32) -> bool {
 /// förvaltning, kontor … possibly genitive ("Socialförvaltningens") and with
 /// a coordinated first part ("Arbetsmarknads- och socialförvaltningen") or an
 /// adjective ("Tekniska nämnden").
-pub const BODY_PATTERN: &str = r"(?:(?:\p{Lu}[\p{L}]*-\s(?:och|&)\s[\p{L}]*|\p{Lu}[\p{L}]*a\s[\p{L}]*|\p{Lu}[\p{L}]*)(?:styrelsens\s(?:[\p{L}]*utskott(?:ets?)?)|styrelsens?|styrelses|fullmäktiges?|nämndens?|nämnds|utskottets?|förvaltningens?|kontorets?|beredningens?|direktionens?|revisionens?)|\p{Lu}[\p{L}]*a\s(?:nämndens?|utskottets?|förvaltningens?|beredningens?))";
+pub const BODY_PATTERN: &str = r"(?:(?:\p{Lu}[\p{L}]*-\s+(?:och|&)\s+[\p{L}]*|\p{Lu}[\p{L}]*a\s+[\p{L}]*|\p{Lu}[\p{L}]*)(?:(?:styrelsens|nämndens|fullmäktiges)\s+(?:[\p{L}]*utskott(?:ets?)?)|styrelsens?|styrelses|fullmäktiges?|nämndens?(?:\s+(?:Centrum|Nordost|Nordväst|Sydost|Sydväst|Hisingen|Norr|Söder|Öster|Väster|Mitt|Syd|Nord))?|nämnds|utskottets?|förvaltningens?|kontorets?|beredningens?|direktionens?|revisionens?)|\p{Lu}[\p{L}]*a\s+(?:nämndens?|utskottets?|förvaltningens?|beredningens?)|\p{Lu}[\p{L}]*s\s+stadsdelsnämnds?)";
 
 static BODY_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{BODY_PATTERN})$")).expect("body-only regex"));
@@ -160,6 +160,8 @@ mod tests {
             "Socialutskottet",
             "Stadsledningskontoret",
             "Sociala hållbarhetsutskottet",
+            "Barn- och utbildningsnämndens arbetsutskott",
+            "Socialnämnden Nordost",
         ] {
             assert!(is_body_name(b), "{b}");
         }

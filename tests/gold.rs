@@ -13,14 +13,29 @@ use unicode_normalization::UnicodeNormalization;
 
 use common::{documents, extract_file, root};
 
-/// The record kinds this test covers and, for each, the attributes scored.
+/// Every record kind and, for each, the attributes scored (as the shared scorer).
 const KINDS: &[(&str, &[&str])] = &[
     ("paragraphs", &[]),
+    (
+        "decisions",
+        &[
+            "outcome",
+            "for_own_part",
+            "date",
+            "reference",
+            "proposed_to",
+            "paragraph",
+        ],
+    ),
     (
         "amounts",
         &["qualifier", "period", "footnote", "value_max", "paragraph"],
     ),
     ("footnotes", &["population"]),
+    ("motions", &["supporters", "classification", "result", "paragraph"]),
+    ("votes", &["counts"]),
+    ("reservations", &["paragraph"]),
+    ("notes", &["on_behalf_of", "paragraph"]),
     ("recipients", &[]),
 ];
 
@@ -53,14 +68,58 @@ fn key(kind: &str, r: &Value) -> String {
         "footnotes" => r["marker"].as_str().unwrap_or("").to_string(),
         "population" => format!("{}|{}", r["population"]["count"], r["population"]["date"]),
         "recipients" => norm(&r["name"]).to_string(),
+        "decisions" => format!(
+            "{}|{}|{}",
+            norm(&r["body"]),
+            r["type"],
+            r["earlier"].as_bool().unwrap_or(false)
+        ),
+        "motions" => person(&r["mover"]),
+        "votes" => format!(
+            "{}|{}|{}",
+            r["paragraph"].as_str().unwrap_or("null"),
+            r["counts"]["yes"],
+            r["counts"]["no"]
+        ),
+        "reservations" => persons(&r["by"], true),
+        "notes" => persons(&r["by"], false),
         _ => unreachable!(),
     }
+}
+
+fn person(p: &Value) -> String {
+    let party = p["party"].as_str().filter(|s| !s.is_empty()).map(str::to_uppercase);
+    format!("{}({})", norm(&p["name"]), party.unwrap_or_default())
+}
+
+/// A set of persons as a sorted key; `with_party` false compares names only.
+fn persons(v: &Value, with_party: bool) -> String {
+    let mut keys: Vec<String> = v
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    if with_party {
+                        person(p)
+                    } else {
+                        norm(&p["name"]).to_string()
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    keys.sort();
+    keys.dedup();
+    keys.join(";")
 }
 
 fn attr(name: &str, r: &Value) -> Value {
     let v = r.get(name).cloned().unwrap_or(Value::Null);
     match name {
         "value_max" => money(&v),
+        "supporters" => Value::String(persons(&v, true)),
+        "proposed_to" | "on_behalf_of" => norm(&v),
+        "counts" => Value::String(format!("{}|{}|{}", v["yes"], v["no"], v["abstain"])),
         "population" => match v {
             Value::Object(o) => Value::String(format!(
                 "{}|{}",

@@ -31,3 +31,9 @@ fn corpus_snapshots() {
 fn fixture_snapshots() {
     snapshot_dir("fixtures");
 }
+
+/// One fixture per bug found, named after it.
+#[test]
+fn regression_snapshots() {
+    snapshot_dir("fixtures/regression");
+}

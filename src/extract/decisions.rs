@@ -1,12 +1,764 @@
-//! Extraction of decisions and proposals of bodies.
+//! Decisions and proposals of bodies, current and earlier.
 //!
-//! Not yet implemented: the political records follow the core pipeline.
-//! Until then the array is present and empty, as the contract requires.
+//! Current decisions come from a § 's "Beslut" section, read as blocks that
+//! each open with a lead: "Kommunstyrelsen beslutar: 1. … 2. …", "X
+//! föreslår kommunstyrelsen besluta …", "Kommunstyrelsens arbetsutskott
+//! föreslår: / Kommunstyrelsen beslutar: …", "… beslutar för egen del att
+//! …", "Enligt yrkande från S, V och MP: …", "På förslag av X (S): …", or a
+//! plain sentence ("Kommunstyrelsen avslår förslaget …", "Ärendet
+//! bordläggs …"). Consecutive sentences of the same body form one decision
+//! with several items. Proposals also come from an administration's memo
+//! ("Arbetsmarknads- och socialförvaltningens förslag till … för beslut i
+//! kommunstyrelsen", "Förslag till beslut I Fastighetsnämnden:") and from
+//! "Kommunstyrelsen tillstyrker … och föreslår att kommunfullmäktige
+//! beslutar:".
+//!
+//! Earlier decisions come from "Ärendets (tidigare) behandling" ("Beslut i
+//! socialnämnden den 25 april 2019 §64", "Kommunstyrelsen har behandlat
+//! ärendet den 29 maj 2024, § 144.", "Bordlagt den 14 januari 2026, § 10,
+//! den 18 februari 2026, § 123 …", "Återremitterat från kommunfullmäktige
+//! den … § 23") and from the matter's description ("Tekniska nämnden
+//! beslutade den 18 september 2023, § 101 att föreslå kommunfullmäktige att
+//! anta …"). The same earlier decision mentioned twice is one record. A
+//! body's "förslag till beslut" shown in the minutes ("Kommunstyrelsens
+//! förslag till kommunfullmäktige: …") makes its earlier treatment a
+//! proposal to that body.
+//!
+//! The outcome is the first of: anta/godkänna/bifalla/fastställa/bevilja/
+//! förlänga/tillstyrka (approve), avslå (reject), bordlägga (table),
+//! återremittera (refer back), lägga till handlingarna/notera (note).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::Doc;
-use crate::model::Decision;
+use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
+use crate::segment::SectionKind;
+use crate::swedish::{body_base_form, is_body_name, parse_date, BODY_PATTERN, DATE_PATTERN};
 
-/// All records of this kind in the document, in document order.
-pub fn extract(_doc: &Doc<'_>) -> Vec<Decision> {
-    Vec::new()
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    // a word start without \b: Unicode \b would make the search slow and
+    // ASCII \b does not see å ä ö as letters
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}\p{N}])(?:(?P<approve>anta[rs]?(?:[^\p{L}]|$)|antogs|antagits|antaget|godkänn\w*|godkände|bifall\w*|fastställ\w*|beviljas?(?:[^\p{L}]|$)|beviljar|beviljade|förläng\w*|tillstyrk\w*|ställer\s+sig\s+bakom)|(?P<reject>avslå\w*|avslog|avslag\w*|avstyrk\w*)|(?P<table>bordl\w+)|(?P<refer>återremitt\w+|återremiss\w*)|(?P<note>till\s+handlingarna|noter\w*|tar\s+del\s+av|tagit\s+del\s+av))",
+    )
+    .expect("outcome regex")
+});
+
+/// The first outcome word in `text`.
+pub fn outcome_of(text: &str) -> Option<Outcome> {
+    let c = OUTCOME.captures(text)?;
+    Some(if c.name("approve").is_some() {
+        Outcome::Approve
+    } else if c.name("reject").is_some() {
+        Outcome::Reject
+    } else if c.name("table").is_some() {
+        Outcome::Table
+    } else if c.name("refer").is_some() {
+        Outcome::ReferBack
+    } else {
+        Outcome::Note
+    })
+}
+
+static LEAD_PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<by>{BODY_PATTERN})\s+föreslår(?:\s+(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:besluta|beslutar|att\s+besluta|fatta\s+följande\s+beslut))?\s*:?\s*$"
+    ))
+    .expect("lead proposes regex")
+});
+static LEAD_DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<by>{BODY_PATTERN})\s+beslutar(?P<own>\s+för\s+egen\s+del)?\s*:\s*$"
+    ))
+    .expect("lead decides regex")
+});
+static LEAD_ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Enligt|På\s+förslag\s+av)\s+(?P<what>.+):\s*$").expect("lead according regex"));
+static SENTENCE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<by>{BODY_PATTERN})\s+(?P<verb>beslutar|beslutade|föreslår|föreslog|avslår|avslog|godkänner|godkände|antar|antog|tillstyrker|avstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|överlämnar|avger|ställer\s+sig)(?-u:\b)(?P<rest>.*)"
+    ))
+    .expect("sentence lead regex")
+});
+static PROPOSED_TO_IN_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:besluta|beslutar|att\s+besluta|fatta|att\s+\p{{L}}+)"
+    ))
+    .expect("proposed-to regex")
+});
+static ITEM_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•–*·])\s+").expect("item regex"));
+static INLINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?P<n>\d{1,2})\.\s+\p{Lu}").expect("inline item regex"));
+
+/// A memo's proposal lead: "Arbetsmarknads- och socialförvaltningens
+/// förslag till arbetsmarknads- och socialnämnden för beslut i
+/// kommunstyrelsen" (possibly over several lines).
+static ADMIN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*(?P<by>{BODY_PATTERN})\s+förslag\s+till\s+(?P<to>(?i:{BODY_PATTERN}))(?:\s+för\s+beslut\s+i\s+(?P<final>(?i:{BODY_PATTERN})))?[ \t]*:?[ \t]*$"
+    ))
+    .expect("admin lead regex")
+});
+/// "… Förslag till beslut I Fastighetsnämnden:" at the end of a line.
+static PROPOSAL_TO_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)Förslag till beslut(?:\s+[Ii]\s+(?P<to>(?i:{BODY_PATTERN}))[ \t]*:?|[^\n:]*:)[ \t]*$"
+    ))
+    .expect("proposal line regex")
+});
+/// "Kommunstyrelsen tillstyrker … och föreslår att kommunfullmäktige beslutar:"
+static RECOMMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?P<by>{BODY_PATTERN})\s+(?:tillstyrker(?-u:\b)[^\n]*?(?-u:\b)och\s+)?föreslår\s+(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:beslutar|besluta)\s*:[ \t]*$"
+    ))
+    .expect("recommends regex")
+});
+
+static SUBHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*Beslut\s+i\s+(?P<body>[\p{{L}} -]+?)\s+den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)"
+    ))
+    .expect("subhead regex")
+});
+static TREATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<body>{BODY_PATTERN})\s+(?P<verb>har\s+behandlat\s+ärendet|behandlade\s+ärendet|bordlade\s+ärendet|har\s+bordlagt\s+ärendet|återremitterade\s+ärendet|har\s+återremitterat\s+ärendet|beslutade|har\s+beslutat|föreslog|har\s+föreslagit)\s+(?:den\s+)?(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)"
+    ))
+    .expect("treated regex")
+});
+static TABLED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)bordlag(?:t|d|da|des)(?:\s+i\s+(?P<body>(?-i:{BODY_PATTERN})|\p{{L}}+))?\s+(?P<list>den\s+{DATE_PATTERN},?\s*§\s*\d+(?:\s*(?:,|och)\s*den\s+{DATE_PATTERN},?\s*§\s*\d+)*)"
+    ))
+    .expect("tabled list regex")
+});
+static DATE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)")).expect("date ref regex")
+});
+static REFERRED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}])återremitter(?:at|ad|ades)\s+(?:från|av)\s+(?P<body>\p{{L}}+)\s+den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)"
+    ))
+    .expect("referred regex")
+});
+/// "… beslutade styrelsen den 22 februari 2022 § 67 att …": the subject
+/// after the verb, perhaps a short form of a body named in the sentence.
+static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<verb>beslutade|föreslog|bordlade|återremitterade)\s+(?P<body>{BODY_PATTERN}|styrelsen|nämnden|fullmäktige|utskottet)\s+(?:den\s+)?(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)"
+    ))
+    .expect("inverted regex")
+});
+static PROPOSES_IN_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:att\s+)?föresl(?:å|og|år)\s+(?P<to>{BODY_PATTERN})"
+    ))
+    .expect("proposes-in-rest regex")
+});
+
+/// Every decision and proposal in the document, in document order.
+pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+    let mut out = Vec::new();
+    for s in doc.seg.sections_of(SectionKind::Decision) {
+        let body = context_body(doc, s.heading.start, document);
+        out.extend(blocks(doc, s.body.clone(), body));
+    }
+    out.extend(memo_proposals(doc, document));
+    let mut earlier = earlier_decisions(doc, document);
+    if matches!(document.kind, DocumentKind::Protocol | DocumentKind::ProtocolExtract) {
+        annotate_from_proposals(doc, &mut earlier);
+    }
+    out.extend(earlier);
+    out.sort_by_key(|d| (d.earlier, d.span.start));
+    out
+}
+
+/// The body acting at `pos`: in a case file, the body named just above the
+/// § or document part; otherwise the document's body.
+fn context_body(doc: &Doc<'_>, pos: usize, document: &Document) -> Option<String> {
+    if document.kind == DocumentKind::CaseFile {
+        let anchor = doc
+            .seg
+            .paragraph_index_at(pos)
+            .map(|i| doc.seg.paragraphs[i].heading.start)
+            .or_else(|| doc.seg.boundaries.iter().copied().rfind(|&b| b <= pos));
+        if let Some(a) = anchor {
+            if let Some(b) = body_line_before(doc, a) {
+                return Some(b);
+            }
+        }
+    }
+    document.body.clone()
+}
+
+/// A body's name alone on one of the few lines before `pos`.
+fn body_line_before(doc: &Doc<'_>, pos: usize) -> Option<String> {
+    let text = doc.text();
+    let i = doc.seg.lines.partition_point(|l| l.start < pos);
+    doc.seg.lines[..i]
+        .iter()
+        .rev()
+        .map(|l| text[l.clone()].trim())
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .find(|l| is_body_name(l))
+        .map(body_base_form)
+}
+
+struct Block {
+    body: Option<String>,
+    kind: DecisionType,
+    proposed_to: Option<String>,
+    for_own_part: bool,
+    lead_outcome: Option<Outcome>,
+    range: Range<usize>,
+    items: Vec<Range<usize>>,
+    /// whether the lead was a sentence that is itself the first item
+    open_item: bool,
+}
+
+impl Block {
+    fn new(body: Option<String>, kind: DecisionType, start: usize) -> Self {
+        Block {
+            body,
+            kind,
+            proposed_to: None,
+            for_own_part: false,
+            lead_outcome: None,
+            range: start..start,
+            items: Vec::new(),
+            open_item: false,
+        }
+    }
+}
+
+/// Decision blocks of one section body.
+fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> Vec<Decision> {
+    let text = doc.text();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut pos = region.start;
+    let mut prev_ended = true;
+    for raw in text[region.clone()].split_inclusive('\n') {
+        let line_range = pos..pos + raw.trim_end().len();
+        pos += raw.len();
+        let line = text[line_range.clone()].trim();
+        if line.is_empty() {
+            prev_ended = true;
+            continue;
+        }
+        let lead = line_range.start + (text[line_range.clone()].len() - text[line_range.clone()].trim_start().len());
+        let line_range = lead..line_range.end;
+        if let Some(c) = LEAD_PROPOSES.captures(line) {
+            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, lead);
+            b.proposed_to = c.name("to").map(|m| body_base_form(m.as_str()));
+            b.range.end = line_range.end;
+            blocks.push(b);
+            prev_ended = true;
+            continue;
+        }
+        if let Some(c) = LEAD_DECIDES.captures(line) {
+            let by = body_base_form(&c["by"]);
+            let own = c.name("own").is_some();
+            match blocks.last_mut() {
+                Some(b) if b.kind == DecisionType::Proposal && b.items.is_empty() && b.proposed_to.is_none() => {
+                    b.proposed_to = Some(by);
+                    b.range.end = line_range.end;
+                }
+                _ => {
+                    let mut b = Block::new(Some(by), DecisionType::Decision, lead);
+                    b.for_own_part = own;
+                    b.range.end = line_range.end;
+                    blocks.push(b);
+                }
+            }
+            prev_ended = true;
+            continue;
+        }
+        if let Some(c) = LEAD_ACCORDING.captures(line) {
+            let mut b = Block::new(default_body.clone(), DecisionType::Decision, lead);
+            let what = c["what"].to_lowercase();
+            b.lead_outcome = if what.contains("återremiss") {
+                Some(Outcome::ReferBack)
+            } else if what.contains("bordläggning") {
+                Some(Outcome::Table)
+            } else {
+                None
+            };
+            b.range.end = line_range.end;
+            blocks.push(b);
+            prev_ended = true;
+            continue;
+        }
+        if let Some(c) = SENTENCE_LEAD.captures(line) {
+            let by = body_base_form(&c["by"]);
+            let verb = &c["verb"];
+            let rest = &c["rest"];
+            let own = rest.trim_start().starts_with("för egen del");
+            let kind = if verb.starts_with("föreslå") || verb.starts_with("föreslog") || verb == "tillstyrker" {
+                DecisionType::Proposal
+            } else {
+                DecisionType::Decision
+            };
+            let same = blocks.last().is_some_and(|b| {
+                b.body.as_deref() == Some(by.as_str()) && b.kind == kind && b.for_own_part == own && !b.items.is_empty()
+            });
+            if !same {
+                let mut b = Block::new(Some(by), kind, lead);
+                b.for_own_part = own;
+                if kind == DecisionType::Proposal {
+                    b.proposed_to = PROPOSED_TO_IN_REST.captures(rest).map(|c| body_base_form(&c["to"]));
+                }
+                blocks.push(b);
+            }
+            let b = blocks.last_mut().expect("a block");
+            b.items.push(line_range.clone());
+            b.range.end = line_range.end;
+            prev_ended = line.ends_with(['.', ':']);
+            continue;
+        }
+        // an item line, or the continuation of one
+        if blocks.is_empty() {
+            blocks.push(Block::new(default_body.clone(), DecisionType::Decision, lead));
+        }
+        let b = blocks.last_mut().expect("a block");
+        if ITEM_NUMBER.is_match(&text[line_range.clone()]) || prev_ended || b.items.is_empty() {
+            b.items.push(line_range.clone());
+        } else if let Some(last) = b.items.last_mut() {
+            last.end = line_range.end;
+        }
+        b.open_item = false;
+        b.range.end = line_range.end;
+        prev_ended = line.ends_with(['.', ':', ';']);
+    }
+    blocks
+        .into_iter()
+        .filter(|b| !b.items.is_empty() || b.lead_outcome.is_some())
+        .map(|b| to_decision(doc, b, false))
+        .collect()
+}
+
+fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Decision {
+    let text = doc.text();
+    let mut items: Vec<String> = Vec::new();
+    for r in &b.items {
+        for part in split_inline_items(text, r.clone()) {
+            let t = &text[part.clone()];
+            let skip = ITEM_NUMBER.find(t).map_or(0, |m| m.end());
+            let (_, s) = doc.span_and_text(part.start + skip..part.end);
+            if !s.is_empty() {
+                items.push(s);
+            }
+        }
+    }
+    let outcome = b
+        .lead_outcome
+        .or_else(|| b.items.iter().find_map(|r| outcome_of(&text[r.clone()])));
+    let (span, dtext) = doc.span_and_text(b.range.clone());
+    Decision {
+        paragraph: doc.paragraph_at(b.range.start),
+        body: b.body,
+        kind: b.kind,
+        proposed_to: b.proposed_to,
+        outcome,
+        for_own_part: b.for_own_part,
+        earlier,
+        reference: None,
+        date: None,
+        items,
+        text: dtext,
+        span,
+    }
+}
+
+/// "1. … 2. …" on one line: split into items.
+fn split_inline_items(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[r.clone()];
+    let mut cuts = vec![r.start];
+    let mut expect = ITEM_NUMBER
+        .find(s)
+        .and_then(|m| s[..m.end()].trim().trim_end_matches(['.', ')']).parse::<u32>().ok())
+        .map_or(0, |n| n + 1);
+    if expect == 0 {
+        return vec![r];
+    }
+    for c in INLINE_ITEM.captures_iter(s) {
+        if c["n"].parse::<u32>().ok() == Some(expect) {
+            cuts.push(r.start + c.get(0).map_or(0, |m| m.start()) + 1);
+            expect += 1;
+        }
+    }
+    cuts.push(r.end);
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Items after a lead: numbered or bulleted lines, or the first paragraph.
+fn items_after(doc: &Doc<'_>, from: usize) -> (Vec<Range<usize>>, usize) {
+    let text = doc.text();
+    let mut items: Vec<Range<usize>> = Vec::new();
+    let mut pos = from;
+    let mut blank_run = 0;
+    let mut end = from;
+    let limit = doc
+        .seg
+        .sections
+        .iter()
+        .map(|s| s.heading.start)
+        .chain(doc.seg.boundaries.iter().copied())
+        .chain(doc.seg.paragraphs.iter().map(|p| p.heading.start))
+        .filter(|&p| p > from)
+        .min()
+        .unwrap_or(text.len());
+    for raw in text[from..limit].split_inclusive('\n') {
+        let r = pos..pos + raw.trim_end().len();
+        pos += raw.len();
+        let line = text[r.clone()].trim();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        let numbered = ITEM_NUMBER.is_match(line);
+        if ADMIN_LEAD.is_match(line) || is_body_name(line) {
+            break;
+        }
+        if items.is_empty() || numbered {
+            if !items.is_empty() || numbered || blank_run <= 2 {
+                items.push(r.clone());
+                end = r.end;
+                blank_run = 0;
+                continue;
+            }
+            break;
+        }
+        if blank_run > 0 {
+            break; // a new paragraph that is not an item
+        }
+        if let Some(last) = items.last_mut() {
+            last.end = r.end;
+            end = r.end;
+        }
+    }
+    (items, end)
+}
+
+/// Proposals of a memo or case file: an administration's "förslag till …",
+/// "Förslag till beslut I X:", "X tillstyrker … och föreslår att Y beslutar:".
+fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let in_decision_section = |pos: usize| {
+        doc.seg
+            .section_at(pos)
+            .is_some_and(|s| matches!(s.kind, SectionKind::Decision | SectionKind::Proposal))
+            && document.kind != DocumentKind::Memo
+    };
+    let memo_like = matches!(
+        document.kind,
+        DocumentKind::Memo | DocumentKind::CaseFile | DocumentKind::Unknown
+    );
+    if memo_like {
+        for c in ADMIN_LEAD.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start());
+            b.proposed_to = Some(body_base_form(&c["to"]));
+            let (items, end) = items_after(doc, m.end());
+            b.items = items;
+            b.range = trimmed_start(text, m.start())..end.max(m.end());
+            out.push(to_decision(doc, b, false));
+        }
+    }
+    for c in PROPOSAL_TO_LINE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if in_decision_section(m.start()) || !memo_like {
+            continue;
+        }
+        let by = doc
+            .seg
+            .boundaries
+            .iter()
+            .copied()
+            .rfind(|&b| b <= m.start())
+            .and_then(|b| body_line_before(doc, b))
+            .or_else(|| {
+                (document.kind == DocumentKind::Memo)
+                    .then(|| document.body.clone())
+                    .flatten()
+            });
+        let mut b = Block::new(by, DecisionType::Proposal, m.start());
+        b.proposed_to = c.name("to").map(|t| body_base_form(t.as_str()));
+        let (items, end) = items_after(doc, m.end());
+        b.items = items;
+        b.range = m.start()..end.max(m.end());
+        out.push(to_decision(doc, b, false));
+    }
+    for c in RECOMMENDS.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if in_decision_section(m.start()) {
+            continue;
+        }
+        let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start());
+        b.proposed_to = Some(body_base_form(&c["to"]));
+        let (items, end) = items_after(doc, m.end());
+        b.items = items;
+        b.range = m.start()..end.max(m.end());
+        out.push(to_decision(doc, b, false));
+    }
+    out
+}
+
+/// A body named by a short form ("styrelsen", "nämnden") resolved from a
+/// body named in the same sentence; a full name is taken as it is.
+fn resolve_short_body(name: &str, sentence: &str) -> Option<String> {
+    let short = match name {
+        "styrelsen" => "styrelse",
+        "nämnden" => "nämnd",
+        "fullmäktige" => "fullmäktige",
+        "utskottet" => "utskott",
+        _ => return Some(body_base_form(name)),
+    };
+    static BODY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i){BODY_PATTERN}")).expect("body regex"));
+    BODY.find_iter(sentence)
+        .map(|m| body_base_form(m.as_str()))
+        .find(|b| b.to_lowercase().contains(short))
+}
+
+fn trimmed_start(text: &str, pos: usize) -> usize {
+    pos + (text[pos..].len() - text[pos..].trim_start().len())
+}
+
+/// An earlier decision record.
+struct Earlier {
+    body: Option<String>,
+    kind: DecisionType,
+    proposed_to: Option<String>,
+    outcome: Option<Outcome>,
+    date: Option<String>,
+    reference: String,
+    range: Range<usize>,
+    items: Vec<String>,
+}
+
+fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+    let text = doc.text();
+    let mut found: Vec<Earlier> = Vec::new();
+    let protocol = matches!(document.kind, DocumentKind::Protocol | DocumentKind::ProtocolExtract);
+    for s in doc.seg.sections.iter() {
+        let treatment = s.kind == SectionKind::Treatment;
+        let matter = protocol && matches!(s.kind, SectionKind::Matter | SectionKind::Summary);
+        if !treatment && !matter {
+            continue;
+        }
+        let body = &text[s.body.clone()];
+        let at = |p: usize| s.body.start + p;
+        if treatment {
+            let heads: Vec<_> = SUBHEAD.captures_iter(body).collect();
+            for (i, c) in heads.iter().enumerate() {
+                let m = c.get(0).expect("match");
+                let content_end = heads
+                    .get(i + 1)
+                    .map_or(body.len(), |n| n.get(0).map_or(body.len(), |x| x.start()));
+                let content = &body[m.end()..content_end];
+                let proposes = PROPOSES_IN_REST.captures(content);
+                found.push(Earlier {
+                    body: Some(body_base_form(c["body"].trim())),
+                    kind: if proposes.is_some() {
+                        DecisionType::Proposal
+                    } else {
+                        DecisionType::Decision
+                    },
+                    proposed_to: proposes.map(|p| body_base_form(&p["to"])),
+                    outcome: outcome_of(content),
+                    date: parse_date(&c["date"]),
+                    reference: c["ref"].to_string(),
+                    range: at(trimmed_start(body, m.start()))..at(content_end),
+                    items: Vec::new(),
+                });
+            }
+            for c in TABLED_LIST.captures_iter(body) {
+                let who = c
+                    .name("body")
+                    .map(|b| body_base_form(b.as_str()))
+                    .or_else(|| document.body.clone());
+                let list = c.name("list").expect("list");
+                for d in DATE_REF.captures_iter(list.as_str()) {
+                    let dm = d.get(0).expect("match");
+                    found.push(Earlier {
+                        body: who.clone(),
+                        kind: DecisionType::Decision,
+                        proposed_to: None,
+                        outcome: Some(Outcome::Table),
+                        date: parse_date(&d["date"]),
+                        reference: d["ref"].to_string(),
+                        range: at(list.start() + dm.start())..at(list.start() + dm.end()),
+                        items: Vec::new(),
+                    });
+                }
+            }
+            for c in REFERRED_FROM.captures_iter(body) {
+                let m = c.get(0).expect("match");
+                found.push(Earlier {
+                    body: Some(body_base_form(&c["body"])),
+                    kind: DecisionType::Decision,
+                    proposed_to: None,
+                    outcome: Some(Outcome::ReferBack),
+                    date: parse_date(&c["date"]),
+                    reference: c["ref"].to_string(),
+                    range: at(m.start())..at(m.end()),
+                    items: Vec::new(),
+                });
+            }
+        }
+        let inverted = INVERTED.captures_iter(body).filter_map(|c| {
+            let sentence_start = super::last_sentence_boundary(&body[..c.get(0)?.start()]);
+            let who = resolve_short_body(&c["body"], &body[sentence_start..c.get(0)?.start()])?;
+            Some((c, who))
+        });
+        let direct = TREATED.captures_iter(body).map(|c| {
+            let who = body_base_form(&c["body"]);
+            (c, who)
+        });
+        let mut mentions: Vec<_> = direct.chain(inverted).collect();
+        mentions.sort_by_key(|(c, _)| c.get(0).map_or(0, |m| m.start()));
+        for (c, who) in mentions {
+            let m = c.get(0).expect("match");
+            let verb = &c["verb"];
+            let rest = &c["rest"];
+            let proposes = PROPOSES_IN_REST.captures(rest);
+            let lower = who.to_lowercase();
+            let utskott = lower.contains("utskott");
+            // a nämnd's treatment of a matter decided by others is its
+            // proposal, unless it only gave a statement (yttrande)
+            let nämnd_proposal = verb.contains("behandla")
+                && lower.contains("nämnd")
+                && !body
+                    .to_lowercase()
+                    .contains(&format!("{}s yttrande", lower.trim_end_matches('s')));
+            let kind = if verb.starts_with("föreslog")
+                || verb.contains("föreslagit")
+                || proposes.is_some()
+                || utskott
+                || nämnd_proposal
+            {
+                DecisionType::Proposal
+            } else {
+                DecisionType::Decision
+            };
+            let outcome = if verb.starts_with("bordlade") || verb.contains("bordlagt") {
+                Some(Outcome::Table)
+            } else if verb.contains("återremitter") {
+                Some(Outcome::ReferBack)
+            } else {
+                outcome_of(rest)
+            };
+            let end = super::sentence_end(doc, at(m.end()));
+            found.push(Earlier {
+                body: Some(who),
+                kind,
+                proposed_to: proposes.map(|p| body_base_form(&p["to"])),
+                outcome,
+                date: parse_date(&c["date"]),
+                reference: c["ref"].to_string(),
+                range: at(m.start())..end.max(at(m.end())),
+                items: Vec::new(),
+            });
+        }
+    }
+    // one record per earlier decision (body and §)
+    let mut merged: Vec<Earlier> = Vec::new();
+    for e in found {
+        let key = (e.body.as_deref().map(str::to_lowercase), e.reference.clone());
+        if let Some(m) = merged
+            .iter_mut()
+            .find(|m| (m.body.as_deref().map(str::to_lowercase), m.reference.clone()) == key)
+        {
+            m.outcome = m.outcome.or(e.outcome);
+            m.date = m.date.take().or(e.date);
+            m.proposed_to = m.proposed_to.take().or(e.proposed_to);
+            if e.kind == DecisionType::Proposal {
+                m.kind = DecisionType::Proposal;
+            }
+            continue;
+        }
+        merged.push(e);
+    }
+    merged
+        .into_iter()
+        .map(|e| {
+            let (span, dtext) = doc.span_and_text(e.range.clone());
+            Decision {
+                paragraph: doc.paragraph_at(e.range.start),
+                body: e.body,
+                kind: e.kind,
+                proposed_to: e.proposed_to,
+                outcome: e.outcome,
+                for_own_part: false,
+                earlier: true,
+                reference: Some(e.reference),
+                date: e.date,
+                items: e.items,
+                text: dtext,
+                span,
+            }
+        })
+        .collect()
+}
+
+/// "Kommunstyrelsens förslag till kommunfullmäktige: Kommunfullmäktige
+/// godkänner …" under Förslag till beslut: the body's earlier treatment was
+/// this proposal.
+fn annotate_from_proposals(doc: &Doc<'_>, earlier: &mut [Decision]) {
+    let text = doc.text();
+    for s in doc.seg.sections_of(SectionKind::Proposal) {
+        let body = &text[s.body.clone()];
+        let Some(c) = ADMIN_LEAD.captures(body) else { continue };
+        let by = body_base_form(&c["by"]).to_lowercase();
+        let to = body_base_form(&c["to"]);
+        let rest = &body[c.get(0).map_or(0, |m| m.end())..];
+        let outcome = outcome_of(rest);
+        let items: Vec<String> = rest
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.to_string())
+            .collect();
+        let para = doc.seg.paragraph_index_at(s.body.start);
+        let target = earlier
+            .iter_mut()
+            .filter(|e| e.body.as_deref().map(str::to_lowercase).as_deref() == Some(by.as_str()))
+            .filter(|e| doc.seg.paragraph_index_at(0) == para || e.paragraph.is_some())
+            .max_by(|a, b| a.date.cmp(&b.date));
+        if let Some(e) = target {
+            e.kind = DecisionType::Proposal;
+            e.proposed_to = Some(to);
+            e.outcome = e.outcome.or(outcome);
+            if e.items.is_empty() {
+                e.items = items;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes() {
+        assert_eq!(
+            outcome_of("Anta Sveriges Kommuner och Regioners"),
+            Some(Outcome::Approve)
+        );
+        assert_eq!(
+            outcome_of("godkänner verksamhetsberättelsen och lägger den till handlingarna"),
+            Some(Outcome::Approve)
+        );
+        assert_eq!(outcome_of("Ärendet bordläggs till sammanträdet"), Some(Outcome::Table));
+        assert_eq!(outcome_of("avslår förslaget"), Some(Outcome::Reject));
+        assert_eq!(outcome_of("återremitteras till nämnden"), Some(Outcome::ReferBack));
+        assert_eq!(outcome_of("Informationen läggs till handlingarna"), Some(Outcome::Note));
+        assert_eq!(outcome_of("Yttrandet översänds"), None);
+    }
 }

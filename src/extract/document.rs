@@ -28,7 +28,7 @@ use crate::swedish::{body_base_form, is_body_name, parse_date, BODY_PATTERN, DAT
 static CASE_FILE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*Handling\s+\d{4}\s+nr\s+\d+\s*$").expect("case file regex"));
 static MEMO_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande|Förslag till beslut|Mottagare)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|(?:förvaltningens|kontorets|förvaltningarnas)\s+förslag\s+till\b")
+    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande|Förslag till beslut|Mottagare)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|(?:förvaltningens|kontorets|förvaltningarnas)\s+förslag\s+till(?-u:\b)")
         .expect("memo regex")
 });
 /// A memo's own header line, as opposed to "Tjänsteskrivelsen från …" in a list.
@@ -36,20 +36,20 @@ static MEMO_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))").expect("memo header regex")
 });
 static PROTOCOL_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^\s*(?:utdrag ur protokoll\b|protokollsutdrag\s*$)").expect("protocol mark regex")
+    Regex::new(r"(?mi)^\s*(?:utdrag ur protokoll(?-u:\b)|protokollsutdrag\s*$)").expect("protocol mark regex")
 });
 static ATTENDANCE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:Närvarande|Beslutande|Ledamöter|Tjänstgörande ersättare|Övriga närvarande|Övriga deltagande|Justerare|Utses att justera)\b")
+    Regex::new(r"(?m)^\s*(?:Närvarande|Beslutande|Ledamöter|Tjänstgörande ersättare|Övriga närvarande|Övriga deltagande|Justerare|Utses att justera)(?-u:\b)")
         .expect("attendance regex")
 });
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?P<body>{BODY_PATTERN})\s+(?:beslutar|beslutade|föreslår|föreslog|avslår|godkänner|antar|tillstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|ger|överlämnar|avger|yttrar)\b"
+        r"^\s*(?P<body>{BODY_PATTERN})\s+(?:beslutar|beslutade|föreslår|föreslog|avslår|godkänner|antar|tillstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|ger|överlämnar|avger|yttrar)(?-u:\b)"
     ))
     .expect("subject regex")
 });
 static ADMIN_PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<body>\p{Lu}[\p{L}]*(?:-\s(?:och|&)\s[\p{L}]+)?(?:förvaltningens|kontorets))\s+förslag\b")
+    Regex::new(r"(?P<body>\p{Lu}[\p{L}]*(?:-\s(?:och|&)\s[\p{L}]+)?(?:förvaltningens|kontorets))\s+förslag(?-u:\b)")
         .expect("admin proposal regex")
 });
 static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,17 +130,35 @@ fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
             }
         }
     }
+    // the body the chair puts the question to ("finner att kommunstyrelsen
+    // beslutat …", "Kommunstyrelsen beslutar först …")
+    for s in doc.seg.sections.iter() {
+        if matches!(s.kind, SectionKind::PropositionOrder | SectionKind::DecisionProcess) {
+            if let Some(c) = DECIDING_BODY.captures(&text[s.body.clone()]) {
+                return Some(body_base_form(&c["body"]));
+            }
+        }
+    }
     None
 }
 
+static DECIDING_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:finner\s+att|frågar\s+om|(?m:^))\s*(?P<body>(?i:{BODY_PATTERN}))\s+(?:har\s+)?(?:beslutat|beslutar|kan\s+besluta|antar|bifallit)"
+    ))
+    .expect("deciding body regex")
+});
+
 fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
-    if let Some(f) = doc.norm.furniture.iter().find(|f| f.kind == FurnitureKind::MeetingDate) {
-        if let Some(c) = MEETING_DATE.captures(&f.text) {
-            return parse_date(&c["d"]);
-        }
-    }
     if kind == DocumentKind::CaseFile {
         return None; // its parts carry their own dates
+    }
+    for f in &doc.norm.furniture {
+        if matches!(f.kind, FurnitureKind::MeetingDate | FurnitureKind::ProtocolHeader) {
+            if let Some(c) = MEETING_DATE.captures(&f.text) {
+                return parse_date(&c["d"]);
+            }
+        }
     }
     let text = doc.text();
     if kind != DocumentKind::Memo {

@@ -28,7 +28,7 @@ static BARE_LINE: LazyLock<Regex> =
 static GLUED_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{L}[.,)]?(?P<m>[1-9]\d?)(?:[^\d\p{L}]|$)").expect("glued reference regex"));
 static POPULATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?P<n1>\d{1,3}(?: \d{3})+|\d{3,})\s+(?:invånare|kommuninvånare|folkbokförda)\b|(?:invånare|invånarantal|folkmängd)\s*:?\s*(?P<n2>\d{1,3}(?: \d{3})+|\d{3,}))")
+    Regex::new(r"(?i)(?:(?P<n1>\d{1,3}(?: \d{3})+|\d{3,})\s+(?:invånare|kommuninvånare|folkbokförda)(?-u:\b)|(?:invånare|invånarantal|folkmängd)\s*:?\s*(?P<n2>\d{1,3}(?: \d{3})+|\d{3,}))")
         .expect("population regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATE_PATTERN).expect("date regex"));

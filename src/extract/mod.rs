@@ -38,10 +38,19 @@ impl Doc<'_> {
         &self.norm.text
     }
 
-    /// The span of a normalized range.
+    /// The span of a normalized range. A range that runs over a page
+    /// header or footer set aside by normalization ends before it, so page
+    /// furniture is never part of a record's text.
     pub fn span(&self, r: Range<usize>) -> Span {
         let src = self.norm.source_range(r);
-        self.source.span(src.start, src.end)
+        let mut end = src.end;
+        for f in &self.norm.furniture {
+            if f.source.start > src.start && f.source.start < end {
+                end = f.source.start;
+                break;
+            }
+        }
+        self.source.span(src.start, end)
     }
 
     /// A span and the record text for it.
@@ -57,6 +66,82 @@ impl Doc<'_> {
     }
 }
 
+/// Where the sentence containing `pos` starts: after the last full stop,
+/// colon or blank line before it, and not before its section's text.
+pub fn sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
+    let text = doc.text();
+    let floor = doc.seg.section_at(pos).map_or(0, |s| s.body.start);
+    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(800)));
+    let s = floor + last_sentence_boundary(&text[floor..pos]);
+    s + (text[s..pos].len() - text[s..pos].trim_start().len())
+}
+
+/// The nearest char boundary at or after `pos`.
+pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
+    while pos < text.len() && !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos.min(text.len())
+}
+
+/// Offset in `before` just after its last sentence boundary: a full stop,
+/// colon, question or exclamation mark (not of an abbreviation) or a blank
+/// line; 0 if none.
+pub fn last_sentence_boundary(before: &str) -> usize {
+    for (i, c) in before.char_indices().rev() {
+        if matches!(c, '.' | '!' | '?' | ':') && !is_abbreviation(&before[..i + 1]) {
+            return i + 1;
+        }
+        if c == '\n' && before[..i].ends_with('\n') {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Where the sentence running at `pos` ends: after its full stop, at a
+/// blank line, or at the end of its section.
+pub fn sentence_end(doc: &Doc<'_>, pos: usize) -> usize {
+    let text = doc.text();
+    let ceiling = doc.seg.section_at(pos).map_or(text.len(), |s| s.body.end);
+    let rest = &text[pos..ceiling];
+    let mut prev_newline = false;
+    for (i, c) in rest.char_indices() {
+        if c == '.' || c == '!' || c == '?' {
+            let after = rest[i + 1..].chars().next();
+            if after.is_none_or(char::is_whitespace) && !is_abbreviation(&rest[..i + 1]) {
+                return pos + i + 1;
+            }
+        }
+        if c == '\n' {
+            if prev_newline {
+                return pos + i;
+            }
+            prev_newline = true;
+        } else if !c.is_whitespace() {
+            prev_newline = false;
+        }
+    }
+    ceiling
+}
+
+/// Whether `head` ends with an abbreviation's full stop ("m.fl.", "bl.a.").
+pub fn is_abbreviation(head: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "m.fl.", "m fl.", "bl.a.", "t.ex.", "dvs.", "ca.", "resp.", "kap.", "nr.", "s.k.", "jfr.", "o.s.v.", "f.d.",
+        "p.g.a.", "enl.", "fl.",
+    ];
+    let tail_start = head.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let lower = head[tail_start..].to_lowercase();
+    ABBREVIATIONS.iter().any(|a| {
+        lower.ends_with(a)
+            && lower[..lower.len() - a.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Run every extractor over a document and fill the result's records.
 pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) {
     result.paragraphs = paragraphs::extract(doc);
@@ -64,10 +149,11 @@ pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) {
     let markers: Vec<&str> = result.footnotes.iter().map(|f| f.marker.as_str()).collect();
     result.amounts = amounts::extract(doc, &markers);
     result.recipients = recipients::extract(doc);
-    result.decisions = decisions::extract(doc);
-    result.motions = motions::extract(doc);
+    let document = document::extract(doc, &result.paragraphs);
     result.votes = votes::extract(doc);
+    result.decisions = decisions::extract(doc, &document);
+    result.motions = motions::extract(doc, &result.votes);
     result.reservations = reservations::extract(doc);
     result.notes = notes::extract(doc);
-    result.document = Some(document::extract(doc, &result.paragraphs));
+    result.document = Some(document);
 }

@@ -1,12 +1,723 @@
-//! Extraction of yrkanden (members' motions).
+//! Motions (yrkanden) and members' proposals, with their result.
 //!
-//! Not yet implemented: the political records follow the core pipeline.
-//! Until then the array is present and empty, as the contract requires.
+//! A yrkande is a member's motion in the meeting: "X (C) och Y (S) yrkar
+//! bifall till …", "X yrkade, med instämmande av A (S) och B (V), att …",
+//! "Ledamöternas förslag till beslut: X (L) föreslår i tillägg …", or the
+//! decision's own "På förslag av X (S): …". The first person is the mover,
+//! the others supporters. "i första hand … i andra hand …" is two motions.
+//!
+//! The result comes from what the minutes say happened to the thing a
+//! motion supports — the mover's own yrkande, "kommunstyrelsens förslag",
+//! "yrkande från V, S och MP", "Elin Anderssons (L) tilläggsförslag", a
+//! referral or tabling — in the Propositionsordning / Beslutsgång ("frågar
+//! om X kan antas och finner att så sker", "ställer propositioner på
+//! yrkandena och finner att yrkandet från Y bifallits", "beslutade i enlighet
+//! med Mats Gerdaus yrkande"), in the votes (the majority side wins), and in
+//! the decision itself ("Enligt yrkande från S, V och MP:"). Later
+//! statements override earlier ones; the decision has the last word.
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::Doc;
-use crate::model::Motion;
+use crate::model::{Motion, MotionClass, MotionResult, Person, Vote};
+use crate::segment::SectionKind;
+use crate::swedish::body_base_form;
 
-/// All records of this kind in the document, in document order.
-pub fn extract(_doc: &Doc<'_>) -> Vec<Motion> {
-    Vec::new()
+/// Something a motion supports or a statement decides on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A member's own yrkande, by name (lower case, as written).
+    Person(String),
+    /// A body's or officer's proposal: "kommunstyrelsens förslag" → "kommunstyrelsen".
+    Body(String),
+    /// A written yrkande of party groups: parties (sorted), and whether it is a tilläggsyrkande.
+    Group(Vec<String>, bool),
+    /// Referral or tabling of the matter.
+    Class(MotionClass),
+    /// "tilläggsförslaget": the amendment(s) of the paragraph.
+    Amendment,
+}
+
+const NAME: &str =
+    r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:\s+(?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.?(?-u:\b))){1,3}";
+const PARTIES: &str =
+    r"(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+)(?:\s*(?:,|och|samt)\s*(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+))*";
+
+static PERSON_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME})\s*(?:\([^()]{{1,5}}\)\s*)?(?:m\.?\s?fl\.?\s+|med\s+fleras\s+)?(?:yrkande|förslag|tilläggsförslag|tilläggsyrkande|ändringsyrkande|ändringsförslag|återremissyrkande)|(?:yrkandet|yrkande|förslaget|tilläggsyrkandet|tilläggsförslaget)\s+från\s+(?P<name2>{NAME})"
+    ))
+    .expect("person ref regex")
+});
+static GROUP_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:(?P<kind>tilläggsyrkande(?:t|na)?|återremissyrkande(?:t)?|yrkande(?:t|na)?|förslag(?:et)?|tilläggsförslag(?:et)?))\s+från\s+(?P<parties>{PARTIES})"
+    ))
+    .expect("group ref regex")
+});
+static BODY_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}-])(?P<body>[\p{L}-]*(?:styrelsens|fullmäktiges|nämndens|utskottets|förvaltningens|kontorets|beredningens|ordförandens|direktionens))\s+förslag").expect("body ref regex")
+});
+static GENERIC_AMENDMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)tilläggs(?:förslaget|yrkandet)(?-u:\b)").expect("amendment regex"));
+static REFER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)återremi(?:ss|ttera)").expect("refer regex"));
+static TABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)bordl(?:ägg|äggning|ades|ägga)").expect("table regex"));
+
+/// What a piece of text refers to.
+pub fn targets(s: &str) -> Vec<Target> {
+    let mut out = Vec::new();
+    let mut push = |t: Target| {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for c in GROUP_REF.captures_iter(s) {
+        let parties = party_list(&c["parties"]);
+        if parties.is_empty() {
+            continue;
+        }
+        let mut parties = parties;
+        parties.sort();
+        let amend = c["kind"].to_lowercase().starts_with("tillägg");
+        push(Target::Group(parties, amend));
+    }
+    for c in PERSON_REF.captures_iter(s) {
+        if let Some(n) = c.name("name").or(c.name("name2")) {
+            let name = n
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            push(Target::Person(name));
+        }
+    }
+    for c in BODY_REF.captures_iter(s) {
+        push(Target::Body(body_base_form(&c["body"]).to_lowercase()));
+    }
+    if REFER.is_match(s) {
+        push(Target::Class(MotionClass::ReferBack));
+    }
+    if TABLE.is_match(s) {
+        push(Target::Class(MotionClass::Table));
+    }
+    if GENERIC_AMENDMENT.is_match(s)
+        && !out
+            .iter()
+            .any(|t| matches!(t, Target::Person(_) | Target::Group(_, true)))
+    {
+        out.push(Target::Amendment);
+    }
+    out
+}
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:yrkar|yrkade|yrkat|föreslår|föreslog|instämmer|instämde)(?-u:\b)")
+        .expect("motion verb regex")
+});
+static ASSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*med\s+instämmande\s+(?:av|från)\s+(?P<list>[^:]+?),\s*(?:att(?-u:\b)|bifall|avslag|på\s)")
+        .expect("assent regex")
+});
+static ON_PROPOSAL_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*På\s+förslag\s+av\s+(?P<who>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$").expect("on proposal regex")
+});
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*Enligt\s+(?P<what>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$").expect("according regex")
+});
+
+/// A motion and what it supports, before results are known.
+struct Draft {
+    motion: Motion,
+    supports: Vec<Target>,
+    opposes: Vec<Target>,
+    pos: usize,
+}
+
+/// Every motion in the document, in document order, with results.
+pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
+    let text = doc.text();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for s in doc.seg.sections_of(SectionKind::Motions) {
+        motions_in(doc, s.body.clone(), &mut drafts);
+    }
+    // "På förslag av X (S): Ärendet bordläggs …" in a decision
+    for s in doc.seg.sections_of(SectionKind::Decision) {
+        let body = &text[s.body.clone()];
+        for c in ON_PROPOSAL_OF.captures_iter(body) {
+            let who = parse_subject(&c["who"]);
+            let Some(mover) = who.first().cloned() else { continue };
+            let content_start = s.body.start + c.get(0).map_or(0, |m| m.end());
+            let content_end = text[content_start..s.body.end]
+                .find("\n\n")
+                .map_or(s.body.end, |p| content_start + p);
+            let content = content_start..content_end;
+            let ctext = &text[content.clone()];
+            let (span, mtext) = doc.span_and_text(content.clone());
+            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
+            supports.extend(targets(ctext));
+            drafts.push(Draft {
+                motion: Motion {
+                    paragraph: doc.paragraph_at(content.start),
+                    mover,
+                    supporters: who[1..].to_vec(),
+                    classification: classify(ctext),
+                    text: mtext,
+                    result: None,
+                    span,
+                },
+                supports,
+                opposes: Vec::new(),
+                pos: content.start,
+            });
+        }
+    }
+    drafts.sort_by_key(|d| d.pos);
+    resolve_results(doc, votes, &mut drafts);
+    drafts.into_iter().map(|d| d.motion).collect()
+}
+
+/// Motions in one section.
+fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
+    let text = doc.text();
+    let body = &text[region.clone()];
+    // motion starts: a verb whose sentence begins with persons
+    let mut starts: Vec<(usize, usize, usize, Vec<Person>)> = Vec::new(); // (subject start, verb start, verb end, persons)
+    for m in VERB.find_iter(body) {
+        let window = super::floor_char_boundary(body, m.start().saturating_sub(800));
+        let mut subject_start = window + super::last_sentence_boundary(&body[window..m.start()]);
+        // another motion verb earlier in the same sentence: this one starts
+        // a new motion only on a new line that opens with a name or a title
+        if let Some(prev) = starts.last() {
+            if prev.2 > subject_start {
+                let after_prev = &body[prev.2..m.start()];
+                match after_prev.rfind('\n') {
+                    Some(nl) if body[prev.2 + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
+                        subject_start = prev.2 + nl + 1;
+                    }
+                    _ => continue, // "… yrkar avslag … och yrkar att …": the same motion
+                }
+            }
+        }
+        let subject = &body[subject_start..m.start()];
+        let persons = parse_subject(subject);
+        if persons.is_empty() || subject.chars().count() > 400 {
+            continue;
+        }
+        starts.push((subject_start, m.start(), m.end(), persons));
+    }
+    for (i, (subject_start, verb_start, verb_end, persons)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |n| n.0).max(*verb_end);
+        let verb = &body[*verb_start..*verb_end];
+        let mut content_start = *verb_end;
+        let mut supporters: Vec<Person> = persons[1..].to_vec();
+        if let Some(c) = ASSENT.captures(&body[content_start..end]) {
+            supporters.extend(parse_subject(&c["list"]));
+            content_start += c.name("list").map_or(0, |m| m.end()) + 1;
+        }
+        let content = &body[content_start..end];
+        if verb.starts_with("instäm") {
+            // "X (M) instämmer i Y:s yrkande": X supports Y's motion
+            let t = targets(content);
+            if let Some(d) = drafts
+                .iter_mut()
+                .rev()
+                .find(|d| t.iter().any(|t| matches_person(t, &d.motion.mover)))
+            {
+                d.motion.supporters.extend(persons.iter().cloned());
+                continue;
+            }
+        }
+        // "i första hand … i andra hand …" are separate motions
+        let mut parts: Vec<Range<usize>> = Vec::new();
+        let mut from = content_start;
+        for marker in ["i andra hand", "i tredje hand"] {
+            if let Some(p) = body[from..end].find(marker) {
+                parts.push(from..from + p);
+                from += p;
+            }
+        }
+        parts.push(from..end);
+        for part in parts {
+            let r = trim_range(body, part);
+            if r.is_empty() {
+                continue;
+            }
+            let ctext = &body[r.clone()];
+            let abs = region.start + r.start..region.start + r.end;
+            let (span, mtext) = doc.span_and_text(abs.clone());
+            let classification = classify(ctext);
+            let mover = persons[0].clone();
+            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
+            let mut opposes = Vec::new();
+            let lower = ctext.to_lowercase();
+            let (pro, contra) = match lower.find("avslag") {
+                Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
+                Some(_) => ("", ctext),
+                None => (ctext, ""),
+            };
+            if classification == MotionClass::Amend {
+                supports.push(Target::Amendment);
+            }
+            supports.extend(targets(pro));
+            opposes.extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
+            drafts.push(Draft {
+                motion: Motion {
+                    paragraph: doc.paragraph_at(abs.start),
+                    mover,
+                    supporters: supporters.clone(),
+                    classification,
+                    text: mtext,
+                    result: None,
+                    span,
+                },
+                supports,
+                opposes,
+                pos: region.start + subject_start,
+            });
+        }
+    }
+}
+
+fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
+    let t = &s[r.clone()];
+    let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let trail = t.len() - t.trim_end().len();
+    (r.start + lead)..(r.end - trail).max(r.start + lead)
+}
+
+/// "att kommunstyrelsen avslår förslaget", "kommunfullmäktige att avslå förslaget".
+static CLASS_ATT_REJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)att\s+(?:[\p{L}-]+\s+){0,4}?avslå|^(?:på\s+)?att(?-u:\b).{0,80}?(?-u:\b)avslå")
+        .expect("att-reject regex")
+});
+
+/// Classification of a motion from its text.
+pub fn classify(text: &str) -> MotionClass {
+    let lower = text.trim_start().to_lowercase();
+    let first_clause: &str = lower.split(['.', ';']).next().unwrap_or("");
+    let head: String = first_clause.chars().take(120).collect();
+    let bifall_first = lower.starts_with("bifall") || lower.starts_with("på bifall");
+    if head.contains("i första hand") || !bifall_first {
+        if REFER.is_match(&head) {
+            return MotionClass::ReferBack;
+        }
+        if TABLE.is_match(&head) {
+            return MotionClass::Table;
+        }
+    }
+    if bifall_first {
+        return MotionClass::Approve;
+    }
+    if lower.starts_with("avslag") || lower.starts_with("på avslag") || lower.starts_with("i andra hand avslag") {
+        return MotionClass::Reject;
+    }
+    if head.contains("tillägg") {
+        return MotionClass::Amend;
+    }
+    if CLASS_ATT_REJECT.is_match(&head) {
+        return MotionClass::Reject;
+    }
+    if head.contains("ändring") || head.contains("ändras") {
+        return MotionClass::Amend;
+    }
+    if head.contains("avslag") {
+        return MotionClass::Reject;
+    }
+    if head.contains("bifall") {
+        return MotionClass::Approve;
+    }
+    MotionClass::Other
+}
+
+/// Two names that may differ by a genitive s ("Mats Gerdaus" / "Mats Gerdau").
+fn same_person(a: &str, b: &str) -> bool {
+    let (ca, cb) = (genitive_candidates(a), genitive_candidates(b));
+    ca.iter().any(|x| cb.contains(x))
+}
+
+fn matches_person(t: &Target, p: &Person) -> bool {
+    match (t, &p.name) {
+        (Target::Person(n), Some(name)) => same_person(n, &name.to_lowercase()),
+        _ => false,
+    }
+}
+
+fn matches_target(fact: &Target, t: &Target) -> bool {
+    match (fact, t) {
+        (Target::Person(a), Target::Person(b)) => same_person(a, b),
+        _ => fact == t,
+    }
+}
+
+/// A statement about the outcome of something.
+struct Fact {
+    target: Target,
+    adopted: bool,
+}
+
+static ASK_FIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)frågar\s+(?:först\s+|sedan\s+|därefter\s+|slutligen\s+|också\s+)?om\s+(?P<x>.+?)\s+kan\s+(?:antas|godkännas|bifallas|beviljas|besluta\s+i\s+enlighet\s+med\s+(?P<y>.+?)|[\p{L}]+)\s*,?\s+och\s+finner\s+(?:att\s+)?(?P<res>.+?)(?:\.\s|\.$|$)")
+        .expect("ask-find regex")
+});
+static PROPOSITIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?propositioner?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)")
+        .expect("propositions regex")
+});
+static AGAINST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)\.\s+(?:\S+\s+){0,3}?finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)")
+        .expect("against regex")
+});
+static IN_ACCORDANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)(?-u:\b)beslut(?:ade|ar|at)\s+i\s+enlighet\s+med\s+(?P<x>.+?)(?:\.\s|\.$|,|$)")
+        .expect("accordance regex")
+});
+static REJECTED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:avslås|avslagits|avslogs|avslagit|inte\s+(?:antas|bifalls|bifallits)|faller)(?-u:\b)")
+        .expect("rejected regex")
+});
+
+fn outcome_of(res: &str) -> bool {
+    !REJECTED_WORDS.is_match(res)
+}
+
+/// Facts of a § (or the whole document) in the order they apply.
+fn facts(doc: &Doc<'_>, paragraph: Option<usize>, votes: &[Vote], drafts: &[&Draft]) -> Vec<Fact> {
+    let text = doc.text();
+    let mut positioned: Vec<(usize, Fact)> = Vec::new();
+    let in_scope = |pos: usize| doc.seg.paragraph_index_at(pos) == paragraph;
+    for s in doc.seg.sections.iter().filter(|s| in_scope(s.body.start)) {
+        if !matches!(
+            s.kind,
+            SectionKind::PropositionOrder | SectionKind::DecisionProcess | SectionKind::Vote
+        ) {
+            continue;
+        }
+        let body = &text[s.body.clone()];
+        for c in ASK_FIND.captures_iter(body) {
+            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let asked = c.name("y").or(c.name("x")).map_or("", |m| m.as_str());
+            let adopted = outcome_of(&c["res"]);
+            for t in targets(asked) {
+                positioned.push((pos, Fact { target: t, adopted }));
+            }
+        }
+        for c in PROPOSITIONS.captures_iter(body) {
+            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let a = &c["a"];
+            let res = &c["res"];
+            let a_lower = a.to_lowercase();
+            if a_lower.contains("bifall respektive avslag") || a_lower.starts_with("bifall och avslag") {
+                let adopted = outcome_of(res);
+                for t in targets(a) {
+                    positioned.push((pos, Fact { target: t, adopted }));
+                }
+                continue;
+            }
+            let winners = targets(res);
+            if winners.is_empty() {
+                continue;
+            }
+            for w in &winners {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: w.clone(),
+                        adopted: true,
+                    },
+                ));
+            }
+            // the competitors lose
+            let sides: Vec<&str> = if a_lower.contains("dels ") {
+                a.split("dels ").skip(1).collect()
+            } else {
+                a.splitn(2, " och ").collect()
+            };
+            for side in sides {
+                let ts = targets(side);
+                if !ts.is_empty() && !ts.iter().any(|t| winners.contains(t)) {
+                    for t in ts {
+                        positioned.push((
+                            pos,
+                            Fact {
+                                target: t,
+                                adopted: false,
+                            },
+                        ));
+                    }
+                }
+            }
+            if a_lower.trim() == "yrkandena" || a_lower.starts_with("yrkandena") {
+                for d in drafts {
+                    let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
+                    if !shares && d.motion.classification != MotionClass::Amend {
+                        for t in d.supports.iter().take(1) {
+                            positioned.push((
+                                pos,
+                                Fact {
+                                    target: t.clone(),
+                                    adopted: false,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for c in AGAINST.captures_iter(body) {
+            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let (a, b) = (targets(&c["a"]), targets(&c["b"]));
+            let winners = targets(&c["res"]);
+            let a_wins = a.iter().any(|t| winners.contains(t));
+            let b_wins = b.iter().any(|t| winners.contains(t));
+            if a_wins != b_wins {
+                let (w, l) = if a_wins { (a, b) } else { (b, a) };
+                for t in w {
+                    positioned.push((
+                        pos,
+                        Fact {
+                            target: t,
+                            adopted: true,
+                        },
+                    ));
+                }
+                for t in l {
+                    positioned.push((
+                        pos,
+                        Fact {
+                            target: t,
+                            adopted: false,
+                        },
+                    ));
+                }
+            }
+        }
+        for c in IN_ACCORDANCE.captures_iter(body) {
+            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            for t in targets(&c["x"]) {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: t,
+                        adopted: true,
+                    },
+                ));
+            }
+        }
+    }
+    // votes: the majority side wins
+    for v in votes.iter() {
+        let Some(pos) = find_vote_pos(doc, v) else { continue };
+        if !in_scope(pos) {
+            continue;
+        }
+        let (Some(y), Some(n)) = (v.counts.yes, v.counts.no) else {
+            continue;
+        };
+        if y == n {
+            continue;
+        }
+        let yes_t = v.yes_means.as_deref().map(targets).unwrap_or_default();
+        let no_t = v.no_means.as_deref().map(targets).unwrap_or_default();
+        let yes_reject = v
+            .yes_means
+            .as_deref()
+            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
+        let no_reject = v
+            .no_means
+            .as_deref()
+            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
+        let yes_wins = y > n;
+        let (win, lose, win_rejects, lose_rejects) = if yes_wins {
+            (yes_t, no_t, yes_reject, no_reject)
+        } else {
+            (no_t, yes_t, no_reject, yes_reject)
+        };
+        if win_rejects {
+            for t in lose {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: t,
+                        adopted: false,
+                    },
+                ));
+            }
+        } else if lose_rejects {
+            for t in win {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: t,
+                        adopted: true,
+                    },
+                ));
+            }
+        } else {
+            for t in win {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: t,
+                        adopted: true,
+                    },
+                ));
+            }
+            for t in lose {
+                positioned.push((
+                    pos,
+                    Fact {
+                        target: t,
+                        adopted: false,
+                    },
+                ));
+            }
+        }
+    }
+    positioned.sort_by_key(|(p, _)| *p);
+    let mut out: Vec<Fact> = positioned.into_iter().map(|(_, f)| f).collect();
+    // the decision itself has the last word
+    for s in doc
+        .seg
+        .sections_of(SectionKind::Decision)
+        .filter(|s| in_scope(s.body.start))
+    {
+        let body = &text[s.body.clone()];
+        for c in ACCORDING_TO.captures_iter(body) {
+            for t in targets(&c["what"]) {
+                out.push(Fact {
+                    target: t,
+                    adopted: true,
+                });
+            }
+        }
+        for c in ON_PROPOSAL_OF.captures_iter(body) {
+            for p in parse_subject(&c["who"]) {
+                if let Some(n) = p.name {
+                    out.push(Fact {
+                        target: Target::Person(n.to_lowercase()),
+                        adopted: true,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn find_vote_pos(doc: &Doc<'_>, v: &Vote) -> Option<usize> {
+    // votes carry source spans; find the normalized position of their start
+    let text = doc.text();
+    let mut lo = 0;
+    let mut hi = text.len();
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let mut m = mid;
+        while !text.is_char_boundary(m) {
+            m += 1;
+        }
+        if doc.norm.source_start(m) < v.span.start {
+            lo = m + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo.min(text.len()))
+}
+
+fn resolve_results(doc: &Doc<'_>, votes: &[Vote], drafts: &mut [Draft]) {
+    let mut paragraphs: Vec<Option<usize>> = drafts.iter().map(|d| doc.seg.paragraph_index_at(d.pos)).collect();
+    paragraphs.dedup();
+    for para in paragraphs {
+        let idx: Vec<usize> = (0..drafts.len())
+            .filter(|&i| doc.seg.paragraph_index_at(drafts[i].pos) == para)
+            .collect();
+        let facts = {
+            let refs: Vec<&Draft> = idx.iter().map(|&i| &drafts[i]).collect();
+            facts(doc, para, votes, &refs)
+        };
+        for &i in &idx {
+            let d = &mut drafts[i];
+            let mut result = None;
+            for f in &facts {
+                if d.supports.iter().any(|t| matches_target(&f.target, t)) {
+                    result = Some(f.adopted);
+                } else if d.opposes.iter().any(|t| matches_target(&f.target, t)) {
+                    result = Some(!f.adopted);
+                }
+            }
+            d.motion.result = result.map(|a| {
+                if a {
+                    MotionResult::Adopted
+                } else {
+                    MotionResult::Rejected
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifications() {
+        assert_eq!(classify("bifall till kommunstyrelsens förslag."), MotionClass::Approve);
+        assert_eq!(classify("avslag på förslaget."), MotionClass::Reject);
+        assert_eq!(
+            classify("att kommunstyrelsen avslår förslaget med hänvisning till"),
+            MotionClass::Reject
+        );
+        assert_eq!(
+            classify("i första hand att ärendet ska återremitteras enligt yrkande"),
+            MotionClass::ReferBack
+        );
+        assert_eq!(
+            classify("att ärendet ska bordläggas till sammanträdet"),
+            MotionClass::Table
+        );
+        assert_eq!(
+            classify("i tillägg till kommunstyrelsens förslag, att ge"),
+            MotionClass::Amend
+        );
+        assert_eq!(
+            classify("bifall till Elin Anderssons (L) tilläggsförslag."),
+            MotionClass::Approve
+        );
+        assert_eq!(
+            classify("på att inhämta kommunalförbundets beslut."),
+            MotionClass::Other
+        );
+    }
+
+    #[test]
+    fn target_parsing() {
+        assert_eq!(
+            targets("bifall till yrkande från V, S och MP den 21 november 2025"),
+            vec![Target::Group(vec!["MP".into(), "S".into(), "V".into()], false)]
+        );
+        assert_eq!(
+            targets("i enlighet med Mats Gerdaus yrkande"),
+            vec![Target::Person("mats gerdaus".into())]
+        );
+        assert_eq!(
+            targets("att yrkandet från Marie Brynolfsson bifallits"),
+            vec![Target::Person("marie brynolfsson".into())]
+        );
+        assert_eq!(
+            targets("kommunstyrelsens förslag till beslut"),
+            vec![Target::Body("kommunstyrelsen".into())]
+        );
+        assert_eq!(
+            targets("Elin Anderssons (L) tilläggsförslag"),
+            vec![Target::Person("elin anderssons".into())]
+        );
+        assert_eq!(targets("om tilläggsförslaget kan antas"), vec![Target::Amendment]);
+    }
 }

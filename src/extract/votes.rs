@@ -1,12 +1,280 @@
-//! Extraction of omröstningar (votes).
+//! Votes (omröstning, votering): counts, what yes and no mean, named votes.
 //!
-//! Not yet implemented: the political records follow the core pipeline.
-//! Until then the array is present and empty, as the contract requires.
+//! A vote is a result statement — "Omröstningen utfaller med 43 Ja mot 38
+//! Nej", "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter",
+//! "37 Ja mot 37 Nej (7 avstår)", "beslutade med sju röster mot sex" — or a
+//! roll call ("A (S), B (V) … röstar Ja (7). C (M) … röstar Nej (6)."). A
+//! paragraph can hold several (one per Omröstning section, or more). What
+//! yes and no mean comes from the nearest voteringsproposition or
+//! omröstningsordning before the result ("Ja för bifall till X och Nej för
+//! bifall till Y", "Ja-röst för X. Nej-röst för Y.", "den som vill X röstar
+//! ja, den som vill Y röstar nej").
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::persons::parse_subject;
 use super::Doc;
-use crate::model::Vote;
+use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
+use crate::segment::SectionKind;
 
-/// All records of this kind in the document, in document order.
-pub fn extract(_doc: &Doc<'_>) -> Vec<Vote> {
-    Vec::new()
+/// Result statements; groups `y`, `n`, `a`/`a2` (abstaining), `f` (absent).
+static RESULT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let n = |name: &str| format!(r"(?P<{name}>\d{{1,3}}|[a-zåäö]+)");
+    [
+        // "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter"
+        format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:med\s+)?{}\s+ja-?röster\s*(?:,|mot|och)?\s*{}\s+nej-?röster(?:\s*(?:,|och)\s*{}\s+(?:ledamöter\s+som\s+)?(?:avst\w*|nedlagda\s+röster|blanka))?(?:\s*(?:,|och)\s*{}\s+frånvarande)?",
+            n("y"),
+            n("n"),
+            n("a"),
+            n("f")
+        ),
+        // "43 Ja mot 38 Nej (7 avstår)", "… Nej. 4 ledamöter avstår"
+        format!(
+            r"(?i)(?:^|[^\p{{L}}\p{{N}}]){}\s+ja\s+mot\s+{}\s+nej(?:\s*\(\s*{}\s+avst\w*\s*\)|[.,]?\s*{}\s+(?:ledamöter\s+)?avst\w*)?",
+            n("y"),
+            n("n"),
+            n("a"),
+            n("a2")
+        ),
+        // "Ja: 7, Nej: 6, Avstår: 1"
+        format!(r"(?i)(?-u:\b)ja\s*:\s*{}\s*[,;]?\s*nej\s*:\s*{}(?:\s*[,;]?\s*avst\w*\s*:\s*{})?", n("y"), n("n"), n("a")),
+        // "med sju röster mot sex"
+        format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])med\s+{}\s+röster\s+mot\s+{}", n("y"), n("n")),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("vote result regex"))
+    .collect()
+});
+
+static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:röstar|röstade)\s+(?P<opt>ja|nej)\s*\(\s*(?P<n>\d{1,3})\s*\)|(?-u:\b)(?P<abst>avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\(\s*(?P<na>\d{1,3})\s*\)|(?-u:\b)(?:är\s+|var\s+)?(?P<abs>frånvarande)\s*\(\s*(?P<nf>\d{1,3})\s*\)")
+        .expect("roll call regex")
+});
+
+static MEANING_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r#"(?is)(?-u:\b)Ja\s+för\s+(?P<yes>.+?)\s*[.,]?\s*(?:och\s+)?Nej\s+för\s+(?P<no>.+?)\s*[.”"]"#,
+        r"(?is)(?-u:\b)Ja-röst\s+för\s+(?P<yes>.+?)\.\s*Nej-röst\s+för\s+(?P<no>.+?)\.",
+        r"(?is)(?-u:\b)ja-röst\s+innebär\s+(?P<yes>.+?)[,.]\s*(?:och\s+)?nej-röst\s+innebär\s+(?P<no>.+?)\.",
+        r"(?is)(?-u:\b)(?:den|de)\s+som\s+vill\s+(?P<yes>.+?)\s+röstar\s+ja[,.]?\s*(?:och\s+)?(?:den|de)\s+som\s+vill\s+(?P<no>.+?)\s+röstar\s+nej",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("vote meaning regex"))
+    .collect()
+});
+
+/// A Swedish count word or digits.
+pub fn number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    const UNITS: &[&str] = &[
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
+        "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
+    ];
+    const TENS: &[(&str, u32)] = &[
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
+        ("sextio", 60),
+        ("sjuttio", 70),
+        ("åttio", 80),
+        ("nittio", 90),
+    ];
+    let s = s.to_lowercase();
+    let s = if s == "ett" { "en".to_string() } else { s };
+    if let Some(i) = UNITS.iter().position(|u| *u == s) {
+        return Some(i as u32);
+    }
+    for (t, v) in TENS {
+        if let Some(rest) = s.strip_prefix(t) {
+            if rest.is_empty() {
+                return Some(*v);
+            }
+            let rest = if rest == "ett" { "en" } else { rest };
+            return UNITS[1..10].iter().position(|u| *u == rest).map(|i| v + i as u32 + 1);
+        }
+    }
+    None
+}
+
+/// Every vote in the document, in document order.
+pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
+    let text = doc.text();
+    // where to look: every Omröstning section, and the decision-process
+    // sections for "med sju röster mot sex"
+    let mut regions: Vec<Range<usize>> = doc
+        .seg
+        .sections
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                SectionKind::Vote
+                    | SectionKind::DecisionProcess
+                    | SectionKind::PropositionOrder
+                    | SectionKind::Decision
+            )
+        })
+        .map(|s| s.body.clone())
+        .collect();
+    if regions.is_empty() {
+        regions.push(0..text.len());
+    }
+    let mut out: Vec<Vote> = Vec::new();
+    let mut previous_end = 0;
+    for region in regions {
+        let body = &text[region.clone()];
+        // (range, counts, whether yes/no have a stated meaning)
+        let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
+        for (pattern, re) in RESULT_PATTERNS.iter().enumerate() {
+            for c in re.captures_iter(body) {
+                let Some(m) = c.get(0) else { continue };
+                if results
+                    .iter()
+                    .any(|(r, _, _)| r.start < region.start + m.end() && region.start + m.start() < r.end)
+                {
+                    continue;
+                }
+                let get = |name: &str| c.name(name).and_then(|g| number(g.as_str()));
+                let (Some(yes), Some(no)) = (get("y"), get("n")) else {
+                    continue;
+                };
+                let counts = VoteCounts {
+                    yes: Some(yes),
+                    no: Some(no),
+                    abstain: get("a").or_else(|| get("a2")),
+                    absent: get("f"),
+                };
+                // the match may start with the character before the first word
+                let lead = m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                // "med sju röster mot sex" has no yes and no side
+                results.push((
+                    region.start + m.start() + lead..region.start + m.end(),
+                    counts,
+                    pattern != 3,
+                ));
+            }
+        }
+        // a roll call: lists of names before "röstar Ja (7)"
+        let mut named = Vec::new();
+        let mut roll = VoteCounts::default();
+        let mut roll_range: Option<Range<usize>> = None;
+        let mut list_start = 0;
+        for c in ROLL_CALL.captures_iter(body) {
+            let Some(m) = c.get(0) else { continue };
+            let (option, n) = if let Some(o) = c.name("opt") {
+                let yes = o.as_str().eq_ignore_ascii_case("ja");
+                (if yes { VoteOption::Yes } else { VoteOption::No }, c.name("n"))
+            } else if c.name("abst").is_some() {
+                (VoteOption::Abstain, c.name("na"))
+            } else {
+                (VoteOption::Absent, c.name("nf"))
+            };
+            let n = n.and_then(|g| g.as_str().parse().ok());
+            match option {
+                VoteOption::Yes => roll.yes = n,
+                VoteOption::No => roll.no = n,
+                VoteOption::Abstain => roll.abstain = n,
+                VoteOption::Absent => roll.absent = n,
+            }
+            // the names: from the end of the previous sentence or quote
+            let before = &body[list_start..m.start()];
+            let from = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '.' | '”' | '"' | ':'))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            for p in parse_subject(&before[from..]) {
+                named.push(NamedVote {
+                    name: p.name,
+                    party: p.party,
+                    option,
+                });
+            }
+            let r = region.start + list_start + from..region.start + m.end();
+            roll_range = Some(match roll_range {
+                Some(prev) => prev.start..r.end,
+                None => r,
+            });
+            list_start = m.end();
+        }
+        if let Some(rr) = roll_range {
+            if results.is_empty() && (roll.yes.is_some() || roll.no.is_some()) {
+                results.push((rr, roll, true));
+            }
+        }
+        results.sort_by_key(|(r, _, _)| r.start);
+        for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {
+            let (yes_means, no_means) = if has_sides {
+                meaning(doc, previous_end, range.start)
+            } else {
+                (None, None)
+            };
+            previous_end = range.end;
+            let votes = if i == 0 { std::mem::take(&mut named) } else { Vec::new() };
+            let (span, vtext) = doc.span_and_text(range.clone());
+            out.push(Vote {
+                paragraph: doc.paragraph_at(range.start),
+                counts,
+                yes_means,
+                no_means,
+                votes,
+                text: vtext,
+                span,
+            });
+        }
+    }
+    out.sort_by_key(|v| v.span.start);
+    out.dedup_by(|a, b| a.span.start == b.span.start);
+    out
+}
+
+/// What yes and no mean for a result at `pos`: the nearest proposition
+/// before it in the same §, after the previous vote's result.
+fn meaning(doc: &Doc<'_>, previous_end: usize, pos: usize) -> (Option<String>, Option<String>) {
+    let text = doc.text();
+    let from = doc
+        .seg
+        .paragraph_index_at(pos)
+        .map_or(0, |i| doc.seg.paragraphs[i].range.start)
+        .max(previous_end.min(pos));
+    let before = &text[from..pos];
+    let mut best: Option<(usize, String, String)> = None;
+    for re in MEANING_PATTERNS.iter() {
+        for c in re.captures_iter(before) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            if best.as_ref().is_none_or(|b| start > b.0) {
+                best = Some((start, clean(&c["yes"]), clean(&c["no"])));
+            }
+        }
+    }
+    best.map_or((None, None), |(_, y, n)| (Some(y), Some(n)))
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c == '.' || c == '”' || c == '"' || c == ',')
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_words() {
+        assert_eq!(number("sju"), Some(7));
+        assert_eq!(number("sex"), Some(6));
+        assert_eq!(number("tjugotre"), Some(23));
+        assert_eq!(number("41"), Some(41));
+        assert_eq!(number("ledamöter"), None);
+    }
 }
