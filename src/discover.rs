@@ -1,7 +1,8 @@
 //! Discovery: which files a run processes, in a deterministic order.
 //!
 //! Each command-line path is a file (processed whatever its extension) or a
-//! directory walked recursively in sorted order, taking `.txt` files. Hidden files and folders are skipped; symbolic links are not
+//! directory walked recursively in sorted order, taking `.txt` and
+//! `.pdf` files. Hidden files and folders are skipped; symbolic links are not
 //! followed unless asked (and then loops are reported, not followed). A
 //! folder or file that cannot be read becomes an input that fails with an
 //! `io` error, so nothing is silently lost.
@@ -41,7 +42,7 @@ pub fn format_of(path: &Path) -> Format {
 }
 
 /// Extensions taken from walked folders.
-const EXTENSIONS: &[&str] = &["txt"];
+const EXTENSIONS: &[&str] = &["txt", "pdf"];
 
 fn wanted(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some(e) if EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))

@@ -146,10 +146,8 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
             e.0 += score;
         }
     }
-    let best = scores
-        .iter()
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
-    let top = best.1 .0;
+    let best = scores.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+    let top = best.1.0;
     // two different municipalities with the same weak score: do not guess
     if top < 10 && scores.values().filter(|v| v.0 == top).count() > 1 {
         return None;

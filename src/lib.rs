@@ -19,6 +19,7 @@ pub mod kommuner;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod pdf;
 pub mod segment;
 pub mod source;
 pub mod swedish;
@@ -28,7 +29,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use discover::{discover, DiscoverOptions, Input};
+pub use discover::{DiscoverOptions, Input, discover};
 pub use error::{Error, Result};
 pub use model::ExtractResult;
 
@@ -40,12 +41,36 @@ use source::SourceText;
 pub struct Config {
     /// Inputs larger than this fail with `too_large`.
     pub max_bytes: u64,
+    /// Cap on decoded (decompressed) PDF stream bytes per file.
+    pub max_pdf_decoded_bytes: u64,
+    /// Cap on content-stream operators per PDF page.
+    pub max_pdf_ops_per_page: usize,
+    /// Cap on PDF Form XObject / object nesting depth.
+    pub max_pdf_depth: usize,
+    /// Time budget per file.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl Default for Config {
     fn default() -> Self {
+        let pdf = pdf::Limits::default();
         Config {
             max_bytes: 256 * 1024 * 1024,
+            max_pdf_decoded_bytes: pdf.max_decoded_bytes,
+            max_pdf_ops_per_page: pdf.max_ops_per_page,
+            max_pdf_depth: pdf.max_depth,
+            time_budget: Some(std::time::Duration::from_secs(60)),
+        }
+    }
+}
+
+impl Config {
+    fn pdf_limits(&self, started: std::time::Instant) -> pdf::Limits {
+        pdf::Limits {
+            max_decoded_bytes: self.max_pdf_decoded_bytes,
+            max_ops_per_page: self.max_pdf_ops_per_page,
+            max_depth: self.max_pdf_depth,
+            deadline: self.time_budget.map(|b| started + b),
         }
     }
 }
@@ -53,7 +78,7 @@ impl Default for Config {
 /// The source text of a file: what spans index into (`protokoll text`).
 pub fn source_text(path: &Path, config: &Config) -> Result<SourceText> {
     let raw = load::read(path, config.max_bytes)?;
-    source_text_of(path, discover::format_of(path), &raw.bytes).map(|(s, _, _)| s)
+    source_text_of(path, discover::format_of(path), &raw.bytes, config).map(|(s, _, _)| s)
 }
 
 /// Decode bytes to the source text; also returns the encoding and warnings.
@@ -61,17 +86,26 @@ fn source_text_of(
     path: &Path,
     format: Format,
     bytes: &[u8],
+    config: &Config,
 ) -> Result<(SourceText, Option<&'static str>, Vec<String>)> {
     match format {
         Format::Text => {
             let d = load::decode(path, bytes)?;
             Ok((SourceText::new(d.text, Format::Text), Some(d.encoding), d.warnings))
         }
-        Format::Pdf => Err(Error::Pdf {
-            path: path.to_path_buf(),
-            kind: model::ErrorKind::Pdf,
-            message: "PDF input is not supported yet".to_string(),
-        }),
+        Format::Pdf => {
+            let started = std::time::Instant::now();
+            let (text, stats) = pdf::extract_with_stats(bytes, &config.pdf_limits(started))
+                .map_err(|e| load::pdf_error(path, e, config))?;
+            let mut warnings = Vec::new();
+            if stats.unmapped_glyphs > 0 {
+                warnings.push(format!(
+                    "{} of {} glyphs could not be mapped to text (a font without a Unicode map)",
+                    stats.unmapped_glyphs, stats.glyphs
+                ));
+            }
+            Ok((SourceText::new(text.pages.join("\x0c"), Format::Pdf), None, warnings))
+        }
     }
 }
 
@@ -89,7 +123,7 @@ pub fn extract_source(source: &SourceText, result: &mut ExtractResult) {
 
 /// Process one input's bytes into its result. Never fails: problems become
 /// a `failed` result.
-pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput) -> ExtractResult {
+pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput, config: &Config) -> ExtractResult {
     let source = Source {
         path: rel.to_string(),
         format,
@@ -98,7 +132,7 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
         pages: None,
         encoding: None,
     };
-    match source_text_of(path, format, &raw.bytes) {
+    match source_text_of(path, format, &raw.bytes, config) {
         Ok((text, encoding, warnings)) => {
             let mut result = ExtractResult::new(Source {
                 pages: text.page_count(),
@@ -163,7 +197,7 @@ fn process_input_inner(input: &Input, config: &Config) -> ExtractResult {
         return failed(e);
     }
     match load::read(&input.path, config.max_bytes) {
-        Ok(raw) => process_bytes(&input.rel, &input.path, input.format, raw),
+        Ok(raw) => process_bytes(&input.rel, &input.path, input.format, raw, config),
         Err(e) => {
             let mut r = failed(&e);
             if let Ok(m) = std::fs::metadata(&input.path) {

@@ -15,6 +15,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::model::ErrorKind;
 
 /// Raw bytes of an input and their hash.
 pub struct RawInput {
@@ -61,6 +62,46 @@ fn hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+/// The failure of a PDF as the typed error of the library.
+pub fn pdf_error(path: &Path, e: crate::pdf::PdfError, config: &crate::Config) -> Error {
+    use crate::pdf::PdfError as P;
+    let path = path.to_path_buf();
+    match e {
+        P::Encrypted(m) => Error::Pdf {
+            path,
+            kind: ErrorKind::Encrypted,
+            message: format!("encrypted PDF that does not open without a password: {m}"),
+        },
+        P::NoText(m) => Error::Pdf {
+            path,
+            kind: ErrorKind::NoText,
+            message: m,
+        },
+        P::Damaged(m) => Error::Pdf {
+            path,
+            kind: ErrorKind::Pdf,
+            message: format!("damaged PDF: {m}"),
+        },
+        P::Nesting(m) => Error::Pdf {
+            path,
+            kind: ErrorKind::Pdf,
+            message: format!("PDF exceeds a structural limit: {m}"),
+        },
+        P::TooLarge(m) => Error::Pdf {
+            path,
+            kind: ErrorKind::TooLarge,
+            message: format!(
+                "PDF streams decode to more than the limit of {} bytes: {m}",
+                config.max_pdf_decoded_bytes
+            ),
+        },
+        P::Timeout(_) => Error::Timeout {
+            path,
+            seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
+        },
+    }
 }
 
 /// A decoded text and what was noticed on the way.
@@ -153,7 +194,7 @@ fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> String {
 /// UTF-16 without a byte-order mark: most code units of Latin text have a
 /// zero high byte. Returns `Some(little_endian)`.
 fn looks_like_utf16(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use protokoll::model::Status;
-use protokoll::{discover, write, Config, DiscoverOptions};
+use protokoll::{Config, DiscoverOptions, discover, write};
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +43,18 @@ enum Command {
         /// Inputs larger than this many bytes fail with `too_large`.
         #[arg(long, default_value_t = 256 * 1024 * 1024)]
         max_bytes: u64,
+        /// Time budget per file in seconds (0: none); a file over it fails with `timeout`.
+        #[arg(long, default_value_t = 60.0)]
+        timeout: f64,
+        /// Cap on decoded PDF stream bytes per file (decompression bombs fail with `too_large`).
+        #[arg(long, default_value_t = 256 * 1024 * 1024)]
+        max_pdf_decoded_bytes: u64,
+        /// Cap on content-stream operators per PDF page.
+        #[arg(long, default_value_t = 2_000_000)]
+        max_pdf_ops: usize,
+        /// Cap on PDF Form XObject nesting depth.
+        #[arg(long, default_value_t = 32)]
+        max_pdf_depth: usize,
         /// No summary on stderr.
         #[arg(short, long)]
         quiet: bool,
@@ -88,10 +100,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             follow_links,
             max_bytes,
+            timeout,
+            max_pdf_decoded_bytes,
+            max_pdf_ops,
+            max_pdf_depth,
             quiet,
         } => {
             let started = Instant::now();
-            let config = Config { max_bytes };
+            let config = Config {
+                max_bytes,
+                max_pdf_decoded_bytes,
+                max_pdf_ops_per_page: max_pdf_ops,
+                max_pdf_depth,
+                time_budget: (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout)),
+            };
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()

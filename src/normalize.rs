@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc, is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 /// What kind of page furniture a set-aside line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,11 +73,7 @@ impl OffsetMap {
             return self.pieces.last().map_or(self.inp_len, |p| p.inp + p.inp_len);
         }
         let p = self.piece_at(pos);
-        if p.identity {
-            p.inp + (pos - p.out)
-        } else {
-            p.inp
-        }
+        if p.identity { p.inp + (pos - p.out) } else { p.inp }
     }
 
     fn end(&self, pos: usize) -> usize {
@@ -173,12 +169,14 @@ impl<'a> Builder<'a> {
         }
         let out = self.out.len();
         self.out.push_str(&self.inp[r.clone()]);
-        if let Some(last) = self.pieces.last_mut() {
-            if last.identity && last.out + last.out_len == out && last.inp + last.inp_len == r.start {
-                last.out_len += r.len();
-                last.inp_len += r.len();
-                return;
-            }
+        if let Some(last) = self.pieces.last_mut()
+            && last.identity
+            && last.out + last.out_len == out
+            && last.inp + last.inp_len == r.start
+        {
+            last.out_len += r.len();
+            last.inp_len += r.len();
+            return;
         }
         self.pieces.push(Piece {
             out,

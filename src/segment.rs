@@ -504,14 +504,14 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         if lookup_heading(l).is_some() || PARA_HEADING.is_match(l) || inline_heading(l).is_some() {
             break;
         }
-        if !in_title && case_numbers.is_empty() {
-            if let Some((case, used)) = parse_case_number(l) {
-                if CASE_LABEL.is_match(l) || used >= l.len() {
-                    case_numbers.push(case);
-                    m += 1;
-                    continue;
-                }
-            }
+        if !in_title
+            && case_numbers.is_empty()
+            && let Some((case, used)) = parse_case_number(l)
+            && (CASE_LABEL.is_match(l) || used >= l.len())
+        {
+            case_numbers.push(case);
+            m += 1;
+            continue;
         }
         if title_parts.len() >= 4 {
             break;

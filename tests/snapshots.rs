@@ -32,6 +32,11 @@ fn fixture_snapshots() {
     snapshot_dir("fixtures");
 }
 
+#[test]
+fn pdf_fixture_snapshots() {
+    snapshot_dir("fixtures/pdf");
+}
+
 /// One fixture per bug found, named after it.
 #[test]
 fn regression_snapshots() {

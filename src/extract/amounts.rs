@@ -225,11 +225,11 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             if let Some(sup) = f.name("sup") {
                 footnote = Some(sup.as_str().chars().filter_map(superscript_digit).collect::<String>());
                 after_marker = end + f.get(0).map_or(0, |m| m.end());
-            } else if let Some(d) = f.name("digits") {
-                if footnote_markers.contains(&d.as_str()) {
-                    footnote = Some(d.as_str().to_string());
-                    after_marker = end + d.end();
-                }
+            } else if let Some(d) = f.name("digits")
+                && footnote_markers.contains(&d.as_str())
+            {
+                footnote = Some(d.as_str().to_string());
+                after_marker = end + d.end();
             }
         }
         if footnote.is_some() {
@@ -258,13 +258,12 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             }
             if per.is_some() || period.is_some() {
                 let mut stop = consumed;
-                if per.is_some() {
-                    if let Some(pp) = PERIOD_AFTER_PER.captures(&after[consumed..]) {
-                        if let Some(pd) = pp.name("word").and_then(|w| period_word(&w.as_str().to_lowercase())) {
-                            period = Some(pd);
-                            stop = consumed + pp.get(0).map_or(0, |m| m.end());
-                        }
-                    }
+                if per.is_some()
+                    && let Some(pp) = PERIOD_AFTER_PER.captures(&after[consumed..])
+                    && let Some(pd) = pp.name("word").and_then(|w| period_word(&w.as_str().to_lowercase()))
+                {
+                    period = Some(pd);
+                    stop = consumed + pp.get(0).map_or(0, |m| m.end());
                 }
                 if footnote.is_none() {
                     end += stop;

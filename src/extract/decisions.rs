@@ -36,7 +36,7 @@ use regex::Regex;
 use super::Doc;
 use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
 use crate::segment::SectionKind;
-use crate::swedish::{body_base_form, is_body_name, parse_date, BODY_PATTERN, DATE_PATTERN};
+use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
 
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     // a word start without \b: Unicode \b would make the search slow and
@@ -186,10 +186,10 @@ fn context_body(doc: &Doc<'_>, pos: usize, document: &Document) -> Option<String
             .paragraph_index_at(pos)
             .map(|i| doc.seg.paragraphs[i].heading.start)
             .or_else(|| doc.seg.boundaries.iter().copied().rfind(|&b| b <= pos));
-        if let Some(a) = anchor {
-            if let Some(b) = body_line_before(doc, a) {
-                return Some(b);
-            }
+        if let Some(a) = anchor
+            && let Some(b) = body_line_before(doc, a)
+        {
+            return Some(b);
         }
     }
     document.body.clone()
@@ -217,8 +217,6 @@ struct Block {
     lead_outcome: Option<Outcome>,
     range: Range<usize>,
     items: Vec<Range<usize>>,
-    /// whether the lead was a sentence that is itself the first item
-    open_item: bool,
 }
 
 impl Block {
@@ -231,7 +229,6 @@ impl Block {
             lead_outcome: None,
             range: start..start,
             items: Vec::new(),
-            open_item: false,
         }
     }
 }
@@ -242,12 +239,15 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
     let mut blocks: Vec<Block> = Vec::new();
     let mut pos = region.start;
     let mut prev_ended = true;
+    let mut after_blank = false;
+    let mut in_numbered = false;
     for raw in text[region.clone()].split_inclusive('\n') {
         let line_range = pos..pos + raw.trim_end().len();
         pos += raw.len();
         let line = text[line_range.clone()].trim();
         if line.is_empty() {
             prev_ended = true;
+            after_blank = true;
             continue;
         }
         let lead = line_range.start + (text[line_range.clone()].len() - text[line_range.clone()].trim_start().len());
@@ -318,6 +318,8 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
             b.items.push(line_range.clone());
             b.range.end = line_range.end;
             prev_ended = line.ends_with(['.', ':']);
+            after_blank = false;
+            in_numbered = false;
             continue;
         }
         // an item line, or the continuation of one
@@ -325,14 +327,18 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
             blocks.push(Block::new(default_body.clone(), DecisionType::Decision, lead));
         }
         let b = blocks.last_mut().expect("a block");
-        if ITEM_NUMBER.is_match(&text[line_range.clone()]) || prev_ended || b.items.is_empty() {
+        // a numbered point runs on over its lines until the next point or a
+        // blank line; other items are sentences
+        let numbered = ITEM_NUMBER.is_match(&text[line_range.clone()]);
+        if numbered || b.items.is_empty() || after_blank || (prev_ended && !in_numbered) {
             b.items.push(line_range.clone());
+            in_numbered = numbered;
         } else if let Some(last) = b.items.last_mut() {
             last.end = line_range.end;
         }
-        b.open_item = false;
         b.range.end = line_range.end;
         prev_ended = line.ends_with(['.', ':', ';']);
+        after_blank = false;
     }
     blocks
         .into_iter()

@@ -23,7 +23,7 @@ use crate::kommuner::find_municipality;
 use crate::model::{Document, DocumentKind, Paragraph};
 use crate::normalize::FurnitureKind;
 use crate::segment::SectionKind;
-use crate::swedish::{body_base_form, is_body_name, parse_date, BODY_PATTERN, DATE_PATTERN};
+use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
 
 static CASE_FILE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*Handling\s+\d{4}\s+nr\s+\d+\s*$").expect("case file regex"));
@@ -102,10 +102,10 @@ fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     if let Some(f) = doc.norm.furniture.iter().find(|f| f.kind == FurnitureKind::BodyHeader) {
         return Some(body_base_form(&f.text));
     }
-    if kind == DocumentKind::Memo {
-        if let Some(c) = ADMIN_PROPOSAL.captures(text) {
-            return Some(body_base_form(&c["body"]));
-        }
+    if kind == DocumentKind::Memo
+        && let Some(c) = ADMIN_PROPOSAL.captures(text)
+    {
+        return Some(body_base_form(&c["body"]));
     }
     // a body's name alone on one of the first lines, not an addressee
     let mut after_label = false;
@@ -133,10 +133,10 @@ fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     // the body the chair puts the question to ("finner att kommunstyrelsen
     // beslutat …", "Kommunstyrelsen beslutar först …")
     for s in doc.seg.sections.iter() {
-        if matches!(s.kind, SectionKind::PropositionOrder | SectionKind::DecisionProcess) {
-            if let Some(c) = DECIDING_BODY.captures(&text[s.body.clone()]) {
-                return Some(body_base_form(&c["body"]));
-            }
+        if matches!(s.kind, SectionKind::PropositionOrder | SectionKind::DecisionProcess)
+            && let Some(c) = DECIDING_BODY.captures(&text[s.body.clone()])
+        {
+            return Some(body_base_form(&c["body"]));
         }
     }
     None
@@ -154,10 +154,10 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
         return None; // its parts carry their own dates
     }
     for f in &doc.norm.furniture {
-        if matches!(f.kind, FurnitureKind::MeetingDate | FurnitureKind::ProtocolHeader) {
-            if let Some(c) = MEETING_DATE.captures(&f.text) {
-                return parse_date(&c["d"]);
-            }
+        if matches!(f.kind, FurnitureKind::MeetingDate | FurnitureKind::ProtocolHeader)
+            && let Some(c) = MEETING_DATE.captures(&f.text)
+        {
+            return parse_date(&c["d"]);
         }
     }
     let text = doc.text();

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::Doc;
 use crate::model::{Footnote, Population};
-use crate::swedish::{parse_date, DATE_PATTERN};
+use crate::swedish::{DATE_PATTERN, parse_date};
 
 static SUPERSCRIPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?P<m>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(?P<t>\S.*?)\s*$").expect("superscript footnote regex")

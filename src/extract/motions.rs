@@ -21,8 +21,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::Doc;
+use super::persons::{genitive_candidates, parse_subject, party_list};
 use crate::model::{Motion, MotionClass, MotionResult, Person, Vote};
 use crate::segment::SectionKind;
 use crate::swedish::body_base_form;
@@ -193,15 +193,15 @@ fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
         let mut subject_start = window + super::last_sentence_boundary(&body[window..m.start()]);
         // another motion verb earlier in the same sentence: this one starts
         // a new motion only on a new line that opens with a name or a title
-        if let Some(prev) = starts.last() {
-            if prev.2 > subject_start {
-                let after_prev = &body[prev.2..m.start()];
-                match after_prev.rfind('\n') {
-                    Some(nl) if body[prev.2 + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
-                        subject_start = prev.2 + nl + 1;
-                    }
-                    _ => continue, // "… yrkar avslag … och yrkar att …": the same motion
+        if let Some(prev) = starts.last()
+            && prev.2 > subject_start
+        {
+            let after_prev = &body[prev.2..m.start()];
+            match after_prev.rfind('\n') {
+                Some(nl) if body[prev.2 + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
+                    subject_start = prev.2 + nl + 1;
                 }
+                _ => continue, // "… yrkar avslag … och yrkar att …": the same motion
             }
         }
         let subject = &body[subject_start..m.start()];

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::persons::parse_subject;
-use super::{sentence_start, Doc};
+use super::{Doc, sentence_start};
 use crate::model::Note;
 use crate::segment::SectionKind;
 

@@ -70,11 +70,7 @@ const TITLES: &[&str] = &[
 
 /// The party of a parenthesized abbreviation as output (`-` stays).
 pub fn normalize_party(p: &str) -> String {
-    if p == "-" {
-        "-".to_string()
-    } else {
-        p.to_uppercase()
-    }
+    if p == "-" { "-".to_string() } else { p.to_uppercase() }
 }
 
 /// Clean a captured name: drop titles in front, fold white space.
@@ -173,13 +169,13 @@ pub fn parse_subject(s: &str) -> Vec<Person> {
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     let joined = words.join(" ");
-    if NAME_ONLY.is_match(&joined) {
-        if let Some(name) = clean_name(&joined) {
-            return vec![Person {
-                name: Some(name),
-                party: None,
-            }];
-        }
+    if NAME_ONLY.is_match(&joined)
+        && let Some(name) = clean_name(&joined)
+    {
+        return vec![Person {
+            name: Some(name),
+            party: None,
+        }];
     }
     Vec::new()
 }

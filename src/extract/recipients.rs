@@ -119,10 +119,10 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     // a trailing comment in parentheses: "Kommunstyrelsen (för kännedom)"
     let t = &text[s..e];
-    if t.ends_with(')') {
-        if let Some(p) = t.rfind(" (") {
-            e = s + p;
-        }
+    if t.ends_with(')')
+        && let Some(p) = t.rfind(" (")
+    {
+        e = s + p;
     }
     let t = text[s..e].trim_end_matches(['.', ':', ' ']);
     e = s + t.len();

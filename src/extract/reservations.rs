@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::persons::parse_subject;
-use super::{sentence_end, sentence_start, Doc};
+use super::{Doc, sentence_end, sentence_start};
 use crate::model::Reservation;
 use crate::segment::SectionKind;
 

@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::persons::parse_subject;
 use super::Doc;
+use super::persons::parse_subject;
 use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
 
@@ -204,10 +204,11 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
             });
             list_start = m.end();
         }
-        if let Some(rr) = roll_range {
-            if results.is_empty() && (roll.yes.is_some() || roll.no.is_some()) {
-                results.push((rr, roll, true));
-            }
+        if let Some(rr) = roll_range
+            && results.is_empty()
+            && (roll.yes.is_some() || roll.no.is_some())
+        {
+            results.push((rr, roll, true));
         }
         results.sort_by_key(|(r, _, _)| r.start);
         for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use protokoll::{discover, process_input, Config, DiscoverOptions, ExtractResult};
+use protokoll::{Config, DiscoverOptions, ExtractResult, discover, process_input};
 
 /// The project root.
 pub fn root() -> PathBuf {

@@ -1,0 +1,387 @@
+//! Line assembly: positioned glyphs in, reading-order text out.
+//!
+//! 1. Glyphs are chunked into *runs* in drawing order: consecutive glyphs on
+//!    the same baseline, of similar size, moving rightwards without a big jump.
+//! 2. Runs are clustered into *lines* by baseline (within a fraction of the
+//!    font size), so table cells drawn separately still share a line, and
+//!    lines are ordered top to bottom.
+//! 3. Small runs sitting above (or below) the baseline of a bigger, adjacent
+//!    line are merged into it as superscripts (subscripts): footnote markers
+//!    set in a smaller raised font. Glyphs lifted with `Ts` relative to the
+//!    rest of their line count as raised too. Raised digits become Unicode
+//!    superscript digits (`⁵`), other raised glyphs stay as they are.
+//! 4. Within a line, runs are ordered left to right and word gaps are judged
+//!    from the geometry: a gap wider than a fraction of the font's space width
+//!    (bounded by the font size) is a space, a very wide one (table columns)
+//!    several spaces. Explicit space glyphs always give at least one space.
+//!
+//! Text written in other directions is laid out the same way in its own
+//! rotated frame and appended after the upright text.
+
+use crate::pdf::content::{Glyph, PageGlyphs};
+
+/// Baselines closer than this fraction of the font size share a line.
+const LINE_TOL: f32 = 0.3;
+/// A run continues while the baseline moves less than this fraction.
+const RUN_TOL: f32 = 0.12;
+/// Gap (fraction of space width) that makes a word break...
+const SPACE_FRAC: f32 = 0.35;
+/// ...but never less / more than these fractions of the font size.
+const MIN_GAP_EM: f32 = 0.1;
+const MAX_GAP_EM: f32 = 0.25;
+/// Size ratio below which a raised run counts as a superscript.
+const SUPER_SIZE: f32 = 0.85;
+/// Relative text rise that makes a glyph raised.
+const RISE_FRAC: f32 = 0.12;
+/// Lines looked at, each way, when attaching a script run.
+const SCRIPT_WINDOW: usize = 8;
+/// Runs compared when looking for a line's duplicate runs.
+const DUP_WINDOW: usize = 8;
+/// Pages with more runs than this skip script attachment (hostile input).
+const MAX_SCRIPT_RUNS: usize = 50_000;
+
+#[derive(Debug, Clone)]
+struct Run {
+    /// Indices into the group's glyph index list.
+    first: usize,
+    last: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    raised: bool,
+    moved: bool,
+}
+
+struct Line {
+    y: f32,
+    size: f32,
+    runs: Vec<Run>,
+}
+
+/// Lays a page out as text: lines separated by `'\n'`.
+pub(crate) fn layout(page: &PageGlyphs) -> String {
+    let mut out = String::new();
+    for orient in 0..4u8 {
+        let idx: Vec<usize> = page
+            .glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.orient == orient)
+            .map(|(i, _)| i)
+            .collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let text = layout_group(page, &idx);
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+fn glyph_text<'p>(page: &'p PageGlyphs, g: &Glyph) -> &'p str {
+    let start = g.start as usize;
+    page.text.get(start..start + usize::from(g.len)).unwrap_or("")
+}
+
+fn is_blank(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+}
+
+fn build_runs(page: &PageGlyphs, idx: &[usize]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (k, &gi) in idx.iter().enumerate() {
+        let Some(g) = page.glyphs.get(gi) else {
+            continue;
+        };
+        let size = g.size.max(0.01);
+        let end = g.x + g.w;
+        if let Some(r) = runs.last_mut() {
+            let big = r.size.max(size);
+            let small = r.size.min(size);
+            let same_line = (g.y - r.y).abs() <= RUN_TOL * big;
+            let forward = g.x >= r.x1 - 0.5 * big && g.x <= r.x1 + 3.0 * big;
+            let similar = small >= 0.8 * big;
+            if same_line && forward && similar {
+                r.last = k;
+                r.x0 = r.x0.min(g.x);
+                r.x1 = r.x1.max(end);
+                r.size = big;
+                continue;
+            }
+        }
+        runs.push(Run {
+            first: k,
+            last: k,
+            x0: g.x,
+            x1: end.max(g.x),
+            y: g.y,
+            size,
+            raised: false,
+            moved: false,
+        });
+    }
+    runs
+}
+
+fn cluster_lines(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Line> = Vec::new();
+    for r in runs {
+        if let Some(l) = lines.last_mut()
+            && (r.y - l.y).abs() <= LINE_TOL * l.size.min(r.size)
+        {
+            l.size = l.size.max(r.size);
+            l.runs.push(r);
+            continue;
+        }
+        lines.push(Line {
+            y: r.y,
+            size: r.size,
+            runs: vec![r],
+        });
+    }
+    lines
+}
+
+/// Whether run `r` is a script of line `m`, `dy` = m.y - r.y (> 0: raised).
+/// Returns `Some(raised)`.
+fn script_of(r: &Run, m: &Line, dy: f32) -> Option<bool> {
+    if r.size > SUPER_SIZE * m.size {
+        return None;
+    }
+    let raised = (0.15 * m.size..=0.8 * m.size).contains(&dy);
+    let lowered = (-0.6 * m.size..=-0.1 * m.size).contains(&dy);
+    if !(raised || lowered) {
+        return None;
+    }
+    let near = m.runs.iter().any(|s| {
+        !s.moved && s.size * SUPER_SIZE >= r.size && r.x0 <= s.x1 + 0.8 * m.size && r.x1 >= s.x0 - 0.8 * m.size
+    });
+    near.then_some(raised)
+}
+
+/// Moves small raised (or lowered) runs into the adjacent bigger line.
+fn attach_scripts(lines: &mut Vec<Line>) {
+    let n = lines.len();
+    for i in 0..n {
+        let Some(line_size) = lines.get(i).map(|l| l.size) else {
+            continue;
+        };
+        let mut k = 0;
+        while let Some(r) = lines.get(i).and_then(|l| l.runs.get(k)).cloned() {
+            let mut target: Option<(usize, bool)> = None;
+            if !r.moved {
+                let reach = 4.0 * r.size;
+                // Superscript: a line below whose baseline is a bit lower.
+                for j in (i + 1..n).take(SCRIPT_WINDOW) {
+                    let Some(m) = lines.get(j) else { break };
+                    let dy = m.y - r.y;
+                    if dy > reach {
+                        break;
+                    }
+                    if line_size <= SUPER_SIZE * m.size
+                        && let Some(raised) = script_of(&r, m, dy)
+                    {
+                        target = Some((j, raised));
+                        break;
+                    }
+                }
+                // Subscript: a line above whose baseline is a bit higher.
+                if target.is_none() {
+                    for j in (0..i).rev().take(SCRIPT_WINDOW) {
+                        let Some(m) = lines.get(j) else { break };
+                        let dy = m.y - r.y;
+                        if -dy > reach {
+                            break;
+                        }
+                        if line_size <= SUPER_SIZE * m.size
+                            && let Some(raised) = script_of(&r, m, dy)
+                        {
+                            target = Some((j, raised));
+                            break;
+                        }
+                    }
+                }
+            }
+            match target {
+                Some((j, raised)) => {
+                    if let Some(l) = lines.get_mut(i) {
+                        l.runs.remove(k);
+                    }
+                    if let Some(m) = lines.get_mut(j) {
+                        let mut r = r;
+                        r.raised = raised;
+                        r.moved = true;
+                        m.runs.push(r);
+                    }
+                }
+                None => k += 1,
+            }
+        }
+    }
+    lines.retain(|l| !l.runs.is_empty());
+}
+
+fn superscript(c: char) -> char {
+    match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        other => other,
+    }
+}
+
+fn push_text(out: &mut String, t: &str, raised: bool) {
+    for c in t.chars() {
+        match c {
+            '\u{0}'..='\u{1f}' | '\u{7f}' => {}
+            '\u{a0}' => out.push(' '),
+            c if raised => out.push(superscript(c)),
+            c => out.push(c),
+        }
+    }
+}
+
+fn run_text(page: &PageGlyphs, idx: &[usize], r: &Run) -> String {
+    let mut s = String::new();
+    for k in r.first..=r.last {
+        if let Some(g) = idx.get(k).and_then(|&gi| page.glyphs.get(gi)) {
+            s.push_str(glyph_text(page, g));
+        }
+    }
+    s
+}
+
+/// Drops runs that repeat an earlier run's text at (almost) the same place:
+/// text drawn twice for a bold effect, or a form drawn twice.
+fn drop_duplicate_runs(page: &PageGlyphs, idx: &[usize], line: &mut Line) {
+    if line.runs.len() < 2 {
+        return;
+    }
+    let mut kept: Vec<(Run, String)> = Vec::with_capacity(line.runs.len());
+    for r in line.runs.drain(..) {
+        let t = run_text(page, idx, &r);
+        let tol = 0.1 * r.size.max(0.01);
+        let dup = !t.trim().is_empty()
+            && kept
+                .iter()
+                .rev()
+                .take(DUP_WINDOW)
+                .any(|(k, kt)| *kt == t && (k.x0 - r.x0).abs() < tol && (k.y - r.y).abs() < tol);
+        if !dup {
+            kept.push((r, t));
+        }
+    }
+    line.runs = kept.into_iter().map(|(r, _)| r).collect();
+}
+
+fn line_text(page: &PageGlyphs, idx: &[usize], line: &mut Line) -> String {
+    line.runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    drop_duplicate_runs(page, idx, line);
+    let glyph_at = |k: usize| idx.get(k).and_then(|&gi| page.glyphs.get(gi));
+    // Baseline rise of the line: the smallest rise among its glyphs.
+    let mut base_rise = f32::INFINITY;
+    for r in &line.runs {
+        for k in r.first..=r.last {
+            if let Some(g) = glyph_at(k) {
+                base_rise = base_rise.min(g.rise);
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut prev: Option<(f32, f32, f32)> = None; // (end x, size, space width)
+    let mut last: Option<(usize, f32, f32)> = None; // (glyph index, x, y) of last emitted
+    let mut pending_space = false;
+    for r in &line.runs {
+        let mut first_in_run = true;
+        for k in r.first..=r.last {
+            let Some(g) = glyph_at(k) else { continue };
+            let t = glyph_text(page, g);
+            if is_blank(t) {
+                if prev.is_some() {
+                    pending_space = true;
+                }
+                continue;
+            }
+            // Text drawn twice at (almost) the same spot (fake bold).
+            if let Some((li, lx, ly)) = last
+                && let Some(lg) = page.glyphs.get(li)
+                && glyph_text(page, lg) == t
+                && !t.is_empty()
+                && (g.x - lx).abs() < 0.1 * g.size.max(0.01)
+                && (g.y - ly).abs() < 0.1 * g.size.max(0.01)
+            {
+                continue;
+            }
+            if let Some((end, psize, psw)) = prev {
+                let gap = g.x - end;
+                let size = psize.max(g.size).max(0.01);
+                let sw = psw.max(g.space_w).max(0.05 * size);
+                let thresh = (SPACE_FRAC * sw).clamp(MIN_GAP_EM * size, MAX_GAP_EM * size);
+                if gap > thresh || pending_space {
+                    let n = if gap >= 3.0 * sw && gap >= 1.0 * size {
+                        ((gap / sw).round() as usize).clamp(2, 20)
+                    } else {
+                        1
+                    };
+                    out.extend(std::iter::repeat_n(' ', n));
+                } else if first_in_run && gap < -0.5 * size && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            let raised = r.raised || g.rise - base_rise > RISE_FRAC * g.size;
+            push_text(&mut out, t, raised);
+            let end = g.x + g.w;
+            prev = Some((end, g.size, g.space_w));
+            if let Some(&gi) = idx.get(k) {
+                last = Some((gi, g.x, g.y));
+            }
+            pending_space = false;
+            first_in_run = false;
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+fn layout_group(page: &PageGlyphs, idx: &[usize]) -> String {
+    let runs = build_runs(page, idx);
+    let many = runs.len() > MAX_SCRIPT_RUNS;
+    let mut lines = cluster_lines(runs);
+    if !many {
+        attach_scripts(&mut lines);
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut out = String::new();
+    let mut prev: Option<(f32, f32)> = None;
+    for line in lines.iter_mut() {
+        let text = line_text(page, idx, line);
+        if text.trim().is_empty() {
+            continue;
+        }
+        if let Some((py, psize)) = prev {
+            out.push('\n');
+            if line.y - py > 2.0 * psize.max(line.size) {
+                out.push('\n');
+            }
+        }
+        out.push_str(&text);
+        prev = Some((line.y, line.size));
+    }
+    out
+}
