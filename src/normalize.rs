@@ -38,6 +38,8 @@ pub enum FurnitureKind {
     BodyHeader,
     /// "Göteborgs Stad Kommunfullmäktige, protokoll".
     Footer,
+    /// A line repeated at the top or foot of most pages ("Norrtälje kommun").
+    Repeated,
 }
 
 /// A line of page furniture that normalization set aside.
@@ -255,11 +257,12 @@ fn normalize_chars(src: &str) -> (String, OffsetMap) {
                     b.edit(i..end, "\n");
                     i = end;
                 }
-                b'\x0c' | b'\x0b' => {
+                // a form feed (page break) stays for the furniture stage
+                b'\x0b' => {
                     b.edit(i..i + 1, "\n");
                     i += 1;
                 }
-                b'\n' | b'\t' => i += 1,
+                b'\n' | b'\t' | b'\x0c' => i += 1,
                 0..=0x1f | 0x7f => {
                     b.edit(i..i + 1, " ");
                     i += 1;
@@ -346,22 +349,30 @@ fn remove_furniture(text: &str) -> (String, OffsetMap, Vec<FurnitureLine>) {
     let furniture = find_furniture(text);
     let mut b = Builder::new(text);
     for f in &furniture {
-        let line_start = text[..f.source.start].rfind('\n').map_or(0, |p| p + 1);
-        let end = text[f.source.end..]
-            .find('\n')
-            .map_or(text.len(), |p| f.source.end + p + 1);
+        let line_start = text[..f.source.start].rfind(['\n', '\x0c']).map_or(0, |p| p + 1);
+        let end = match text[f.source.end..].find(['\n', '\x0c']) {
+            Some(p) if text.as_bytes()[f.source.end + p] == b'\n' => f.source.end + p + 1,
+            Some(p) => f.source.end + p,
+            None => text.len(),
+        };
         b.edit(line_start..end, "");
     }
     let (out, map) = b.finish();
     (out, map, furniture)
 }
 
-/// Stage 3: re-join words hyphenated at a line end; drop soft hyphens.
+/// Stage 3: re-join words hyphenated at a line end; drop soft hyphens;
+/// page breaks become line breaks.
 fn join_hyphens(text: &str) -> (String, OffsetMap) {
     let mut b = Builder::new(text);
     let mut from = 0;
-    while let Some(off) = text[from..].find(['-', '\u{ad}']) {
+    while let Some(off) = text[from..].find(['-', '\u{ad}', '\x0c']) {
         let i = from + off;
+        if text.as_bytes()[i] == b'\x0c' {
+            b.edit(i..i + 1, "\n");
+            from = i + 1;
+            continue;
+        }
         let soft = text[i..].starts_with('\u{ad}');
         let hlen = if soft { 2 } else { 1 };
         match line_end_hyphen(text, i, hlen) {
@@ -391,7 +402,11 @@ fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
     let letters_before = 1 + before.take(2).take_while(|c| c.is_alphabetic()).count();
     let rest = &src[i + hlen..];
     let after_spaces = rest.trim_start_matches([' ', '\t', '\u{ad}']);
-    let after_break = after_spaces.strip_prefix('\n')?;
+    // a line break, or a page break (with the line break before it)
+    let after_break = match after_spaces.strip_prefix('\n') {
+        Some(rest) => rest.strip_prefix('\x0c').unwrap_or(rest),
+        None => after_spaces.strip_prefix('\x0c')?,
+    };
     let next = after_break.trim_start_matches([' ', '\t', '\u{ad}']);
     let first = next.chars().next()?;
     if !first.is_alphabetic() {
@@ -439,24 +454,72 @@ static COMBINED_HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static FOOTER_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\S.{2,80}, protokoll(?:sutdrag)?\s*$").expect("footer regex"));
 
+/// Lines repeated at the top or foot (first or last three lines) of at
+/// least half of the pages, when there are two pages or more: running
+/// headers and footers. Headings and § lines never count.
+fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: usize) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    if page_count < 2 {
+        return out;
+    }
+    let mut edge: Vec<usize> = Vec::new(); // line indices at a page's top or foot
+    let mut i = 0;
+    while i < lines.len() {
+        let p = pages[i];
+        let mut j = i;
+        while j < lines.len() && pages[j] == p {
+            j += 1;
+        }
+        let content: Vec<usize> = (i..j).filter(|&k| !lines[k].1.trim().is_empty()).collect();
+        let top: Vec<usize> = content.iter().take(3).copied().collect();
+        edge.extend(&top);
+        edge.extend(content.iter().rev().take(3).filter(|k| !top.contains(k)));
+        i = j;
+    }
+    let key = |k: usize| lines[k].1.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut counts: std::collections::HashMap<String, std::collections::HashSet<usize>> = Default::default();
+    for &k in &edge {
+        let t = key(k);
+        if t.chars().count() > 100 || t.starts_with('§') || crate::segment::is_heading(&t) {
+            continue;
+        }
+        counts.entry(t).or_default().insert(pages[k]);
+    }
+    let needed = 2.max(page_count.div_ceil(2));
+    for &k in &edge {
+        if counts.get(&key(k)).is_some_and(|p| p.len() >= needed) {
+            out[k] = true;
+        }
+    }
+    out
+}
+
 /// Find the page-furniture lines of a text (line breaks already `\n`), in order.
 pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     let mut lines: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut pages: Vec<usize> = Vec::new(); // page index of each line
+    let mut page = 0;
     let mut start = 0;
     for (idx, b) in src.bytes().enumerate() {
-        if b == b'\n' {
+        if b == b'\n' || b == b'\x0c' {
             let end = if idx > start && src.as_bytes()[idx - 1] == b'\r' {
                 idx - 1
             } else {
                 idx
             };
             lines.push((start..end, &src[start..end]));
+            pages.push(page);
+            if b == b'\x0c' {
+                page += 1;
+            }
             start = idx + 1;
         }
     }
     if start < src.len() {
         lines.push((start..src.len(), &src[start..]));
+        pages.push(page);
     }
+    let repeated = repeated_lines(&lines, &pages, page + 1);
     let kinds: Vec<Option<FurnitureKind>> = lines
         .iter()
         .map(|(_, l)| {
@@ -483,7 +546,7 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         .collect();
     let mut out = Vec::new();
     for (n, (range, line)) in lines.iter().enumerate() {
-        let kind = kinds[n].or_else(|| {
+        let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated)).or_else(|| {
             // A body's name alone on a line is a page header when a protocol
             // header or meeting date follows within a few short lines.
             if line.contains('\u{ad}') || !crate::swedish::is_body_name(line) || line.trim().len() > 60 {
@@ -584,6 +647,31 @@ mod tests {
         );
         let pos = n.text.find("Axel").unwrap();
         assert_eq!(&src[n.source_start(pos)..n.source_start(pos) + 4], "Axel");
+    }
+
+    #[test]
+    fn running_headers_and_footers_of_pages_are_set_aside() {
+        let page = |n: u32, body: &str| format!("Norrtälje kommun\nProtokoll\n{body}\nJusterandes sign\nSida {n} av 3");
+        let src = [
+            page(1, "Beslut"),
+            page(2, "Kommunstyrelsen beslutar att anta kommun-"),
+            page(3, "styrelsens förslag."),
+        ]
+        .join("\x0c");
+        let n = normalize(&src);
+        assert!(!n.text.contains("Norrtälje kommun"), "{}", n.text);
+        assert!(n.text.contains("Beslut"));
+        assert!(
+            n.text.contains("kommunstyrelsens förslag"),
+            "hyphen across a page break: {}",
+            n.text
+        );
+        assert!(
+            n.furniture
+                .iter()
+                .any(|f| f.kind == FurnitureKind::Repeated && f.text == "Norrtälje kommun")
+        );
+        check_map(&src);
     }
 
     #[test]

@@ -313,6 +313,11 @@ fn strip_markdown(line: &str) -> &str {
     t
 }
 
+/// Whether a line is a section heading (on its own line).
+pub fn is_heading(line: &str) -> bool {
+    lookup_heading(line).is_some()
+}
+
 fn lookup_heading(line: &str) -> Option<SectionKind> {
     let key = heading_key(line)?;
     HEADINGS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind)

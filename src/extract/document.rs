@@ -68,7 +68,11 @@ pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
     let kind = kind(doc);
     Document {
         kind,
-        municipality: find_municipality(text),
+        // a running page header may be the only place that names it
+        municipality: find_municipality(text).or_else(|| {
+            let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
+            find_municipality(&headers.join("\n"))
+        }),
         body: body(doc, kind),
         date: date(doc, kind),
         title: title(doc, paragraphs),
@@ -99,7 +103,12 @@ fn kind(doc: &Doc<'_>) -> DocumentKind {
 
 fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     let text = doc.text();
-    if let Some(f) = doc.norm.furniture.iter().find(|f| f.kind == FurnitureKind::BodyHeader) {
+    if let Some(f) = doc
+        .norm
+        .furniture
+        .iter()
+        .find(|f| f.kind == FurnitureKind::BodyHeader || f.kind == FurnitureKind::Repeated && is_body_name(&f.text))
+    {
         return Some(body_base_form(&f.text));
     }
     if kind == DocumentKind::Memo
