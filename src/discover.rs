@@ -64,6 +64,16 @@ fn rel_string(rel: &Path) -> String {
 pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
     let mut out = Vec::new();
     for root in roots {
+        if root == Path::new("-") {
+            // one document from standard input
+            out.push(Input {
+                path: root.clone(),
+                rel: "-".to_string(),
+                format: Format::Text,
+                problem: None,
+            });
+            continue;
+        }
         let meta = if opts.follow_links {
             std::fs::metadata(root)
         } else {

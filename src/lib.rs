@@ -22,6 +22,7 @@ pub mod normalize;
 pub mod pdf;
 pub mod segment;
 pub mod source;
+pub mod summary;
 pub mod swedish;
 pub mod write;
 
@@ -73,6 +74,12 @@ impl Config {
             deadline: self.time_budget.map(|b| started + b),
         }
     }
+}
+
+/// The JSON Schema of a result, derived from the same types that are
+/// serialized (`protokoll schema`).
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(ExtractResult)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The source text of a file: what spans index into (`protokoll text`).
@@ -154,7 +161,31 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
 /// (a bug; none is known) becomes a `failed` result of kind `internal`
 /// instead of a lost file or an aborted batch.
 pub fn process_input(input: &Input, config: &Config) -> ExtractResult {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_input_inner(input, config))) {
+    match process_input_unless(input, config, None) {
+        Outcome::Extracted(r) => *r,
+        Outcome::Unchanged { .. } => unreachable!("no unchanged check was given"),
+    }
+}
+
+/// What became of an input in a run.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Read and extracted (or failed): its result.
+    Extracted(Box<ExtractResult>),
+    /// Skipped in an incremental run: content and tool version unchanged.
+    Unchanged { path: String, sha256: String, bytes: u64 },
+}
+
+/// Decides, from an input's relative path and content hash, whether an
+/// incremental run may skip it.
+pub type UnchangedCheck<'a> = &'a (dyn Fn(&str, &str) -> bool + Sync);
+
+/// Process one input, unless `unchanged` says its content (by hash) is
+/// already extracted. Never panics: see [`process_input`].
+pub fn process_input_unless(input: &Input, config: &Config, unchanged: Option<UnchangedCheck<'_>>) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process_input_inner(input, config, unchanged)
+    })) {
         Ok(r) => r,
         Err(panic) => {
             let message = panic
@@ -162,7 +193,7 @@ pub fn process_input(input: &Input, config: &Config) -> ExtractResult {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            ExtractResult::failed(
+            Outcome::Extracted(Box::new(ExtractResult::failed(
                 Source {
                     path: input.rel.clone(),
                     format: input.format,
@@ -173,12 +204,12 @@ pub fn process_input(input: &Input, config: &Config) -> ExtractResult {
                 },
                 model::ErrorKind::Internal,
                 format!("internal error (a bug in protokoll, please report it): {message}"),
-            )
+            )))
         }
     }
 }
 
-fn process_input_inner(input: &Input, config: &Config) -> ExtractResult {
+fn process_input_inner(input: &Input, config: &Config, unchanged: Option<UnchangedCheck<'_>>) -> Outcome {
     let failed = |e: &Error| {
         ExtractResult::failed(
             Source {
@@ -194,16 +225,31 @@ fn process_input_inner(input: &Input, config: &Config) -> ExtractResult {
         )
     };
     if let Some(e) = &input.problem {
-        return failed(e);
+        return Outcome::Extracted(Box::new(failed(e)));
     }
     match load::read(&input.path, config.max_bytes) {
-        Ok(raw) => process_bytes(&input.rel, &input.path, input.format, raw, config),
+        Ok(raw) => {
+            if unchanged.is_some_and(|check| check(&input.rel, &raw.sha256)) {
+                return Outcome::Unchanged {
+                    path: input.rel.clone(),
+                    sha256: raw.sha256,
+                    bytes: raw.bytes.len() as u64,
+                };
+            }
+            // a PDF is a PDF whatever its name (stdin has none)
+            let format = if raw.bytes.starts_with(b"%PDF-") {
+                Format::Pdf
+            } else {
+                input.format
+            };
+            Outcome::Extracted(Box::new(process_bytes(&input.rel, &input.path, format, raw, config)))
+        }
         Err(e) => {
             let mut r = failed(&e);
             if let Ok(m) = std::fs::metadata(&input.path) {
                 r.source.bytes = m.len();
             }
-            r
+            Outcome::Extracted(Box::new(r))
         }
     }
 }
@@ -215,11 +261,17 @@ pub fn run<E>(
     inputs: &[Input],
     config: &Config,
     pool: &rayon::ThreadPool,
-    mut sink: impl FnMut(&Input, ExtractResult) -> std::result::Result<(), E>,
+    unchanged: Option<UnchangedCheck<'_>>,
+    mut sink: impl FnMut(&Input, Outcome) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
     let chunk = (pool.current_num_threads() * 16).max(16);
     for group in inputs.chunks(chunk) {
-        let results: Vec<ExtractResult> = pool.install(|| group.par_iter().map(|i| process_input(i, config)).collect());
+        let results: Vec<Outcome> = pool.install(|| {
+            group
+                .par_iter()
+                .map(|i| process_input_unless(i, config, unchanged))
+                .collect()
+        });
         for (input, result) in group.iter().zip(results) {
             sink(input, result)?;
         }

@@ -23,12 +23,29 @@ pub struct RawInput {
     pub sha256: String,
 }
 
-/// Read a file, refusing it when it is larger than `max_bytes`.
+/// Read a file (`-`: standard input), refusing it when it is larger than
+/// `max_bytes`.
 pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size: bytes.len() as u64,
+                limit: max_bytes,
+            });
+        }
+        return Ok(from_bytes(bytes));
+    }
     let file = fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max_bytes {

@@ -2,16 +2,17 @@
 //! the library, report, and exit with 0 (all ok or partial), 1 (a file
 //! failed) or 2 (usage error).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use protokoll::model::Status;
-use protokoll::{Config, DiscoverOptions, discover, write};
+use protokoll::summary::Summary;
+use protokoll::write::{OutputFormat, Sink};
+use protokoll::{Config, DiscoverOptions, Outcome, discover};
 
 #[derive(Parser)]
 #[command(
@@ -24,16 +25,38 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// One JSON object per line (stdout, or the file given with -o).
+    Jsonl,
+    /// One pretty JSON file per input in the folder given with -o.
+    Json,
+    /// One CSV file per record kind in the folder given with -o.
+    Csv,
+    /// A SQLite database at the file given with -o.
+    Sqlite,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Extract records from minutes (files or folders) to JSON.
+    /// Extract records from minutes (files or folders; `-` reads one document from stdin).
     Extract {
-        /// Files or folders (walked recursively, sorted; .txt files).
+        /// Files or folders (walked recursively, sorted; .txt and .pdf files), or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Write one pretty JSON per input into this folder instead of JSON Lines to stdout.
+        /// Output file or folder (see --format). Without it: JSON Lines to stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Output format (default: jsonl to stdout, json when -o is given).
+        #[arg(short = 'f', long = "format", value_enum)]
+        format: Option<FormatArg>,
+        /// Skip inputs whose content and tool version are unchanged since the last run into
+        /// the same -o (json folder or sqlite database).
+        #[arg(long)]
+        incremental: bool,
+        /// With --incremental: extract everything again.
+        #[arg(long)]
+        force: bool,
         /// Number of worker threads (default: all cores).
         #[arg(short = 'j', long = "jobs")]
         jobs: Option<usize>,
@@ -55,15 +78,17 @@ enum Command {
         /// Cap on PDF Form XObject nesting depth.
         #[arg(long, default_value_t = 32)]
         max_pdf_depth: usize,
-        /// No summary on stderr.
+        /// No progress bar and no summary on stderr.
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Print the source text that spans index into.
+    /// Print the source text that spans index into (a PDF's pages separated by form feeds).
     Text {
         /// A text or PDF file.
         file: PathBuf,
     },
+    /// Print the JSON Schema of a result.
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -78,6 +103,8 @@ fn main() -> ExitCode {
             };
         }
     };
+    // a panic is reported in the failed result of its file; keep stderr clean
+    std::panic::set_hook(Box::new(|_| {}));
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -87,6 +114,11 @@ fn main() -> ExitCode {
     }
 }
 
+fn usage(message: &str) -> Result<ExitCode> {
+    eprintln!("protokoll: {message}");
+    Ok(ExitCode::from(2))
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Text { file } => {
@@ -94,9 +126,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             io::stdout().lock().write_all(text.text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&protokoll::json_schema())?;
+            writeln!(io::stdout().lock(), "{schema}")?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             paths,
             output,
+            format,
+            incremental,
+            force,
             jobs,
             follow_links,
             max_bytes,
@@ -107,33 +147,71 @@ fn run(cli: Cli) -> Result<ExitCode> {
             quiet,
         } => {
             let started = Instant::now();
+            let format = match (format, &output) {
+                (Some(FormatArg::Jsonl), _) | (None, None) => OutputFormat::Jsonl,
+                (Some(FormatArg::Json), _) | (None, Some(_)) => OutputFormat::Json,
+                (Some(FormatArg::Csv), _) => OutputFormat::Csv,
+                (Some(FormatArg::Sqlite), _) => OutputFormat::Sqlite,
+            };
+            if format != OutputFormat::Jsonl && output.is_none() {
+                return usage("this format writes files: give the output folder or database with -o");
+            }
+            if incremental && !matches!(format, OutputFormat::Json | OutputFormat::Sqlite) {
+                return usage("--incremental needs an output that keeps earlier results: --format json or sqlite");
+            }
             let config = Config {
                 max_bytes,
                 max_pdf_decoded_bytes,
                 max_pdf_ops_per_page: max_pdf_ops,
                 max_pdf_depth,
-                time_budget: (timeout > 0.0).then(|| std::time::Duration::from_secs_f64(timeout)),
+                time_budget: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
             };
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .context("cannot start worker threads")?;
             let inputs = discover(&paths, DiscoverOptions { follow_links });
+            let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
+            let mut sink = Sink::open(format, output.as_deref(), stdout)?;
+            let known = if incremental && !force {
+                sink.known()?
+            } else {
+                Default::default()
+            };
+            let unchanged = move |rel: &str, sha: &str| known.get(rel).is_some_and(|k| k.unchanged(sha));
+
+            let progress = (!quiet && io::stderr().is_terminal()).then(|| {
+                let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            });
             let mut summary = Summary::default();
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            protokoll::run(&inputs, &config, &pool, |_, result| -> Result<()> {
-                summary.add(&result);
-                match &output {
-                    Some(dir) => {
-                        write::write_json_file(dir, &result)
-                            .with_context(|| format!("cannot write the result of {}", result.source.path))?;
+            protokoll::run(
+                &inputs,
+                &config,
+                &pool,
+                incremental.then_some(&unchanged),
+                |_, outcome| -> Result<()> {
+                    match outcome {
+                        Outcome::Extracted(result) => {
+                            summary.add(&result);
+                            sink.write(&result)?;
+                        }
+                        Outcome::Unchanged { bytes, .. } => summary.add_unchanged(bytes),
                     }
-                    None => write::write_jsonl(&mut out, &result).context("cannot write to stdout")?,
-                }
-                Ok(())
-            })?;
-            out.flush().context("cannot write to stdout")?;
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    Ok(())
+                },
+            )?;
+            sink.finish()?;
+            if let Some(bar) = progress {
+                bar.finish_and_clear();
+            }
             if !quiet {
                 eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
             }
@@ -143,64 +221,5 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-    }
-}
-
-#[derive(Default)]
-struct Summary {
-    files: usize,
-    ok: usize,
-    partial: usize,
-    failed: usize,
-    bytes: u64,
-    records: Vec<(&'static str, usize)>,
-    failures: Vec<String>,
-}
-
-impl Summary {
-    fn add(&mut self, r: &protokoll::ExtractResult) {
-        self.files += 1;
-        self.bytes += r.source.bytes;
-        match r.status {
-            Status::Ok => self.ok += 1,
-            Status::Partial => self.partial += 1,
-            Status::Failed => {
-                self.failed += 1;
-                if let Some(e) = &r.error {
-                    self.failures
-                        .push(format!("  {} [{}] {}", r.source.path, e.kind.as_str(), e.message));
-                }
-            }
-        }
-        for (kind, n) in r.record_counts() {
-            match self.records.iter_mut().find(|(k, _)| *k == kind) {
-                Some(e) => e.1 += n,
-                None => self.records.push((kind, n)),
-            }
-        }
-    }
-
-    fn report(&self, secs: f64) -> String {
-        let mb = self.bytes as f64 / 1e6;
-        let mut s = format!(
-            "protokoll: {} files: {} ok, {} partial, {} failed; {:.1} MB in {:.2} s ({:.1} MB/s)\n",
-            self.files,
-            self.ok,
-            self.partial,
-            self.failed,
-            mb,
-            secs,
-            if secs > 0.0 { mb / secs } else { 0.0 }
-        );
-        let recs: Vec<String> = self.records.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        s.push_str(&format!("records: {}\n", recs.join(", ")));
-        if !self.failures.is_empty() {
-            s.push_str("failed:\n");
-            for f in &self.failures {
-                s.push_str(f);
-                s.push('\n');
-            }
-        }
-        s
     }
 }

@@ -6,13 +6,14 @@
 //! carries a [`Span`] into the document's *source text* so each figure can be
 //! traced back by hand (`protokoll text FILE`).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Schema identifier written into every result.
 pub const SCHEMA: &str = "protokoll/1";
 
 /// One result per input file, also when the input failed.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct ExtractResult {
     pub schema: String,
     pub source: Source,
@@ -79,7 +80,7 @@ impl ExtractResult {
 }
 
 /// Where a result came from.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Source {
     /// Path relative to the input root given on the command line (for a single
     /// file argument: its file name), with `/` separators.
@@ -95,14 +96,14 @@ pub struct Source {
     pub encoding: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
     Pdf,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Ok,
@@ -111,13 +112,13 @@ pub enum Status {
 }
 
 /// Why an input failed (`error` of a failed result).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct ErrorInfo {
     pub kind: ErrorKind,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     Io,
@@ -147,7 +148,7 @@ impl ErrorKind {
 
 /// Byte offsets (end exclusive) into the source text, the 1-based line of
 /// `start`, and the 1-based page for PDFs.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -156,7 +157,7 @@ pub struct Span {
 }
 
 /// A person or a party group acting in the minutes.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 pub struct Person {
     /// The name as written, without titles; `null` when only a party or a
     /// group acts ("Representanterna från SD …").
@@ -167,14 +168,14 @@ pub struct Person {
 }
 
 /// A municipality from the shipped list of Sweden's 290 municipalities.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Municipality {
     pub name: String,
     /// SCB municipality code, four digits.
     pub code: String,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// A whole meeting protocol (several §§ with attendance).
@@ -189,7 +190,7 @@ pub enum DocumentKind {
 }
 
 /// What the document as a whole is.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Document {
     pub kind: DocumentKind,
     pub municipality: Option<Municipality>,
@@ -200,7 +201,7 @@ pub struct Document {
 }
 
 /// A § of the document itself.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Paragraph {
     pub number: String,
     pub case_numbers: Vec<String>,
@@ -209,14 +210,14 @@ pub struct Paragraph {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionType {
     Decision,
     Proposal,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Approve,
@@ -227,7 +228,7 @@ pub enum Outcome {
 }
 
 /// A decision or proposal of a body.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Decision {
     pub paragraph: Option<String>,
     pub body: Option<String>,
@@ -244,7 +245,7 @@ pub struct Decision {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     About,
@@ -252,7 +253,7 @@ pub enum Qualifier {
     AtLeast,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     Year,
@@ -263,7 +264,7 @@ pub enum Period {
 }
 
 /// A mention of a sum of money.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Amount {
     pub paragraph: Option<String>,
     pub text: String,
@@ -275,18 +276,21 @@ pub struct Amount {
     pub per: Option<String>,
     pub period: Option<Period>,
     pub footnote: Option<String>,
+    /// Added: the sentence the amount stands in, white space collapsed (for
+    /// reading an amount in context without opening the source).
+    pub sentence: String,
     pub span: Span,
 }
 
 /// A population count stated in a footnote.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 pub struct Population {
     pub count: u64,
     pub date: Option<String>,
 }
 
 /// A footnote of the document.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Footnote {
     pub paragraph: Option<String>,
     pub marker: String,
@@ -295,7 +299,7 @@ pub struct Footnote {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum MotionClass {
     Approve,
@@ -306,7 +310,7 @@ pub enum MotionClass {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum MotionResult {
     Adopted,
@@ -314,7 +318,7 @@ pub enum MotionResult {
 }
 
 /// A yrkande (a member's motion in the meeting) or a member's förslag.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Motion {
     pub paragraph: Option<String>,
     pub mover: Person,
@@ -325,7 +329,7 @@ pub struct Motion {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 pub struct VoteCounts {
     pub yes: Option<u32>,
     pub no: Option<u32>,
@@ -333,7 +337,7 @@ pub struct VoteCounts {
     pub absent: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteOption {
     Yes,
@@ -343,7 +347,7 @@ pub enum VoteOption {
 }
 
 /// One member's vote in a roll-call.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct NamedVote {
     pub name: Option<String>,
     pub party: Option<String>,
@@ -351,7 +355,7 @@ pub struct NamedVote {
 }
 
 /// An omröstning (a vote).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Vote {
     pub paragraph: Option<String>,
     pub counts: VoteCounts,
@@ -363,7 +367,7 @@ pub struct Vote {
 }
 
 /// A reservation: members dissenting from the decision.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Reservation {
     pub paragraph: Option<String>,
     pub by: Vec<Person>,
@@ -372,7 +376,7 @@ pub struct Reservation {
 }
 
 /// A protokollsanteckning: a statement entered into the minutes.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Note {
     pub paragraph: Option<String>,
     pub by: Vec<Person>,
@@ -382,7 +386,7 @@ pub struct Note {
 }
 
 /// An addressee of the decision ("Beslutet skickas till", "Expedieras till", …).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Recipient {
     pub paragraph: Option<String>,
     pub name: String,

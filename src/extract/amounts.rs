@@ -186,6 +186,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
                         per: None,
                         period: None,
                         footnote: None,
+                        sentence: sentence_of(doc, start),
                         span,
                     });
                     value = v2;
@@ -285,10 +286,18 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             per,
             period,
             footnote,
+            sentence: sentence_of(doc, span_start),
             span,
         });
     }
     out
+}
+
+/// The sentence around normalized position `pos`, as display text.
+fn sentence_of(doc: &Doc<'_>, pos: usize) -> String {
+    let start = super::running_sentence_start(doc, pos);
+    let end = super::sentence_end(doc, pos);
+    doc.span_and_text(start..end.max(pos)).1
 }
 
 enum Pair {

@@ -76,6 +76,22 @@ pub fn sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
     s + (text[s..pos].len() - text[s..pos].trim_start().len())
 }
 
+/// Like [`sentence_start`], but a blank line inside a sentence (text
+/// extracted from PDFs is often double-spaced) does not end it.
+pub fn running_sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
+    let text = doc.text();
+    let floor = doc.seg.section_at(pos).map_or(0, |s| s.body.start);
+    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(800)));
+    let before = &text[floor..pos];
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | ':') && !is_abbreviation(&before[..i + 1]))
+        .map_or(0, |(i, _)| i + 1);
+    let s = floor + cut;
+    s + (text[s..pos].len() - text[s..pos].trim_start().len())
+}
+
 /// The nearest char boundary at or after `pos`.
 pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
     while pos < text.len() && !text.is_char_boundary(pos) {

@@ -1,0 +1,87 @@
+//! The run summary: what was seen, what became of it, how fast.
+//!
+//! Counted as results arrive; rendered as text for stderr by the command
+//! (the library itself never prints).
+
+use crate::model::{ExtractResult, Status};
+
+/// Counts of a run.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub files: usize,
+    pub ok: usize,
+    pub partial: usize,
+    pub failed: usize,
+    /// Skipped by an incremental run: content and tool version unchanged.
+    pub unchanged: usize,
+    pub bytes: u64,
+    pub records: Vec<(&'static str, usize)>,
+    /// `path [kind] message` of each failed input.
+    pub failures: Vec<String>,
+}
+
+impl Summary {
+    /// Count an extracted (or failed) input.
+    pub fn add(&mut self, r: &ExtractResult) {
+        self.files += 1;
+        self.bytes += r.source.bytes;
+        match r.status {
+            Status::Ok => self.ok += 1,
+            Status::Partial => self.partial += 1,
+            Status::Failed => {
+                self.failed += 1;
+                if let Some(e) = &r.error {
+                    self.failures
+                        .push(format!("{} [{}] {}", r.source.path, e.kind.as_str(), e.message));
+                }
+            }
+        }
+        for (kind, n) in r.record_counts() {
+            match self.records.iter_mut().find(|(k, _)| *k == kind) {
+                Some(e) => e.1 += n,
+                None => self.records.push((kind, n)),
+            }
+        }
+    }
+
+    /// Count an input an incremental run skipped.
+    pub fn add_unchanged(&mut self, bytes: u64) {
+        self.files += 1;
+        self.unchanged += 1;
+        self.bytes += bytes;
+    }
+
+    /// The summary as text, for a run that took `secs` seconds.
+    pub fn report(&self, secs: f64) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let mut s = format!(
+            "protokoll: {} files: {} ok, {} partial, {} failed, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            self.files,
+            self.ok,
+            self.partial,
+            self.failed,
+            self.unchanged,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        );
+        let recs: Vec<String> = self.records.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        s.push_str(&format!(
+            "records: {}\n",
+            if recs.is_empty() {
+                "none".to_string()
+            } else {
+                recs.join(", ")
+            }
+        ));
+        if !self.failures.is_empty() {
+            s.push_str("failed:\n");
+            for f in &self.failures {
+                s.push_str("  ");
+                s.push_str(f);
+                s.push('\n');
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,425 @@
+//! CSV output: one file per record kind, for spreadsheets and pandas.
+//!
+//! `documents.csv`, `paragraphs.csv`, `decisions.csv`, `amounts.csv`,
+//! `footnotes.csv`, `motions.csv`, `votes.csv`, `reservations.csv`,
+//! `notes.csv` and `recipients.csv` in the output folder: UTF-8, a header
+//! row, RFC 4180 quoting (the csv crate). Every row carries the input's
+//! `path`; records carry their § (`paragraph`) and span (`span_start`,
+//! `span_end`, `line`, `page`). Lists are joined with `"; "`; a person is
+//! written `Name (P)`, a party group `(P)`, a named vote `Name (P): yes`.
+//! Booleans are `true`/`false`, missing values empty. The files are written
+//! to temporary files and renamed into place when the run ends.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use super::WriteError;
+use crate::model::{ExtractResult, Person, Span};
+
+/// The CSV files and their columns.
+pub const TABLES: &[(&str, &[&str])] = &[
+    (
+        "documents",
+        &[
+            "path",
+            "format",
+            "sha256",
+            "bytes",
+            "pages",
+            "encoding",
+            "status",
+            "error_kind",
+            "error_message",
+            "warnings",
+            "kind",
+            "municipality",
+            "municipality_code",
+            "body",
+            "date",
+            "title",
+        ],
+    ),
+    (
+        "paragraphs",
+        &[
+            "path",
+            "number",
+            "case_numbers",
+            "title",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "decisions",
+        &[
+            "path",
+            "paragraph",
+            "body",
+            "type",
+            "proposed_to",
+            "outcome",
+            "for_own_part",
+            "earlier",
+            "reference",
+            "date",
+            "items",
+            "text",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "amounts",
+        &[
+            "path",
+            "paragraph",
+            "text",
+            "value",
+            "value_max",
+            "currency",
+            "qualifier",
+            "per",
+            "period",
+            "footnote",
+            "sentence",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "footnotes",
+        &[
+            "path",
+            "paragraph",
+            "marker",
+            "text",
+            "population_count",
+            "population_date",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "motions",
+        &[
+            "path",
+            "paragraph",
+            "mover_name",
+            "mover_party",
+            "supporters",
+            "classification",
+            "result",
+            "text",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "votes",
+        &[
+            "path",
+            "paragraph",
+            "yes",
+            "no",
+            "abstain",
+            "absent",
+            "yes_means",
+            "no_means",
+            "named_votes",
+            "text",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "reservations",
+        &[
+            "path",
+            "paragraph",
+            "by",
+            "text",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "notes",
+        &[
+            "path",
+            "paragraph",
+            "by",
+            "on_behalf_of",
+            "text",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
+    ),
+    (
+        "recipients",
+        &["path", "paragraph", "name", "span_start", "span_end", "line", "page"],
+    ),
+];
+
+/// Writes the CSV files of one run.
+pub struct CsvSink {
+    dir: PathBuf,
+    writers: Vec<(String, csv::Writer<BufWriter<NamedTempFile>>)>,
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map_or_else(String::new, |x| x.to_string())
+}
+
+/// A serde enum value as its JSON string ("approve", "refer_back").
+fn word<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn opt_word<T: serde::Serialize>(v: &Option<T>) -> String {
+    v.as_ref().map_or_else(String::new, word)
+}
+
+/// A person as `Name (P)`, a party group as `(P)`.
+pub fn person(p: &Person) -> String {
+    match (&p.name, &p.party) {
+        (Some(n), Some(party)) => format!("{n} ({party})"),
+        (Some(n), None) => n.clone(),
+        (None, Some(party)) => format!("({party})"),
+        (None, None) => String::new(),
+    }
+}
+
+fn persons(ps: &[Person]) -> String {
+    ps.iter().map(person).collect::<Vec<_>>().join("; ")
+}
+
+fn span_cols(s: &Span) -> [String; 4] {
+    [s.start.to_string(), s.end.to_string(), s.line.to_string(), opt(&s.page)]
+}
+
+impl CsvSink {
+    /// Start writing into `dir` (created if needed).
+    pub fn create(dir: &Path) -> Result<CsvSink, WriteError> {
+        let io_err = |source| WriteError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io_err)?;
+        let mut writers = Vec::new();
+        for (name, columns) in TABLES {
+            let tmp = NamedTempFile::new_in(dir).map_err(io_err)?;
+            let mut w = csv::Writer::from_writer(BufWriter::new(tmp));
+            w.write_record(*columns).map_err(|source| WriteError::Csv {
+                path: dir.join(format!("{name}.csv")),
+                source,
+            })?;
+            writers.push((name.to_string(), w));
+        }
+        Ok(CsvSink {
+            dir: dir.to_path_buf(),
+            writers,
+        })
+    }
+
+    fn row(&mut self, table: usize, fields: Vec<String>) -> Result<(), WriteError> {
+        let (name, w) = &mut self.writers[table];
+        w.write_record(&fields).map_err(|source| WriteError::Csv {
+            path: self.dir.join(format!("{name}.csv")),
+            source,
+        })
+    }
+
+    /// Write the rows of one result.
+    pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
+        let path = r.source.path.clone();
+        let d = r.document.as_ref();
+        self.row(
+            0,
+            vec![
+                path.clone(),
+                word(&r.source.format),
+                r.source.sha256.clone(),
+                r.source.bytes.to_string(),
+                opt(&r.source.pages),
+                opt(&r.source.encoding),
+                word(&r.status),
+                r.error.as_ref().map_or_else(String::new, |e| word(&e.kind)),
+                r.error.as_ref().map_or_else(String::new, |e| e.message.clone()),
+                r.warnings.join("; "),
+                d.map_or_else(String::new, |d| word(&d.kind)),
+                d.and_then(|d| d.municipality.as_ref())
+                    .map_or_else(String::new, |m| m.name.clone()),
+                d.and_then(|d| d.municipality.as_ref())
+                    .map_or_else(String::new, |m| m.code.clone()),
+                d.map_or_else(String::new, |d| opt(&d.body)),
+                d.map_or_else(String::new, |d| opt(&d.date)),
+                d.map_or_else(String::new, |d| opt(&d.title)),
+            ],
+        )?;
+        for p in &r.paragraphs {
+            let mut f = vec![path.clone(), p.number.clone(), p.case_numbers.join("; "), opt(&p.title)];
+            f.extend(span_cols(&p.span));
+            self.row(1, f)?;
+        }
+        for x in &r.decisions {
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                opt(&x.body),
+                word(&x.kind),
+                opt(&x.proposed_to),
+                opt_word(&x.outcome),
+                x.for_own_part.to_string(),
+                x.earlier.to_string(),
+                opt(&x.reference),
+                opt(&x.date),
+                x.items.join("; "),
+                x.text.clone(),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(2, f)?;
+        }
+        for x in &r.amounts {
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                x.text.clone(),
+                x.value.to_string(),
+                opt(&x.value_max),
+                x.currency.clone(),
+                opt_word(&x.qualifier),
+                opt(&x.per),
+                opt_word(&x.period),
+                opt(&x.footnote),
+                x.sentence.clone(),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(3, f)?;
+        }
+        for x in &r.footnotes {
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                x.marker.clone(),
+                x.text.clone(),
+                x.population.as_ref().map_or_else(String::new, |p| p.count.to_string()),
+                x.population.as_ref().map_or_else(String::new, |p| opt(&p.date)),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(4, f)?;
+        }
+        for x in &r.motions {
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                opt(&x.mover.name),
+                opt(&x.mover.party),
+                persons(&x.supporters),
+                word(&x.classification),
+                opt_word(&x.result),
+                x.text.clone(),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(5, f)?;
+        }
+        for x in &r.votes {
+            let named: Vec<String> = x
+                .votes
+                .iter()
+                .map(|v| {
+                    let who = person(&Person {
+                        name: v.name.clone(),
+                        party: v.party.clone(),
+                    });
+                    format!("{who}: {}", word(&v.option))
+                })
+                .collect();
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                opt(&x.counts.yes),
+                opt(&x.counts.no),
+                opt(&x.counts.abstain),
+                opt(&x.counts.absent),
+                opt(&x.yes_means),
+                opt(&x.no_means),
+                named.join("; "),
+                x.text.clone(),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(6, f)?;
+        }
+        for x in &r.reservations {
+            let mut f = vec![path.clone(), opt(&x.paragraph), persons(&x.by), x.text.clone()];
+            f.extend(span_cols(&x.span));
+            self.row(7, f)?;
+        }
+        for x in &r.notes {
+            let mut f = vec![
+                path.clone(),
+                opt(&x.paragraph),
+                persons(&x.by),
+                opt(&x.on_behalf_of),
+                x.text.clone(),
+            ];
+            f.extend(span_cols(&x.span));
+            self.row(8, f)?;
+        }
+        for x in &r.recipients {
+            let mut f = vec![path.clone(), opt(&x.paragraph), x.name.clone()];
+            f.extend(span_cols(&x.span));
+            self.row(9, f)?;
+        }
+        Ok(())
+    }
+
+    /// Flush every file and move it into place.
+    pub fn finish(self) -> Result<Vec<PathBuf>, WriteError> {
+        let mut written = Vec::new();
+        for (name, w) in self.writers {
+            let path = self.dir.join(format!("{name}.csv"));
+            let buf = w.into_inner().map_err(|e| WriteError::Io {
+                path: path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+            let tmp = buf.into_inner().map_err(|e| WriteError::Io {
+                path: path.clone(),
+                source: e.into_error(),
+            })?;
+            let file: &File = tmp.as_file();
+            file.sync_all().map_err(|source| WriteError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            tmp.persist(&path).map_err(|e| WriteError::Io {
+                path: path.clone(),
+                source: e.error,
+            })?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}

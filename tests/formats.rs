@@ -1,0 +1,487 @@
+//! Output formats, run through the real binary and read back with the csv
+//! crate and rusqlite: the same records as the JSON Lines run; the
+//! journalist queries of the README; incremental runs; a killed run.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use common::{binary, root};
+
+fn run(args: &[&str]) -> Output {
+    let out = Command::new(binary()).args(args).output().expect("run protokoll");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn jsonl(dir: &str) -> Vec<Value> {
+    let out = run(&["extract", "-q", dir]);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const KINDS: &[&str] = &[
+    "paragraphs",
+    "decisions",
+    "amounts",
+    "footnotes",
+    "motions",
+    "votes",
+    "reservations",
+    "notes",
+    "recipients",
+];
+
+fn count(results: &[Value], kind: &str) -> usize {
+    results.iter().map(|r| r[kind].as_array().map_or(0, Vec::len)).sum()
+}
+
+#[test]
+fn csv_has_the_records_of_the_jsonl_run() {
+    let corpus = root().join("corpus");
+    let expected = jsonl(corpus.to_str().unwrap());
+    let out = tempfile::tempdir().unwrap();
+    run(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "-o",
+        out.path().to_str().unwrap(),
+        corpus.to_str().unwrap(),
+    ]);
+    for kind in KINDS {
+        let mut reader = csv::Reader::from_path(out.path().join(format!("{kind}.csv"))).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "path");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), count(&expected, kind), "{kind}");
+        // the rows follow the records, in order, with their spans
+        let records: Vec<(&str, &Value)> = expected
+            .iter()
+            .flat_map(|r| {
+                let path = r["source"]["path"].as_str().unwrap();
+                r[*kind].as_array().unwrap().iter().map(move |x| (path, x))
+            })
+            .collect();
+        let start = headers.iter().position(|h| h == "span_start").unwrap();
+        for (row, (path, rec)) in rows.iter().zip(records) {
+            assert_eq!(&row[0], path);
+            assert_eq!(
+                row[start].parse::<u64>().unwrap(),
+                rec["span"]["start"].as_u64().unwrap()
+            );
+        }
+    }
+    let amounts: Vec<f64> = csv::Reader::from_path(out.path().join("amounts.csv"))
+        .unwrap()
+        .deserialize::<BTreeMap<String, String>>()
+        .map(|r| r.unwrap()["value"].parse().unwrap())
+        .collect();
+    let json_amounts: Vec<f64> = expected
+        .iter()
+        .flat_map(|r| {
+            r["amounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["value"].as_f64().unwrap())
+        })
+        .collect();
+    assert_eq!(amounts, json_amounts);
+    let documents = csv::Reader::from_path(out.path().join("documents.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert_eq!(documents, expected.len());
+}
+
+fn sqlite_run(db: &Path, input: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["extract", "-q", "-f", "sqlite", "-o", db.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.push(input.to_str().unwrap());
+    run(&args)
+}
+
+#[test]
+fn sqlite_has_the_records_of_the_jsonl_run() {
+    let corpus = root().join("corpus");
+    let expected = jsonl(corpus.to_str().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("out.db");
+    sqlite_run(&db, &corpus, &[]);
+    let conn = Connection::open(&db).unwrap();
+    for kind in KINDS {
+        let n: i64 = conn
+            .query_row(&format!("SELECT COUNT(*) FROM {kind}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n as usize, count(&expected, kind), "{kind}");
+    }
+    let docs: i64 = conn
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(docs as usize, expected.len());
+    let supporters: i64 = conn
+        .query_row("SELECT COUNT(*) FROM motion_supporters", [], |r| r.get(0))
+        .unwrap();
+    let json_supporters: usize = expected
+        .iter()
+        .flat_map(|r| r["motions"].as_array().unwrap())
+        .map(|m| m["supporters"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(supporters as usize, json_supporters);
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+}
+
+/// The README's three journalist queries.
+const REJECTED_BY_BODY: &str = "SELECT d.body, doc.date, doc.path, d.paragraph, d.text
+FROM decisions d JOIN documents doc ON doc.id = d.document_id
+WHERE d.outcome = 'reject' AND NOT d.earlier
+ORDER BY d.body, doc.date, doc.path";
+const AMOUNTS_OVER_10_MNKR: &str = "SELECT doc.path, a.paragraph, a.text, a.value, a.sentence
+FROM amounts a JOIN documents doc ON doc.id = a.document_id
+WHERE a.value > 10000000
+ORDER BY a.value DESC, doc.path, a.span_start";
+const RESERVATIONS_PER_PARTY: &str = "SELECT m.party, COUNT(DISTINCT r.id) AS reservations
+FROM reservations r JOIN reservation_members m ON m.reservation_id = r.id
+GROUP BY m.party ORDER BY reservations DESC, m.party";
+
+fn query(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        Ok((0..n)
+            .map(|i| match r.get_ref(i).unwrap() {
+                rusqlite::types::ValueRef::Null => "NULL".to_string(),
+                rusqlite::types::ValueRef::Integer(v) => v.to_string(),
+                rusqlite::types::ValueRef::Real(v) => v.to_string(),
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                rusqlite::types::ValueRef::Blob(_) => "BLOB".to_string(),
+            })
+            .collect())
+    })
+    .unwrap()
+    .map(|r| r.unwrap())
+    .collect()
+}
+
+#[test]
+fn journalist_queries_on_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corpus.db");
+    sqlite_run(&db, &root().join("corpus"), &[]);
+    let conn = Connection::open(&db).unwrap();
+
+    let rejected = query(&conn, REJECTED_BY_BODY);
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(
+        rejected[0][..4],
+        ["Kommunstyrelsen", "2019-06-17", "004_42c8d708a8b840e0.txt", "218"]
+    );
+    assert!(rejected[0][4].starts_with("Kommunstyrelsen avslår förslaget"));
+
+    let big = query(&conn, AMOUNTS_OVER_10_MNKR);
+    let summary: Vec<(&str, &str)> = big.iter().map(|r| (r[0].as_str(), r[2].as_str())).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("000_0e21439f530097b9.txt", "19,5 mnkr per år"),
+            ("002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
+            ("002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
+            ("004_42c8d708a8b840e0.txt", "högst 19,5 mkr årligen"),
+        ]
+    );
+    assert!(big[3][4].contains("Den totala kostnaden för satsningen uppgår till högst 19,5 mkr årligen."));
+
+    // the sample documents have no reservations
+    assert!(query(&conn, RESERVATIONS_PER_PARTY).is_empty());
+}
+
+#[test]
+fn journalist_queries_on_political_fixtures() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for f in [
+        "politics-votering-namnupprop.txt",
+        "politics-forsta-andra-hand-roster.txt",
+        "politics-instammande-reservation-anteckning.txt",
+    ] {
+        std::fs::copy(root().join("fixtures").join(f), input.join(f)).unwrap();
+    }
+    let db = dir.path().join("f.db");
+    sqlite_run(&db, &input, &[]);
+    let conn = Connection::open(&db).unwrap();
+    let per_party = query(&conn, RESERVATIONS_PER_PARTY);
+    let got: Vec<(String, String)> = per_party.into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    let expect = |p: &str, n: &str| (p.to_string(), n.to_string());
+    assert_eq!(
+        got,
+        vec![
+            expect("KD", "2"),
+            expect("M", "2"),
+            expect("MP", "1"),
+            expect("S", "1"),
+            expect("SD", "1"),
+            expect("V", "1")
+        ]
+    );
+    let rejected = query(&conn, REJECTED_BY_BODY);
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0][0], "Kommunstyrelsen");
+}
+
+/// Every row of every table, with documents by path instead of ids and
+/// without the extraction time: two equal databases dump equally.
+fn dump(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut out = Vec::new();
+    for row in query(
+        &conn,
+        "SELECT path, sha256, format, bytes, pages, encoding, status, error_kind, error, warnings, kind, municipality, municipality_code, body, date, title, tool_version FROM documents",
+    ) {
+        out.push(format!("documents {}", row.join("|")));
+    }
+    for kind in KINDS {
+        let sql = format!("SELECT doc.path, t.* FROM {kind} t JOIN documents doc ON doc.id = t.document_id");
+        for mut row in query(&conn, &sql) {
+            row.drain(1..3); // record id and document id
+            out.push(format!("{kind} {}", row.join("|")));
+        }
+    }
+    for (table, parent, key) in [
+        ("motion_supporters", "motions", "motion_id"),
+        ("vote_members", "votes", "vote_id"),
+        ("reservation_members", "reservations", "reservation_id"),
+        ("note_members", "notes", "note_id"),
+    ] {
+        let sql = format!(
+            "SELECT doc.path, p.span_start, l.* FROM {table} l JOIN {parent} p ON p.id = l.{key} JOIN documents doc ON doc.id = p.document_id"
+        );
+        for mut row in query(&conn, &sql) {
+            row.remove(2);
+            out.push(format!("{table} {}", row.join("|")));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn summary_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn incremental_runs_redo_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for f in [
+        "000_0e21439f530097b9.txt",
+        "002_5b9bf2d50d21f3e9.txt",
+        "004_42c8d708a8b840e0.txt",
+    ] {
+        std::fs::copy(root().join("corpus").join(f), input.join(f)).unwrap();
+    }
+    let db = dir.path().join("nightly.db");
+    let args = |extra: &'static [&'static str]| {
+        let mut v = vec!["extract", "-f", "sqlite", "-o", db.to_str().unwrap(), "--incremental"];
+        v.extend_from_slice(extra);
+        v.push(input.to_str().unwrap());
+        v.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let go = |a: Vec<String>| Command::new(binary()).args(&a).output().unwrap();
+
+    let first = go(args(&[]));
+    assert!(
+        summary_of(&first).contains("3 ok, 0 partial, 0 failed, 0 skipped"),
+        "{}",
+        summary_of(&first)
+    );
+    let second = go(args(&[]));
+    assert!(
+        summary_of(&second).contains("0 ok, 0 partial, 0 failed, 3 skipped"),
+        "{}",
+        summary_of(&second)
+    );
+
+    // change one file
+    let changed = input.join("002_5b9bf2d50d21f3e9.txt");
+    let text = std::fs::read_to_string(&changed)
+        .unwrap()
+        .replace("19,5 mkr", "21,5 mkr");
+    std::fs::write(&changed, text).unwrap();
+    let third = go(args(&[]));
+    assert!(
+        summary_of(&third).contains("1 ok, 0 partial, 0 failed, 2 skipped"),
+        "{}",
+        summary_of(&third)
+    );
+
+    // the database equals a fresh full run
+    let fresh = dir.path().join("fresh.db");
+    sqlite_run(&fresh, &input, &[]);
+    assert_eq!(dump(&db), dump(&fresh));
+
+    // --force redoes everything
+    let forced = go(args(&["--force"]));
+    assert!(
+        summary_of(&forced).contains("3 ok, 0 partial, 0 failed, 0 skipped"),
+        "{}",
+        summary_of(&forced)
+    );
+    assert_eq!(dump(&db), dump(&fresh));
+}
+
+#[test]
+fn incremental_json_folder_uses_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = root().join("corpus");
+    let a = run(&[
+        "extract",
+        "-o",
+        out.to_str().unwrap(),
+        "--incremental",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(summary_of(&a).contains("5 ok"));
+    assert!(out.join(".protokoll-manifest.json").exists());
+    let b = run(&[
+        "extract",
+        "-o",
+        out.to_str().unwrap(),
+        "--incremental",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(summary_of(&b).contains("5 skipped"), "{}", summary_of(&b));
+    assert!(out.join("000_0e21439f530097b9.txt.json").exists());
+}
+
+#[test]
+fn incremental_needs_an_output_that_keeps_results() {
+    let out = Command::new(binary())
+        .args(["extract", "--incremental", root().join("corpus").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::new(binary())
+        .args(["extract", "-f", "csv", root().join("corpus").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "csv needs -o");
+}
+
+#[test]
+fn a_killed_run_leaves_every_document_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let docs = common::documents(&root().join("corpus"), &["txt"]);
+    let copies = 300;
+    for i in 0..copies {
+        for d in &docs {
+            let name = format!("{i:04}_{}", d.file_name().unwrap().to_string_lossy());
+            std::fs::copy(d, input.join(name)).unwrap();
+        }
+    }
+    let total = copies * docs.len();
+    let db = dir.path().join("killed.db");
+    let mut child = Command::new(binary())
+        .args([
+            "extract",
+            "-q",
+            "-j",
+            "1",
+            "-f",
+            "sqlite",
+            "-o",
+            db.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // kill as soon as some documents are committed
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let committed = Connection::open(&db)
+            .ok()
+            .and_then(|c| {
+                c.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0))
+                    .ok()
+            })
+            .unwrap_or(0);
+        if committed > 0 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    let conn = Connection::open(&db).unwrap();
+    let after_kill: i64 = conn
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    assert!(!status.success() || after_kill as usize == total);
+
+    // run again: every document exactly once, database intact
+    sqlite_run(&db, &input, &["--incremental"]);
+    let conn = Connection::open(&db).unwrap();
+    let (n, distinct): (i64, i64) = conn
+        .query_row("SELECT COUNT(*), COUNT(DISTINCT path) FROM documents", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((n as usize, distinct as usize), (total, total));
+    let amounts: i64 = conn
+        .query_row("SELECT COUNT(*) FROM amounts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(amounts as usize, copies * 17);
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    let fk: Vec<String> = conn
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(fk.is_empty(), "{fk:?}");
+}
+
+#[test]
+fn stdin_is_one_document() {
+    let mut child = Command::new(binary())
+        .args(["extract", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Beslut\nKommunstyrelsen beviljar 50 000 kronor.\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["source"]["path"], "-");
+    assert_eq!(r["amounts"][0]["value"], 50000.0);
+}

@@ -1,0 +1,45 @@
+//! Every `corpus/` and `fixtures/` result validates against the JSON Schema
+//! that `protokoll schema` prints (derived from the serialized types).
+
+mod common;
+
+use common::{documents, extract_file, root};
+
+#[test]
+fn every_result_validates_against_the_schema() {
+    let schema = protokoll::json_schema();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let mut checked = 0;
+    for dir in ["corpus", "fixtures", "fixtures/pdf", "fixtures/regression"] {
+        for path in documents(&root().join(dir), &["txt", "pdf"]) {
+            let result = serde_json::to_value(extract_file(&path)).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&result)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 30);
+}
+
+#[test]
+fn schema_is_strict_about_the_contract() {
+    let schema = protokoll::json_schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut r = serde_json::to_value(extract_file(&root().join("corpus/000_0e21439f530097b9.txt"))).unwrap();
+    assert!(validator.is_valid(&r));
+    r["status"] = serde_json::json!("fine");
+    assert!(!validator.is_valid(&r), "an unknown status is refused");
+}
+
+#[test]
+fn the_schema_command_prints_it() {
+    let out = std::process::Command::new(common::binary())
+        .arg("schema")
+        .output()
+        .unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed, protokoll::json_schema());
+}
