@@ -97,7 +97,7 @@ fn output_folder_gets_one_pretty_json_per_input() {
     assert_eq!(b["source"]["path"], "b.txt");
     let mut names: Vec<_> = walk(out_dir.path());
     names.sort();
-        assert_eq!(
+    assert_eq!(
         names,
         vec![".protokoll-manifest.json", "a/c.txt.json", "b.txt.json"],
         "no temporary files left behind"
