@@ -52,12 +52,25 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Relative path with `/` separators (lossy for non-UTF-8 names).
+/// A file name as text: bytes that are not UTF-8 are written `%XX`, so
+/// two different names never become the same path in the results.
+pub fn name_string(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Relative path with `/` separators.
 fn rel_string(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| name_string(c.as_os_str())).collect::<Vec<_>>().join("/")
 }
 
 /// All inputs under `roots`, in order.
@@ -93,7 +106,7 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
                 path: root.clone(),
                 rel: root.file_name().map_or_else(
                     || root.to_string_lossy().into_owned(),
-                    |n| n.to_string_lossy().into_owned(),
+                    name_string,
                 ),
                 format: format_of(root),
                 problem: Some(Error::Io {
@@ -111,7 +124,7 @@ fn file_input(path: &Path) -> Input {
         path: path.to_path_buf(),
         rel: path.file_name().map_or_else(
             || path.to_string_lossy().into_owned(),
-            |n| n.to_string_lossy().into_owned(),
+            name_string,
         ),
         format: format_of(path),
         problem: None,

@@ -27,6 +27,7 @@ pub mod swedish;
 pub mod write;
 
 use std::path::Path;
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -101,8 +102,7 @@ fn source_text_of(
             Ok((SourceText::new(d.text, Format::Text), Some(d.encoding), d.warnings))
         }
         Format::Pdf => {
-            let started = std::time::Instant::now();
-            let (text, stats) = pdf::extract_with_stats(bytes, &config.pdf_limits(started))
+            let (text, stats) = pdf::extract_with_stats(bytes, &config.pdf_limits(Instant::now()))
                 .map_err(|e| load::pdf_error(path, e, config))?;
             let mut warnings = Vec::new();
             if stats.unmapped_glyphs > 0 {
@@ -116,21 +116,32 @@ fn source_text_of(
     }
 }
 
-/// Extract the records of a decoded source text.
-pub fn extract_source(source: &SourceText, result: &mut ExtractResult) {
+/// Extract the records of a decoded source text, within a deadline.
+pub fn extract_source(
+    source: &SourceText,
+    result: &mut ExtractResult,
+    deadline: Option<Instant>,
+) -> std::result::Result<(), extract::TimedOut> {
+    let expired = || deadline.is_some_and(|d| Instant::now() >= d);
     let norm = normalize::normalize(&source.text);
+    if expired() {
+        return Err(extract::TimedOut);
+    }
     let seg = segment::segment(&norm.text);
     let doc = extract::Doc {
         source,
         norm: &norm,
         seg: &seg,
+        deadline,
     };
-    extract::extract_all(&doc, result);
+    extract::extract_all(&doc, result)
 }
 
 /// Process one input's bytes into its result. Never fails: problems become
 /// a `failed` result.
 pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput, config: &Config) -> ExtractResult {
+    let started = Instant::now();
+    let deadline = config.time_budget.map(|b| started + b);
     let source = Source {
         path: rel.to_string(),
         format,
@@ -146,7 +157,13 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
                 encoding: encoding.map(str::to_string),
                 ..source
             });
-            extract_source(&text, &mut result);
+            if extract_source(&text, &mut result, deadline).is_err() {
+                let e = Error::Timeout {
+                    path: path.to_path_buf(),
+                    seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
+                };
+                return ExtractResult::failed(result.source, e.kind(), e.message());
+            }
             if !warnings.is_empty() {
                 result.status = Status::Partial;
             }

@@ -117,7 +117,10 @@ const COUNT_NOUNS: &[&str] = &[
 pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
     let text = doc.text();
     let mut out = Vec::new();
-    for c in AMOUNT.captures_iter(text) {
+    for (i, c) in AMOUNT.captures_iter(text).enumerate() {
+        if i % 512 == 511 && doc.expired() {
+            break; // the caller reports the timeout
+        }
         let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
             continue;
         };
@@ -441,6 +444,7 @@ mod tests {
             source: &source,
             norm: &norm,
             seg: &seg,
+            deadline: None,
         };
         extract(&doc, markers)
     }

@@ -19,6 +19,7 @@ pub mod reservations;
 pub mod votes;
 
 use std::ops::Range;
+use std::time::Instant;
 
 use crate::model::{ExtractResult, Span};
 use crate::normalize::Normalized;
@@ -30,9 +31,24 @@ pub struct Doc<'a> {
     pub source: &'a SourceText,
     pub norm: &'a Normalized,
     pub seg: &'a Segmented,
+    /// When the file's time budget runs out.
+    pub deadline: Option<Instant>,
 }
 
+/// The file's time budget ran out during extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimedOut;
+
 impl Doc<'_> {
+    /// Whether the time budget has run out (extractors check it in long loops).
+    pub fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+
+    fn check(&self) -> Result<(), TimedOut> {
+        if self.expired() { Err(TimedOut) } else { Ok(()) }
+    }
+
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.norm.text
@@ -158,18 +174,25 @@ pub fn is_abbreviation(head: &str) -> bool {
     })
 }
 
-/// Run every extractor over a document and fill the result's records.
-pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) {
+/// Run every extractor over a document and fill the result's records; stop
+/// when the file's time budget runs out.
+pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), TimedOut> {
     result.paragraphs = paragraphs::extract(doc);
     result.footnotes = footnotes::extract(doc);
+    doc.check()?;
     let markers: Vec<&str> = result.footnotes.iter().map(|f| f.marker.as_str()).collect();
     result.amounts = amounts::extract(doc, &markers);
+    doc.check()?;
     result.recipients = recipients::extract(doc);
     let document = document::extract(doc, &result.paragraphs);
+    doc.check()?;
     result.votes = votes::extract(doc);
     result.decisions = decisions::extract(doc, &document);
+    doc.check()?;
     result.motions = motions::extract(doc, &result.votes);
+    doc.check()?;
     result.reservations = reservations::extract(doc);
     result.notes = notes::extract(doc);
     result.document = Some(document);
+    doc.check()
 }
