@@ -70,7 +70,10 @@ pub fn name_string(name: &std::ffi::OsStr) -> String {
 
 /// Relative path with `/` separators.
 fn rel_string(rel: &Path) -> String {
-    rel.components().map(|c| name_string(c.as_os_str())).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| name_string(c.as_os_str()))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// All inputs under `roots`, in order.
@@ -104,10 +107,9 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
             Ok(_) => out.push(file_input(root)),
             Err(e) => out.push(Input {
                 path: root.clone(),
-                rel: root.file_name().map_or_else(
-                    || root.to_string_lossy().into_owned(),
-                    name_string,
-                ),
+                rel: root
+                    .file_name()
+                    .map_or_else(|| root.to_string_lossy().into_owned(), name_string),
                 format: format_of(root),
                 problem: Some(Error::Io {
                     path: root.clone(),
@@ -122,10 +124,9 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
 fn file_input(path: &Path) -> Input {
     Input {
         path: path.to_path_buf(),
-        rel: path.file_name().map_or_else(
-            || path.to_string_lossy().into_owned(),
-            name_string,
-        ),
+        rel: path
+            .file_name()
+            .map_or_else(|| path.to_string_lossy().into_owned(), name_string),
         format: format_of(path),
         problem: None,
     }

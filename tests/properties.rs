@@ -15,15 +15,60 @@ use serde_json::Value;
 /// normalization and the matchers.
 fn minutes_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "§ 12 Dnr KS 2024/1\n", "Beslut\n", "Yrkanden\n", "Reservation\n", "Protokollsanteckning\n", "Omröstning\n",
-        "Beslutsgång\n", "Expedieras till\n", "Ärendets behandling\n", "Kommunstyrelsen beslutar: ",
-        "1. Anta planen. ", "Anna Berg (S) yrkar bifall till förslaget. ", "Per Ek (M) och Eva Ny (KD) reserverar sig. ",
-        "röstar Ja (7). ", "43 Ja mot 38 Nej. ", "cirka 130 tkr ", "19,5 mnkr per år ", "−3 359 tkr ", "96 000 kronor.⁵ ",
-        "1 49 173 invånare den 31 december 2023\n", "kronor1 ", "Bordlagt den 1 april 2026, § 249.\n",
-        "Kommunstyrelsen har behandlat ärendet den 29 maj 2024, § 144.\n", "Protokoll nr 8\n",
-        "Sammanträdesdatum: 2024-09-12\n", "Justerandes sign\n", "3 (12)\n", "kommun-\nstyrelsen ", "hälso- \noch ",
-        "\u{a0}", "\u{ad}", "ﬁ", "\u{308}", "\r\n", "\n", "\n\n", " ", "\t", "\x0c", "”", "…", "😀", "-", ".", ":", "(", ")",
-        "å", "Ä", "0", "9 ", "kr", "\u{feff}", "\u{2009}",
+        "§ 12 Dnr KS 2024/1\n",
+        "Beslut\n",
+        "Yrkanden\n",
+        "Reservation\n",
+        "Protokollsanteckning\n",
+        "Omröstning\n",
+        "Beslutsgång\n",
+        "Expedieras till\n",
+        "Ärendets behandling\n",
+        "Kommunstyrelsen beslutar: ",
+        "1. Anta planen. ",
+        "Anna Berg (S) yrkar bifall till förslaget. ",
+        "Per Ek (M) och Eva Ny (KD) reserverar sig. ",
+        "röstar Ja (7). ",
+        "43 Ja mot 38 Nej. ",
+        "cirka 130 tkr ",
+        "19,5 mnkr per år ",
+        "−3 359 tkr ",
+        "96 000 kronor.⁵ ",
+        "1 49 173 invånare den 31 december 2023\n",
+        "kronor1 ",
+        "Bordlagt den 1 april 2026, § 249.\n",
+        "Kommunstyrelsen har behandlat ärendet den 29 maj 2024, § 144.\n",
+        "Protokoll nr 8\n",
+        "Sammanträdesdatum: 2024-09-12\n",
+        "Justerandes sign\n",
+        "3 (12)\n",
+        "kommun-\nstyrelsen ",
+        "hälso- \noch ",
+        "\u{a0}",
+        "\u{ad}",
+        "ﬁ",
+        "\u{308}",
+        "\r\n",
+        "\n",
+        "\n\n",
+        " ",
+        "\t",
+        "\x0c",
+        "”",
+        "…",
+        "😀",
+        "-",
+        ".",
+        ":",
+        "(",
+        ")",
+        "å",
+        "Ä",
+        "0",
+        "9 ",
+        "kr",
+        "\u{feff}",
+        "\u{2009}",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -87,8 +132,16 @@ fn written_amount() -> impl Strategy<Value = (String, f64)> {
         ("miljarder kronor", 1e9),
     ]);
     let separators = prop::sample::select(vec![" ", "\u{a0}", "\u{2009}", "\u{202f}", "."]);
-    (1u64..5_000_000, 0u32..100, any::<bool>(), units, separators, any::<bool>(), any::<bool>()).prop_map(
-        |(int, dec, with_dec, (unit, mult), sep, line_break, negative)| {
+    (
+        1u64..5_000_000,
+        0u32..100,
+        any::<bool>(),
+        units,
+        separators,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(int, dec, with_dec, (unit, mult), sep, line_break, negative)| {
             // thousands groups
             let digits = int.to_string();
             let mut grouped = String::new();
@@ -106,9 +159,11 @@ fn written_amount() -> impl Strategy<Value = (String, f64)> {
             let gap = if line_break { "\n" } else { " " };
             let sign = if negative { "-" } else { "" };
             let value = if negative { -value } else { value };
-            (format!("Resultatet blev {sign}{number}{gap}{unit} för perioden."), value * mult)
-        },
-    )
+            (
+                format!("Resultatet blev {sign}{number}{gap}{unit} för perioden."),
+                value * mult,
+            )
+        })
 }
 
 proptest! {

@@ -77,14 +77,29 @@ fn torture_folder_gives_one_result_per_file() {
             (v["source"]["path"].as_str().unwrap().to_string(), v)
         })
         .collect();
-    assert_eq!(results.len(), EXPECTED.len(), "one result per file: {:?}", results.keys());
+    assert_eq!(
+        results.len(),
+        EXPECTED.len(),
+        "one result per file: {:?}",
+        results.keys()
+    );
     for (name, status, kind) in EXPECTED {
         let r = results.get(*name).unwrap_or_else(|| panic!("no result for {name}"));
         assert_eq!(r["status"], *status, "{name}: {}", r["error"]);
         assert_eq!(r["error"]["kind"].as_str(), *kind, "{name}");
         if *status == "failed" {
             assert!(r["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
-            for k in ["paragraphs", "decisions", "amounts", "footnotes", "motions", "votes", "reservations", "notes", "recipients"] {
+            for k in [
+                "paragraphs",
+                "decisions",
+                "amounts",
+                "footnotes",
+                "motions",
+                "votes",
+                "reservations",
+                "notes",
+                "recipients",
+            ] {
                 assert_eq!(r[k], Value::Array(vec![]), "{name}: {k}");
             }
         }
@@ -97,7 +112,10 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 
 fn text_page(pdf: &mut TestPdf, text: &str) {
     let font = pdf.add(helvetica());
-    pdf.page(format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET").as_bytes(), fonts(vec![("F1", font.into())]));
+    pdf.page(
+        format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET").as_bytes(),
+        fonts(vec![("F1", font.into())]),
+    );
 }
 
 fn simple_pdf(text: &str) -> Vec<u8> {
@@ -125,7 +143,11 @@ fn generate_torture_fixtures() {
         })
         .collect();
     write(&dir, "binary-noise.txt", &noise);
-    write(&dir, "nul-bytes.txt", format!("Beslut\n{sentence}\0\0{sentence}Kostnad 5 000 kr.\0\n").as_bytes());
+    write(
+        &dir,
+        "nul-bytes.txt",
+        format!("Beslut\n{sentence}\0\0{sentence}Kostnad 5 000 kr.\0\n").as_bytes(),
+    );
     let mut invalid = format!("Beslut\n{sentence}").into_bytes();
     invalid.extend_from_slice(b"\xff\xfe ogiltig \xc3 byte ");
     invalid.extend_from_slice(format!("{sentence}Kostnaden blir 12 tkr.\n").as_bytes());
@@ -158,7 +180,13 @@ fn generate_torture_fixtures() {
     let tail = &text[xref_at..];
     let mangled: String = tail
         .lines()
-        .map(|l| if l.len() == 18 && l.ends_with(" n") { format!("{:010} 00000 n", 7) } else { l.to_string() })
+        .map(|l| {
+            if l.len() == 18 && l.ends_with(" n") {
+                format!("{:010} 00000 n", 7)
+            } else {
+                l.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
     broken.extend_from_slice(mangled.as_bytes());
@@ -193,8 +221,6 @@ fn generate_torture_fixtures() {
     let mut pdf = TestPdf::new();
     let font = pdf.add(helvetica());
     let content = pdf.add(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb));
-    let mut page = TestPdf::new();
-    drop(page.doc.new_object_id());
     pdf.page(b"", fonts(vec![("F1", font.into())]));
     let mut doc = pdf.finish_doc();
     let page_id = doc.page_iter().next().unwrap();
@@ -227,7 +253,10 @@ fn generate_torture_fixtures() {
         },
         vec![0, 255, 255, 0],
     ));
-    pdf.page(b"q 200 0 0 200 100 500 cm /Im1 Do Q", dictionary! { "XObject" => dictionary! { "Im1" => image } });
+    pdf.page(
+        b"q 200 0 0 200 100 500 cm /Im1 Do Q",
+        dictionary! { "XObject" => dictionary! { "Im1" => image } },
+    );
     write(&dir, "images-only.pdf", &pdf.finish());
 
     // two Form XObjects that draw each other, and some text
