@@ -195,3 +195,54 @@ fn windows_1252_spans_index_the_decoded_text() {
     );
     assert_eq!(String::from_utf8_lossy(&text[s..e]), "450 000 kr");
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed_unless_asked_and_loops_are_reported() {
+    use std::os::unix::fs::symlink;
+    let dir = sample_tree();
+    let elsewhere = tempfile::tempdir().unwrap();
+    write(elsewhere.path(), "outside.txt", "Kostnad 9 kr.".as_bytes());
+    symlink(elsewhere.path().join("outside.txt"), dir.path().join("link.txt")).unwrap();
+    symlink(dir.path(), dir.path().join("a/loop")).unwrap();
+
+    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let paths: Vec<String> = lines(&out)
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths, vec!["a/c.txt", "b.txt"], "links are skipped by default");
+
+    let out = run(&["extract", "--follow-links", dir.path().to_str().unwrap()]);
+    let results = lines(&out);
+    let paths: Vec<&str> = results.iter().map(|r| r["source"]["path"].as_str().unwrap()).collect();
+    assert!(paths.contains(&"link.txt"), "{paths:?}");
+    let looped: Vec<&Value> = results.iter().filter(|r| r["error"]["kind"] == "io").collect();
+    assert_eq!(looped.len(), 1, "the loop is one io failure: {paths:?}");
+    assert!(looped[0]["error"]["message"].as_str().unwrap().contains("loop"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_stay_distinct() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(OsStr::from_bytes(b"a\xffb.txt")), "Kostnad 5 kr.").unwrap();
+    fs::write(dir.path().join(OsStr::from_bytes(b"a\xfeb.txt")), "Kostnad 7 kr.").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(&[
+        "extract",
+        "-o",
+        out_dir.path().to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut names = walk(out_dir.path());
+    names.sort();
+    assert_eq!(
+        names,
+        vec![".protokoll-manifest.json", "a%FEb.txt.json", "a%FFb.txt.json"]
+    );
+}

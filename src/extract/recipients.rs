@@ -104,6 +104,9 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let mut s = r.start;
     let mut e = r.end;
     let slice = &text[s..e];
+    if slice.trim().is_empty() {
+        return None;
+    }
     s += slice.len() - slice.trim_start().len();
     e -= slice.len() - slice.trim_end().len();
     if let Some(b) = BULLET.find(&text[s..e]) {
