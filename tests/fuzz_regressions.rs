@@ -28,8 +28,10 @@ fn fuzz_crashes_stay_fixed() {
             load::from_bytes(bytes.clone()),
             &Config::default(),
         );
-        if format == Format::Text {
-            if let Ok(decoded) = load::decode(Path::new("f"), &bytes) {
+        if format == Format::Text
+            && let Ok(decoded) = load::decode(Path::new("f"), &bytes)
+        {
+            {
                 let text = decoded.text;
                 let value = serde_json::to_value(&result).unwrap();
                 for (kind, records) in value.as_object().unwrap() {
