@@ -29,8 +29,6 @@ pub mod write;
 use std::path::Path;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 pub use discover::{DiscoverOptions, Input, discover};
 pub use error::{Error, Result};
 pub use model::ExtractResult;
@@ -272,8 +270,11 @@ fn process_input_inner(input: &Input, config: &Config, unchanged: Option<Unchang
 }
 
 /// Process a batch in parallel on `pool`, handing each result to `sink` in
-/// input order, on the calling thread. Results are produced in bounded
-/// chunks, so memory does not grow with the number of inputs.
+/// input order, on the calling thread, as soon as it and every result
+/// before it are done. At most a small window of inputs (four per worker)
+/// is in flight or waiting to be written, so memory does not grow with the
+/// number of inputs, and a slow file only holds up the writing, not the
+/// workers. A sink error stops the run (inputs in flight finish first).
 pub fn run<E>(
     inputs: &[Input],
     config: &Config,
@@ -281,17 +282,41 @@ pub fn run<E>(
     unchanged: Option<UnchangedCheck<'_>>,
     mut sink: impl FnMut(&Input, Outcome) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let chunk = (pool.current_num_threads() * 16).max(16);
-    for group in inputs.chunks(chunk) {
-        let results: Vec<Outcome> = pool.install(|| {
-            group
-                .par_iter()
-                .map(|i| process_input_unless(i, config, unchanged))
-                .collect()
-        });
-        for (input, result) in group.iter().zip(results) {
-            sink(input, result)?;
+    let window = pool.current_num_threads().max(1) * 4;
+    pool.in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
+        let spawn = |i: usize| {
+            let tx = tx.clone();
+            let input = &inputs[i];
+            scope.spawn(move |_| {
+                // the receiver lives until every spawned task has reported
+                let _ = tx.send((i, process_input_unless(input, config, unchanged)));
+            });
+        };
+        let mut spawned = 0;
+        while spawned < inputs.len().min(window) {
+            spawn(spawned);
+            spawned += 1;
         }
-    }
-    Ok(())
+        let mut written = 0;
+        let mut waiting: std::collections::BTreeMap<usize, Outcome> = Default::default();
+        let mut failure = None;
+        while written < spawned {
+            let Ok((i, outcome)) = rx.recv() else { break };
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&written) {
+                if failure.is_none()
+                    && let Err(e) = sink(&inputs[written], outcome)
+                {
+                    failure = Some(e);
+                }
+                written += 1;
+                if failure.is_none() && spawned < inputs.len() {
+                    spawn(spawned);
+                    spawned += 1;
+                }
+            }
+        }
+        failure.map_or(Ok(()), Err)
+    })
 }

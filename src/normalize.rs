@@ -428,6 +428,14 @@ fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
     Some((end, keep))
 }
 
+/// Words of which at least one is on every furniture line that does not
+/// start with a digit or a dash.
+static FURNITURE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["sign", "utdrag", "protokoll", "sammanträdesdatum", "sid", "justerare"])
+        .expect("furniture words")
+});
 static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\s*(?:(?:ordförandes?|justerandes?|justerares|sekreterares?|protokollförarens?)\s+sign(?:atur|\.)?|utdrags\s*bestyrkande|justerare|signatur|sign\.?)\s*[:_.]*)+\s*$",
@@ -520,9 +528,27 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         pages.push(page);
     }
     let repeated = repeated_lines(&lines, &pages, page + 1);
-    let kinds: Vec<Option<FurnitureKind>> = lines
+    // Only lines that start with a digit or a dash, or contain a furniture
+    // word, can be furniture: find those in one pass instead of running every
+    // pattern on every line.
+    let mut candidate = vec![false; lines.len()];
+    for (n, (_, l)) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        candidate[n] = t.starts_with(|c: char| c.is_ascii_digit() || c == '-') && t.len() <= 160;
+    }
+    for m in FURNITURE_WORDS.find_iter(src) {
+        let n = lines.partition_point(|(r, _)| r.end < m.start());
+        if let Some(c) = candidate.get_mut(n) {
+            *c = true;
+        }
+    }
+    let mut kinds: Vec<Option<FurnitureKind>> = lines
         .iter()
-        .map(|(_, l)| {
+        .zip(&candidate)
+        .map(|((_, l), &cand)| {
+            if !cand {
+                return None;
+            }
             let cleaned = l.replace('\u{ad}', "");
             let t = cleaned.trim();
             if t.is_empty() || t.len() > 160 {
@@ -544,33 +570,37 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
             }
         })
         .collect();
+    // A body's name alone on a line is a page header when a protocol header
+    // or meeting date follows within a few short lines.
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&n| {
+            matches!(
+                kinds[n],
+                Some(FurnitureKind::ProtocolHeader | FurnitureKind::MeetingDate)
+            )
+        })
+        .collect();
+    for j in headers {
+        let mut seen = 0;
+        for m in (0..j).rev() {
+            let line = lines[m].1;
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if kinds[m].is_none() && !line.contains('\u{ad}') && t.len() <= 60 && crate::swedish::is_body_name(line) {
+                kinds[m] = Some(FurnitureKind::BodyHeader);
+                break;
+            }
+            seen += 1;
+            if seen > 2 || t.len() > 40 {
+                break;
+            }
+        }
+    }
     let mut out = Vec::new();
     for (n, (range, line)) in lines.iter().enumerate() {
-        let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated)).or_else(|| {
-            // A body's name alone on a line is a page header when a protocol
-            // header or meeting date follows within a few short lines.
-            if line.contains('\u{ad}') || !crate::swedish::is_body_name(line) || line.trim().len() > 60 {
-                return None;
-            }
-            let mut seen = 0;
-            for (m, (_, next)) in lines.iter().enumerate().skip(n + 1) {
-                let t = next.trim();
-                if t.is_empty() {
-                    continue;
-                }
-                if matches!(
-                    kinds[m],
-                    Some(FurnitureKind::ProtocolHeader | FurnitureKind::MeetingDate)
-                ) {
-                    return Some(FurnitureKind::BodyHeader);
-                }
-                seen += 1;
-                if seen > 2 || t.len() > 40 {
-                    return None;
-                }
-            }
-            None
-        });
+        let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated));
         if let Some(kind) = kind {
             let t = line.trim();
             let lead = line.len() - line.trim_start().len();

@@ -284,6 +284,9 @@ pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
 
 /// Reduce a heading candidate to its lookup key.
 fn heading_key(line: &str) -> Option<String> {
+    if line.len() > 300 {
+        return None; // longer than any heading, even letter-spaced
+    }
     let t = strip_markdown(line);
     if t.is_empty() || t.chars().count() > 60 {
         return None;
@@ -372,12 +375,21 @@ pub fn segment(text: &str) -> Segmented {
             n += 1;
             continue;
         }
-        if let Some(p) = paragraph_heading(text, &lines, n) {
+        // cheap tests first: a § heading has a §, a boundary line starts
+        // with one of a few words
+        if line.contains('§')
+            && let Some(p) = paragraph_heading(text, &lines, n)
+        {
             n = p.1;
             paragraphs.push(p.0);
             continue;
         }
-        if BOUNDARY_LINE.is_match(line) {
+        let first = line.trim_start();
+        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
+            .iter()
+            .any(|w| first.starts_with(w))
+            && BOUNDARY_LINE.is_match(line)
+        {
             boundaries.push(r.start);
         }
         if let Some(kind) = lookup_heading(line) {

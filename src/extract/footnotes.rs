@@ -50,6 +50,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     while n < lines.len() {
         let r = lines[n].clone();
         let line = &text[r.clone()];
+        // a footnote line starts with its marker
+        let first = line.trim_start().chars().next();
+        if !first.is_some_and(|c| c.is_ascii_digit() || superscript_value(c).is_some()) {
+            n += 1;
+            continue;
+        }
         let found = if let Some(c) = SUPERSCRIPT_LINE.captures(line) {
             let marker: String = c["m"].chars().filter_map(superscript_value).collect();
             Some((marker, c.name("t").map(|m| r.start + m.start())))

@@ -1,0 +1,197 @@
+//! Throughput of each pipeline stage and of the whole pipeline, in bytes/s
+//! and documents/s, on the sample documents (`corpus/`) and on the real
+//! Göteborg corpus (`../shared/corpora/goteborg.tar.gz`, read in memory;
+//! skipped with a message when it is absent), plus PDF text extraction on
+//! the PDF fixtures.
+//!
+//!     cargo bench --bench pipeline
+//!     cargo bench --bench pipeline -- goteborg     # one group
+
+use std::io::Read;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use protokoll::extract::{self, Doc};
+use protokoll::model::{ExtractResult, Format, Source};
+use protokoll::source::SourceText;
+use protokoll::{normalize, segment};
+
+/// A named set of documents (decoded text).
+struct Set {
+    name: &'static str,
+    docs: Vec<String>,
+}
+
+impl Set {
+    fn bytes(&self) -> u64 {
+        self.docs.iter().map(|d| d.len() as u64).sum()
+    }
+}
+
+fn corpus() -> Set {
+    let mut docs = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        docs.push(std::fs::read_to_string(p).unwrap());
+    }
+    Set { name: "corpus", docs }
+}
+
+fn goteborg() -> Option<Set> {
+    let path = Path::new("../shared/corpora/goteborg.tar.gz");
+    let file = std::fs::File::open(path).ok()?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let mut docs = Vec::new();
+    for entry in archive.entries().ok()? {
+        let mut entry = entry.ok()?;
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let mut s = String::new();
+        if entry.read_to_string(&mut s).is_ok() {
+            docs.push(s);
+        }
+    }
+    Some(Set { name: "goteborg", docs })
+}
+
+fn sets() -> Vec<Set> {
+    let mut v = vec![corpus()];
+    match goteborg() {
+        Some(g) => v.push(g),
+        None => eprintln!("../shared/corpora/goteborg.tar.gz not found: skipping the Göteborg benchmarks"),
+    }
+    v
+}
+
+fn empty_result() -> ExtractResult {
+    ExtractResult::new(Source {
+        path: "bench".into(),
+        format: Format::Text,
+        sha256: String::new(),
+        bytes: 0,
+        pages: None,
+        encoding: None,
+    })
+}
+
+fn stages(c: &mut Criterion) {
+    for set in sets() {
+        let sources: Vec<SourceText> = set
+            .docs
+            .iter()
+            .map(|d| SourceText::new(d.clone(), Format::Text))
+            .collect();
+        let norms: Vec<_> = sources.iter().map(|s| normalize::normalize(&s.text)).collect();
+        let segs: Vec<_> = norms.iter().map(|n| segment::segment(&n.text)).collect();
+        let docs: Vec<Doc<'_>> = sources
+            .iter()
+            .zip(&norms)
+            .zip(&segs)
+            .map(|((source, norm), seg)| Doc {
+                source,
+                norm,
+                seg,
+                deadline: None,
+            })
+            .collect();
+
+        let mut g = c.benchmark_group(format!("{}-bytes", set.name));
+        g.throughput(Throughput::Bytes(set.bytes()));
+        g.sample_size(10);
+        g.bench_function("decode+normalize", |b| {
+            b.iter(|| {
+                for d in &set.docs {
+                    let decoded = protokoll::load::decode(Path::new("x.txt"), d.as_bytes()).unwrap();
+                    std::hint::black_box(normalize::normalize(&decoded.text));
+                }
+            })
+        });
+        g.bench_function("segment", |b| {
+            b.iter(|| {
+                norms
+                    .iter()
+                    .map(|n| segment::segment(&n.text).lines.len())
+                    .sum::<usize>()
+            })
+        });
+        macro_rules! extractor {
+            ($name:literal, $f:expr) => {
+                g.bench_function(BenchmarkId::new("extract", $name), |b| {
+                    b.iter(|| docs.iter().map(|d| $f(d)).sum::<usize>())
+                });
+            };
+        }
+        extractor!("paragraphs", |d: &Doc<'_>| extract::paragraphs::extract(d).len());
+        extractor!("footnotes", |d: &Doc<'_>| extract::footnotes::extract(d).len());
+        extractor!("amounts", |d: &Doc<'_>| extract::amounts::extract(d, &[]).len());
+        extractor!("recipients", |d: &Doc<'_>| extract::recipients::extract(d).len());
+        extractor!("document", |d: &Doc<'_>| usize::from(
+            extract::document::extract(d, &[]).body.is_some()
+        ));
+        extractor!("votes", |d: &Doc<'_>| extract::votes::extract(d).len());
+        extractor!("decisions", |d: &Doc<'_>| {
+            let document = extract::document::extract(d, &[]);
+            extract::decisions::extract(d, &document).len()
+        });
+        extractor!("motions", |d: &Doc<'_>| extract::motions::extract(d, &[]).len());
+        extractor!("reservations", |d: &Doc<'_>| extract::reservations::extract(d).len());
+        extractor!("notes", |d: &Doc<'_>| extract::notes::extract(d).len());
+        g.bench_function("end-to-end", |b| {
+            b.iter(|| {
+                for s in &sources {
+                    let mut r = empty_result();
+                    protokoll::extract_source(s, &mut r, None).unwrap();
+                    std::hint::black_box(r);
+                }
+            })
+        });
+        g.finish();
+
+        let mut g = c.benchmark_group(format!("{}-documents", set.name));
+        g.throughput(Throughput::Elements(set.docs.len() as u64));
+        g.sample_size(10);
+        g.bench_function("end-to-end", |b| {
+            b.iter(|| {
+                for s in &sources {
+                    let mut r = empty_result();
+                    protokoll::extract_source(s, &mut r, None).unwrap();
+                    std::hint::black_box(r);
+                }
+            })
+        });
+        g.finish();
+    }
+}
+
+fn pdf(c: &mut Criterion) {
+    let mut files: Vec<Vec<u8>> = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures/pdf")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
+    paths.sort();
+    for p in &paths {
+        files.push(std::fs::read(p).unwrap());
+    }
+    let bytes: u64 = files.iter().map(|f| f.len() as u64).sum();
+    let mut g = c.benchmark_group("pdf-text");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(20);
+    g.bench_function("fixtures/pdf", |b| {
+        b.iter(|| {
+            for f in &files {
+                std::hint::black_box(protokoll::pdf::extract(f, &protokoll::pdf::Limits::default()).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, pdf);
+criterion_main!(benches);
