@@ -80,6 +80,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     }
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("municipality matcher");
     let by_name = list

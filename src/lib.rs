@@ -84,23 +84,23 @@ pub fn json_schema() -> serde_json::Value {
 /// The source text of a file: what spans index into (`protokoll text`).
 pub fn source_text(path: &Path, config: &Config) -> Result<SourceText> {
     let raw = load::read(path, config.max_bytes)?;
-    source_text_of(path, discover::format_of(path), &raw.bytes, config).map(|(s, _, _)| s)
+    source_text_of(path, discover::format_of(path), raw.bytes, config).map(|(s, _, _)| s)
 }
 
 /// Decode bytes to the source text; also returns the encoding and warnings.
 fn source_text_of(
     path: &Path,
     format: Format,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     config: &Config,
 ) -> Result<(SourceText, Option<&'static str>, Vec<String>)> {
     match format {
         Format::Text => {
-            let d = load::decode(path, bytes)?;
+            let d = load::decode_owned(path, bytes)?;
             Ok((SourceText::new(d.text, Format::Text), Some(d.encoding), d.warnings))
         }
         Format::Pdf => {
-            let (text, stats) = pdf::extract_with_stats(bytes, &config.pdf_limits(Instant::now()))
+            let (text, stats) = pdf::extract_with_stats(&bytes, &config.pdf_limits(Instant::now()))
                 .map_err(|e| load::pdf_error(path, e, config))?;
             let mut warnings = Vec::new();
             if stats.unmapped_glyphs > 0 {
@@ -148,7 +148,7 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
         pages: None,
         encoding: None,
     };
-    match source_text_of(path, format, &raw.bytes, config) {
+    match source_text_of(path, format, raw.bytes, config) {
         Ok((text, encoding, warnings)) => {
             let mut result = ExtractResult::new(Source {
                 pages: text.page_count(),

@@ -131,6 +131,12 @@ pub struct Decoded {
 
 /// Decode the bytes of a text input.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    decode_owned(path, bytes.to_vec())
+}
+
+/// Decode the bytes of a text input, reusing the buffer when it is UTF-8.
+pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
+    let bytes = owned.as_slice();
     let encoding_error = |message: String| Error::Encoding {
         path: path.to_path_buf(),
         message,
@@ -157,7 +163,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         )
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(t) => (t.to_string(), "utf-8"),
+            Ok(_) => (String::from_utf8(owned).unwrap_or_default(), "utf-8"),
             Err(e) => {
                 if looks_binary(bytes) {
                     return Err(encoding_error("binary data: not a text file".to_string()));

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
+use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// What kind of page furniture a set-aside line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,7 +225,7 @@ pub fn normalize(src: &str) -> Normalized {
     let (mut chars, m1) = normalize_chars(src);
     let mut maps = vec![m1];
     // a deletion may have brought a base letter and a combining mark together
-    if is_nfc_quick(chars.chars()) != IsNormalized::Yes {
+    if !crate::source::surely_nfc(&chars) && !is_nfc(&chars) {
         let (again, m) = normalize_chars(&chars);
         chars = again;
         maps.push(m);
@@ -244,11 +244,19 @@ pub fn normalize(src: &str) -> Normalized {
 /// Stage 1: NFC, line breaks, spaces, invisible characters, ligatures.
 /// Soft hyphens at a line end stay for stage 3.
 fn normalize_chars(src: &str) -> (String, OffsetMap) {
-    let check_nfc = is_nfc_quick(src.chars()) != IsNormalized::Yes;
+    // most texts are NFC already: then no character needs a closer look
+    let check_nfc = !crate::source::surely_nfc(src) && !is_nfc(src);
     let mut b = Builder::new(src);
     let bytes = src.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if !check_nfc {
+            // jump over what stays as it is
+            match next_special(bytes, i) {
+                Some(p) => i = p,
+                None => break,
+            }
+        }
         let byte = bytes[i];
         if byte.is_ascii() {
             match byte {
@@ -322,6 +330,43 @@ fn normalize_chars(src: &str) -> (String, OffsetMap) {
         }
     }
     b.finish()
+}
+
+/// The next byte at or after `from` that starts a character stage 1
+/// changes (when the text is already NFC): control characters other than
+/// tab, line feed and form feed; U+0085, no-break space, soft hyphen; the
+/// Unicode spaces, line separators, zero-width characters and minus sign;
+/// the byte-order mark; ligatures.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let special = match b {
+            b'\n' | b'\t' | 0x0c => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(at(i + 1), 0x85 | 0xa0 | 0xad),
+            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+            0xe2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
+                0x81 => matches!(at(i + 2), 0x9f | 0xa0),
+                0x88 => at(i + 2) == 0x92,
+                _ => false,
+            },
+            0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xef => match at(i + 1) {
+                0xbb => at(i + 2) == 0xbf,
+                0xac => matches!(at(i + 2), 0x80..=0x86),
+                _ => false,
+            },
+            _ => false,
+        };
+        if special {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Compose the cluster at `i` (a char and the combining marks after it) if
@@ -433,6 +478,7 @@ fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
 static FURNITURE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(["sign", "utdrag", "protokoll", "sammanträdesdatum", "sid", "justerare"])
         .expect("furniture words")
 });
@@ -531,28 +577,46 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     // Only lines that start with a digit or a dash, or contain a furniture
     // word, can be furniture: find those in one pass instead of running every
     // pattern on every line.
-    let mut candidate = vec![false; lines.len()];
+    // Only a short line that starts with a digit or a dash (a page number),
+    // or a line with a furniture word, can be furniture: find those in one
+    // pass instead of running every pattern on every line.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Candidate {
+        No,
+        PageNumber,
+        Worded,
+    }
+    let mut candidate = vec![Candidate::No; lines.len()];
     for (n, (_, l)) in lines.iter().enumerate() {
-        let t = l.trim_start();
-        candidate[n] = t.starts_with(|c: char| c.is_ascii_digit() || c == '-') && t.len() <= 160;
+        let t = l.trim();
+        if t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            candidate[n] = Candidate::PageNumber;
+        }
     }
     for m in FURNITURE_WORDS.find_iter(src) {
         let n = lines.partition_point(|(r, _)| r.end < m.start());
         if let Some(c) = candidate.get_mut(n) {
-            *c = true;
+            *c = Candidate::Worded;
         }
     }
     let mut kinds: Vec<Option<FurnitureKind>> = lines
         .iter()
         .zip(&candidate)
         .map(|((_, l), &cand)| {
-            if !cand {
+            if cand == Candidate::No {
                 return None;
             }
-            let cleaned = l.replace('\u{ad}', "");
-            let t = cleaned.trim();
+            let cleaned;
+            let t = if l.contains('\u{ad}') {
+                cleaned = l.replace('\u{ad}', "");
+                cleaned.trim()
+            } else {
+                l.trim()
+            };
             if t.is_empty() || t.len() > 160 {
                 None
+            } else if cand == Candidate::PageNumber {
+                PAGE_NUMBER_LINE.is_match(t).then_some(FurnitureKind::PageNumber)
             } else if SIGNATURE_LINE.is_match(t) {
                 Some(FurnitureKind::Signature)
             } else if PAGE_NUMBER_LINE.is_match(t) {

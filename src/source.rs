@@ -100,11 +100,28 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// Whether `s` is certainly in NFC, cheaply: characters below U+0300 are
+/// all NFC starters, so only the others need the quick check (a "no" here
+/// only means "look closer").
+pub fn surely_nfc(s: &str) -> bool {
+    if s.bytes().all(|b| b < 0xcc) {
+        return true;
+    }
+    unicode_normalization::is_nfc_quick(s.chars().filter(|&c| c >= '\u{300}'))
+        == unicode_normalization::IsNormalized::Yes
+}
+
 /// Collapse every run of white space to one space, trim, and apply NFC.
 pub fn display_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfc() {
+    let nfc_already = surely_nfc(s);
+    let chars: Box<dyn Iterator<Item = char>> = if nfc_already {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfc())
+    };
+    for c in chars {
         if is_space(c) {
             pending_space = !out.is_empty();
         } else {

@@ -38,28 +38,53 @@ use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
 use crate::segment::SectionKind;
 use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
 
-static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
-    // a word start without \b: Unicode \b would make the search slow and
-    // ASCII \b does not see å ä ö as letters
-    Regex::new(
-        r"(?i)(?:^|[^\p{L}\p{N}])(?:(?P<approve>anta[rs]?(?:[^\p{L}]|$)|antogs|antagits|antaget|godkänn\w*|godkände|bifall\w*|fastställ\w*|beviljas?(?:[^\p{L}]|$)|beviljar|beviljade|förläng\w*|tillstyrk\w*|ställer\s+sig\s+bakom)|(?P<reject>avslå\w*|avslog|avslag\w*|avstyrk\w*)|(?P<table>bordl\w+)|(?P<refer>återremitt\w+|återremiss\w*)|(?P<note>till\s+handlingarna|noter\w*|tar\s+del\s+av|tagit\s+del\s+av))",
-    )
-    .expect("outcome regex")
-});
+/// Outcome words: a stem, its outcome, and whether the word must end there
+/// ("anta", not "antal"). Matched on the lower-cased text at a word start.
+const OUTCOME_WORDS: &[(&str, Outcome, bool)] = &[
+    ("anta", Outcome::Approve, true),
+    ("antar", Outcome::Approve, true),
+    ("antas", Outcome::Approve, true),
+    ("antogs", Outcome::Approve, true),
+    ("antagits", Outcome::Approve, true),
+    ("antaget", Outcome::Approve, true),
+    ("godkänn", Outcome::Approve, false),
+    ("godkände", Outcome::Approve, false),
+    ("bifall", Outcome::Approve, false),
+    ("fastställ", Outcome::Approve, false),
+    ("bevilja", Outcome::Approve, true),
+    ("beviljas", Outcome::Approve, true),
+    ("beviljar", Outcome::Approve, true),
+    ("beviljade", Outcome::Approve, true),
+    ("förläng", Outcome::Approve, false),
+    ("tillstyrk", Outcome::Approve, false),
+    ("ställer sig bakom", Outcome::Approve, false),
+    ("avslå", Outcome::Reject, false),
+    ("avslog", Outcome::Reject, false),
+    ("avslag", Outcome::Reject, false),
+    ("avstyrk", Outcome::Reject, false),
+    ("bordl", Outcome::Table, false),
+    ("återremitt", Outcome::ReferBack, false),
+    ("återremiss", Outcome::ReferBack, false),
+    ("till handlingarna", Outcome::Note, false),
+    ("noter", Outcome::Note, false),
+    ("tar del av", Outcome::Note, false),
+    ("tagit del av", Outcome::Note, false),
+];
 
-/// The first outcome word in `text`.
+static OUTCOME: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(OUTCOME_WORDS.iter().map(|(w, _, _)| *w)).expect("outcome words"));
+
+/// The first outcome word in `text`: anta/godkänna/bifalla/fastställa/
+/// bevilja/förlänga/tillstyrka (approve), avslå/avstyrka (reject), bordlägga
+/// (table), återremittera (refer back), lägga till handlingarna/notera (note).
 pub fn outcome_of(text: &str) -> Option<Outcome> {
-    let c = OUTCOME.captures(text)?;
-    Some(if c.name("approve").is_some() {
-        Outcome::Approve
-    } else if c.name("reject").is_some() {
-        Outcome::Reject
-    } else if c.name("table").is_some() {
-        Outcome::Table
-    } else if c.name("refer").is_some() {
-        Outcome::ReferBack
-    } else {
-        Outcome::Note
+    let lower = text.to_lowercase();
+    let is_word = |c: char| c.is_alphanumeric();
+    OUTCOME.find_overlapping_iter(&lower).find_map(|m| {
+        let (_, outcome, whole) = OUTCOME_WORDS[m.pattern().as_usize()];
+        let starts_word = !lower[..m.start()].chars().next_back().is_some_and(is_word);
+        let ends_word = !lower[m.end()..].chars().next().is_some_and(is_word);
+        (starts_word && (ends_word || !whole)).then_some(outcome)
     })
 }
 
@@ -466,14 +491,17 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         DocumentKind::Memo | DocumentKind::CaseFile | DocumentKind::Unknown
     );
     if memo_like {
-        for c in ADMIN_LEAD.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start());
-            b.proposed_to = Some(body_base_form(&c["to"]));
-            let (items, end) = items_after(doc, m.end());
-            b.items = items;
-            b.range = trimmed_start(text, m.start())..end.max(m.end());
-            out.push(to_decision(doc, b, false));
+        for region in super::regions_around(text, "förslag till", 2, 3) {
+            for c in ADMIN_LEAD.captures_iter(&text[region.clone()]) {
+                let m = c.get(0).expect("match");
+                let m = region.start + m.start()..region.start + m.end();
+                let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start);
+                b.proposed_to = Some(body_base_form(&c["to"]));
+                let (items, end) = items_after(doc, m.end);
+                b.items = items;
+                b.range = trimmed_start(text, m.start)..end.max(m.end);
+                out.push(to_decision(doc, b, false));
+            }
         }
     }
     for c in PROPOSAL_TO_LINE.captures_iter(text) {
@@ -500,17 +528,25 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         b.range = m.start()..end.max(m.end());
         out.push(to_decision(doc, b, false));
     }
-    for c in RECOMMENDS.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if in_decision_section(m.start()) {
-            continue;
+    // the lead is one line that proposes a decision and ends with a colon
+    let leads = super::regions_around(text, "föreslår", 0, 0).into_iter().filter(|r| {
+        let line = text[r.clone()].trim_end();
+        line.ends_with(':') && line.contains("beslut")
+    });
+    for region in leads {
+        for c in RECOMMENDS.captures_iter(&text[region.clone()]) {
+            let m = c.get(0).expect("match");
+            let m = region.start + m.start()..region.start + m.end();
+            if in_decision_section(m.start) {
+                continue;
+            }
+            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start);
+            b.proposed_to = Some(body_base_form(&c["to"]));
+            let (items, end) = items_after(doc, m.end);
+            b.items = items;
+            b.range = m.start..end.max(m.end);
+            out.push(to_decision(doc, b, false));
         }
-        let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start());
-        b.proposed_to = Some(body_base_form(&c["to"]));
-        let (items, end) = items_after(doc, m.end());
-        b.items = items;
-        b.range = m.start()..end.max(m.end());
-        out.push(to_decision(doc, b, false));
     }
     out
 }

@@ -38,10 +38,16 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     let text = doc.text();
     let lines = &doc.seg.lines;
     // first position where each bare marker is referenced in running text
+    // (only needed when some line starts with a bare number)
     let mut referenced: HashMap<String, usize> = HashMap::new();
-    for c in GLUED_REFERENCE.captures_iter(text) {
-        if let Some(m) = c.name("m") {
-            referenced.entry(m.as_str().to_string()).or_insert(m.start());
+    let bare_lines = lines
+        .iter()
+        .any(|r| text[r.clone()].trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    if bare_lines {
+        for c in GLUED_REFERENCE.captures_iter(text) {
+            if let Some(m) = c.name("m") {
+                referenced.entry(m.as_str().to_string()).or_insert(m.start());
+            }
         }
     }
     let mut out = Vec::new();

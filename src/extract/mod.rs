@@ -108,6 +108,37 @@ pub fn running_sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
     s + (text[s..pos].len() - text[s..pos].trim_start().len())
 }
 
+/// The lines around each occurrence of `literal` (`before` lines above,
+/// `after` below), merged: where a costly pattern that needs the literal can
+/// match, so it need not scan the whole text.
+pub fn regions_around(text: &str, literal: &str, before: usize, after: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let finder = memchr::memmem::Finder::new(literal.as_bytes());
+    for at in finder.find_iter(text.as_bytes()) {
+        let mut start = at;
+        for _ in 0..=before {
+            start = text[..start].rfind('\n').map_or(0, |p| p);
+            if start == 0 {
+                break;
+            }
+        }
+        let start = if start == 0 { 0 } else { start + 1 };
+        let mut end = at;
+        for _ in 0..=after {
+            end = text[end..].find('\n').map_or(text.len(), |p| end + p + 1);
+            if end >= text.len() {
+                end = text.len();
+                break;
+            }
+        }
+        match out.last_mut() {
+            Some(last) if last.end >= start => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
 /// The nearest char boundary at or after `pos`.
 pub fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
     while pos < text.len() && !text.is_char_boundary(pos) {

@@ -130,6 +130,10 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
     let mut previous_end = 0;
     for region in regions {
         let body = &text[region.clone()];
+        // every result form has "nej" or "röst" in it
+        if !["nej", "Nej", "NEJ", "röst", "Röst"].iter().any(|w| body.contains(w)) {
+            continue;
+        }
         // (range, counts, whether yes/no have a stated meaning)
         let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
         for (pattern, re) in RESULT_PATTERNS.iter().enumerate() {
