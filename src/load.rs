@@ -136,12 +136,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded> {
 
 /// Decode the bytes of a text input, reusing the buffer when it is UTF-8.
 pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
-    let bytes = owned.as_slice();
     let encoding_error = |message: String| Error::Encoding {
         path: path.to_path_buf(),
         message,
     };
     let mut warnings = Vec::new();
+    let bytes = owned.as_slice();
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let t = std::str::from_utf8(rest)
             .map_err(|e| encoding_error(format!("UTF-8 byte-order mark but invalid UTF-8: {e}")))?;
@@ -162,16 +162,17 @@ pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
             if le { "utf-16le" } else { "utf-16be" },
         )
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(_) => (String::from_utf8(owned).unwrap_or_default(), "utf-8"),
+        match String::from_utf8(owned) {
+            Ok(text) => (text, "utf-8"),
             Err(e) => {
-                if looks_binary(bytes) {
+                let valid_up_to = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                if looks_binary(&bytes) {
                     return Err(encoding_error("binary data: not a text file".to_string()));
                 }
-                let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
                 warnings.push(format!(
-                    "not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
-                    e.valid_up_to()
+                    "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as Windows-1252"
                 ));
                 (t.into_owned(), "windows-1252")
             }

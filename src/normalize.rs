@@ -614,21 +614,26 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
                 l.trim()
             };
             if t.is_empty() || t.len() > 160 {
-                None
-            } else if cand == Candidate::PageNumber {
-                PAGE_NUMBER_LINE.is_match(t).then_some(FurnitureKind::PageNumber)
-            } else if SIGNATURE_LINE.is_match(t) {
+                return None;
+            }
+            if cand == Candidate::PageNumber {
+                return PAGE_NUMBER_LINE.is_match(t).then_some(FurnitureKind::PageNumber);
+            }
+            // each pattern needs its word: test the word before the pattern
+            let lower = t.to_lowercase();
+            let has = |w: &str| lower.contains(w);
+            if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
                 Some(FurnitureKind::Signature)
-            } else if PAGE_NUMBER_LINE.is_match(t) {
+            } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
                 Some(FurnitureKind::PageNumber)
-            } else if PROTOCOL_HEADER_LINE.is_match(t)
-                || COMBINED_HEADER_LINE.is_match(t) && !t.to_lowercase().contains("utdrag")
+            } else if has("protokoll")
+                && (PROTOCOL_HEADER_LINE.is_match(t) || COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
             {
                 Some(FurnitureKind::ProtocolHeader)
-            } else if MEETING_DATE_LINE.is_match(t) {
+            } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
                 Some(FurnitureKind::MeetingDate)
-            } else if FOOTER_LINE.is_match(t) {
-                Some(FurnitureKind::Footer)
+            } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
+                FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
             } else {
                 None
             }

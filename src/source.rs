@@ -104,11 +104,24 @@ pub fn is_space(c: char) -> bool {
 /// all NFC starters, so only the others need the quick check (a "no" here
 /// only means "look closer").
 pub fn surely_nfc(s: &str) -> bool {
-    if s.bytes().all(|b| b < 0xcc) {
-        return true;
+    use unicode_normalization::char::canonical_combining_class;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0xcc {
+            i += 1;
+            continue;
+        }
+        // a character at or above U+0300 (a lead byte ≥ 0xCC never sits inside one)
+        let Some(c) = s[i..].chars().next() else { return false };
+        if canonical_combining_class(c) != 0
+            || unicode_normalization::is_nfc_quick(std::iter::once(c)) != unicode_normalization::IsNormalized::Yes
+        {
+            return false;
+        }
+        i += c.len_utf8();
     }
-    unicode_normalization::is_nfc_quick(s.chars().filter(|&c| c >= '\u{300}'))
-        == unicode_normalization::IsNormalized::Yes
+    true
 }
 
 /// Collapse every run of white space to one space, trim, and apply NFC.

@@ -277,7 +277,9 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
         }
         let lead = line_range.start + (text[line_range.clone()].len() - text[line_range.clone()].trim_start().len());
         let line_range = lead..line_range.end;
-        if let Some(c) = LEAD_PROPOSES.captures(line) {
+        if line.contains("föreslår")
+            && let Some(c) = LEAD_PROPOSES.captures(line)
+        {
             let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, lead);
             b.proposed_to = c.name("to").map(|m| body_base_form(m.as_str()));
             b.range.end = line_range.end;
@@ -285,7 +287,9 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
             prev_ended = true;
             continue;
         }
-        if let Some(c) = LEAD_DECIDES.captures(line) {
+        if line.ends_with(':')
+            && let Some(c) = LEAD_DECIDES.captures(line)
+        {
             let by = body_base_form(&c["by"]);
             let own = c.name("own").is_some();
             match blocks.last_mut() {
@@ -303,7 +307,9 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
             prev_ended = true;
             continue;
         }
-        if let Some(c) = LEAD_ACCORDING.captures(line) {
+        if (line.starts_with("Enligt") || line.starts_with("På förslag"))
+            && let Some(c) = LEAD_ACCORDING.captures(line)
+        {
             let mut b = Block::new(default_body.clone(), DecisionType::Decision, lead);
             let what = c["what"].to_lowercase();
             b.lead_outcome = if what.contains("återremiss") {

@@ -39,17 +39,17 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     let lines = &doc.seg.lines;
     // first position where each bare marker is referenced in running text
     // (only needed when some line starts with a bare number)
-    let mut referenced: HashMap<String, usize> = HashMap::new();
-    let bare_lines = lines
-        .iter()
-        .any(|r| text[r.clone()].trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    if bare_lines {
+    // (computed when a line that could be a bare footnote is first met)
+    let referenced_markers = || {
+        let mut referenced: HashMap<String, usize> = HashMap::new();
         for c in GLUED_REFERENCE.captures_iter(text) {
             if let Some(m) = c.name("m") {
                 referenced.entry(m.as_str().to_string()).or_insert(m.start());
             }
         }
-    }
+        referenced
+    };
+    let mut referenced_cache: Option<HashMap<String, usize>> = None;
     let mut out = Vec::new();
     let mut after_footnote = None; // the line right after the last footnote
     let mut n = 0;
@@ -70,7 +70,11 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
             // a footnote starts a block: after a blank line or a finished sentence
             let prev = n.checked_sub(1).map_or("", |p| text[lines[p].clone()].trim());
             let starts_block = prev.is_empty() || prev.ends_with(['.', ':', ')']) || after_footnote == Some(n);
-            let ok = starts_block && referenced.get(&marker).is_some_and(|&p| p < r.start);
+            let ok = starts_block
+                && referenced_cache
+                    .get_or_insert_with(referenced_markers)
+                    .get(&marker)
+                    .is_some_and(|&p| p < r.start);
             ok.then(|| (marker, c.name("t").map(|m| r.start + m.start())))
         } else {
             None
@@ -88,9 +92,11 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
             if next.trim().is_empty()
                 || prev.ends_with('.')
                 || SUPERSCRIPT_LINE.is_match(next)
-                || BARE_LINE
-                    .captures(next)
-                    .is_some_and(|c| referenced.contains_key(&c["m"]))
+                || BARE_LINE.captures(next).is_some_and(|c| {
+                    referenced_cache
+                        .get_or_insert_with(referenced_markers)
+                        .contains_key(&c["m"])
+                })
             {
                 break;
             }
