@@ -207,14 +207,19 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn finish(mut self) -> (String, OffsetMap) {
+    /// The stage's output and map; `None` when nothing changed (the input
+    /// is the output, and no copy is made).
+    fn finish(mut self) -> Option<(String, OffsetMap)> {
+        if self.pieces.is_empty() && self.run == 0 {
+            return None;
+        }
         self.flush(self.inp.len());
         let map = OffsetMap {
             pieces: self.pieces,
             out_len: self.out.len(),
             inp_len: self.inp.len(),
         };
-        (self.out, map)
+        Some((self.out, map))
     }
 }
 
@@ -222,28 +227,48 @@ impl<'a> Builder<'a> {
 /// furniture, line-end hyphens (so a word hyphenated across a page break
 /// is re-joined once the page header between its halves is gone).
 pub fn normalize(src: &str) -> Normalized {
-    let (mut chars, m1) = normalize_chars(src);
-    let mut maps = vec![m1];
-    // a deletion may have brought a base letter and a combining mark together
-    if !crate::source::surely_nfc(&chars) && !is_nfc(&chars) {
-        let (again, m) = normalize_chars(&chars);
-        chars = again;
+    // each stage copies the text only when it changes something
+    let mut maps = Vec::new();
+    let mut text: Option<String> = None;
+    if let Some((t, m)) = normalize_chars(src) {
         maps.push(m);
+        // a deletion may have brought a base letter and a combining mark together
+        let t = if !crate::source::surely_nfc(&t) && !is_nfc(&t) {
+            match normalize_chars(&t) {
+                Some((again, m)) => {
+                    maps.push(m);
+                    again
+                }
+                None => t,
+            }
+        } else {
+            t
+        };
+        text = Some(t);
     }
-    let (lines, m2, mut furniture) = remove_furniture(&chars);
+    let (removed, mut furniture) = remove_furniture(text.as_deref().unwrap_or(src));
     for f in &mut furniture {
         f.source = maps.iter().rev().fold(f.source.start, |p, m| m.start(p))
             ..maps.iter().rev().fold(f.source.end, |p, m| m.end(p));
     }
-    let (text, m3) = join_hyphens(&lines);
-    maps.push(m2);
-    maps.push(m3);
-    Normalized { text, maps, furniture }
+    if let Some((t, m)) = removed {
+        maps.push(m);
+        text = Some(t);
+    }
+    if let Some((t, m)) = join_hyphens(text.as_deref().unwrap_or(src)) {
+        maps.push(m);
+        text = Some(t);
+    }
+    Normalized {
+        text: text.unwrap_or_else(|| src.to_string()),
+        maps,
+        furniture,
+    }
 }
 
 /// Stage 1: NFC, line breaks, spaces, invisible characters, ligatures.
 /// Soft hyphens at a line end stay for stage 3.
-fn normalize_chars(src: &str) -> (String, OffsetMap) {
+fn normalize_chars(src: &str) -> Option<(String, OffsetMap)> {
     // most texts are NFC already: then no character needs a closer look
     let check_nfc = !crate::source::surely_nfc(src) && !is_nfc(src);
     let mut b = Builder::new(src);
@@ -390,7 +415,7 @@ fn compose_cluster(b: &mut Builder<'_>, src: &str, i: usize) -> Option<usize> {
 }
 
 /// Stage 2: set page-furniture lines aside (each with its line break).
-fn remove_furniture(text: &str) -> (String, OffsetMap, Vec<FurnitureLine>) {
+fn remove_furniture(text: &str) -> (Option<(String, OffsetMap)>, Vec<FurnitureLine>) {
     let furniture = find_furniture(text);
     let mut b = Builder::new(text);
     for f in &furniture {
@@ -402,13 +427,12 @@ fn remove_furniture(text: &str) -> (String, OffsetMap, Vec<FurnitureLine>) {
         };
         b.edit(line_start..end, "");
     }
-    let (out, map) = b.finish();
-    (out, map, furniture)
+    (b.finish(), furniture)
 }
 
 /// Stage 3: re-join words hyphenated at a line end; drop soft hyphens;
 /// page breaks become line breaks.
-fn join_hyphens(text: &str) -> (String, OffsetMap) {
+fn join_hyphens(text: &str) -> Option<(String, OffsetMap)> {
     let mut b = Builder::new(text);
     let mut from = 0;
     while let Some(off) = text[from..].find(['-', '\u{ad}', '\x0c']) {
@@ -476,11 +500,13 @@ fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
 /// Words of which at least one is on every furniture line that does not
 /// start with a digit or a dash.
 static FURNITURE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(["sign", "utdrag", "protokoll", "sammanträdesdatum", "sid", "justerare"])
-        .expect("furniture words")
+    // lower, capitalized and upper case spelled out: a case-sensitive
+    // search can use the SIMD prefilter, many times faster
+    let words = ["sign", "utdrag", "protokoll", "sammanträdesdatum", "justerare"];
+    let variants = words
+        .iter()
+        .flat_map(|w| [w.to_string(), crate::swedish::upper_first(w), w.to_uppercase()]);
+    aho_corasick::AhoCorasick::new(variants).expect("furniture words")
 });
 static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -530,19 +556,38 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
         edge.extend(content.iter().rev().take(3).filter(|k| !top.contains(k)));
         i = j;
     }
-    let key = |k: usize| lines[k].1.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut counts: std::collections::HashMap<String, std::collections::HashSet<usize>> = Default::default();
-    for &k in &edge {
-        let t = key(k);
-        if t.chars().count() > 100 || t.starts_with('§') || crate::segment::is_heading(&t) {
+    // a line's key: its words, single-spaced (borrowed when it already is)
+    let key = |k: usize| -> std::borrow::Cow<'_, str> {
+        let t = lines[k].1.trim();
+        if t.contains(['\t', '\r']) || t.contains("  ") {
+            std::borrow::Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        }
+    };
+    let keys: Vec<(usize, std::borrow::Cow<'_, str>)> = edge.iter().map(|&k| (k, key(k))).collect();
+    let mut counts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (k, t) in &keys {
+        if t.len() > 400 || t.starts_with('§') {
             continue;
         }
-        counts.entry(t).or_default().insert(pages[k]);
+        let seen = counts.entry(t.as_ref()).or_default();
+        if seen.last() != Some(&pages[*k]) {
+            seen.push(pages[*k]);
+        }
     }
     let needed = 2.max(page_count.div_ceil(2));
-    for &k in &edge {
-        if counts.get(&key(k)).is_some_and(|p| p.len() >= needed) {
-            out[k] = true;
+    let mut repeated: std::collections::HashMap<&str, bool> = Default::default();
+    for (k, t) in &keys {
+        if !counts.get(t.as_ref()).is_some_and(|p| p.len() >= needed) {
+            continue;
+        }
+        // a heading repeated at the top of pages is still a heading
+        if *repeated
+            .entry(t.as_ref())
+            .or_insert_with(|| !crate::segment::is_heading(t))
+        {
+            out[*k] = true;
         }
     }
     out
@@ -554,20 +599,19 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     let mut pages: Vec<usize> = Vec::new(); // page index of each line
     let mut page = 0;
     let mut start = 0;
-    for (idx, b) in src.bytes().enumerate() {
-        if b == b'\n' || b == b'\x0c' {
-            let end = if idx > start && src.as_bytes()[idx - 1] == b'\r' {
-                idx - 1
-            } else {
-                idx
-            };
-            lines.push((start..end, &src[start..end]));
-            pages.push(page);
-            if b == b'\x0c' {
-                page += 1;
-            }
-            start = idx + 1;
+    let bytes = src.as_bytes();
+    for idx in memchr::memchr2_iter(b'\n', b'\x0c', bytes) {
+        let end = if idx > start && bytes[idx - 1] == b'\r' {
+            idx - 1
+        } else {
+            idx
+        };
+        lines.push((start..end, &src[start..end]));
+        pages.push(page);
+        if bytes[idx] == b'\x0c' {
+            page += 1;
         }
+        start = idx + 1;
     }
     if start < src.len() {
         lines.push((start..src.len(), &src[start..]));
@@ -591,6 +635,8 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         let t = l.trim();
         if t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
             candidate[n] = Candidate::PageNumber;
+        } else if t.len() <= 24 && (t.starts_with("Sid") || t.starts_with("sid") || t.starts_with("SID")) {
+            candidate[n] = Candidate::Worded;
         }
     }
     for m in FURNITURE_WORDS.find_iter(src) {

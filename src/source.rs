@@ -114,6 +114,12 @@ pub fn surely_nfc(s: &str) -> bool {
         }
         // a character at or above U+0300 (a lead byte ≥ 0xCC never sits inside one)
         let Some(c) = s[i..].chars().next() else { return false };
+        // general punctuation and currency signs (but the two singletons
+        // U+2000, U+2001) are NFC starters
+        if ('\u{2002}'..='\u{20cf}').contains(&c) {
+            i += c.len_utf8();
+            continue;
+        }
         if canonical_combining_class(c) != 0
             || unicode_normalization::is_nfc_quick(std::iter::once(c)) != unicode_normalization::IsNormalized::Yes
         {

@@ -57,8 +57,13 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
         let r = lines[n].clone();
         let line = &text[r.clone()];
         // a footnote line starts with its marker
-        let first = line.trim_start().chars().next();
-        if !first.is_some_and(|c| c.is_ascii_digit() || superscript_value(c).is_some()) {
+        // a footnote line starts with its marker: a superscript, or one or
+        // two digits and a space
+        let t = line.trim_start();
+        let first = t.chars().next();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let bare = (1..=2).contains(&digits) && t[digits..].starts_with([' ', '\t']);
+        if !(bare || first.is_some_and(|c| superscript_value(c).is_some())) {
             n += 1;
             continue;
         }
