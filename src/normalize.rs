@@ -579,7 +579,7 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
     let needed = 2.max(page_count.div_ceil(2));
     let mut repeated: std::collections::HashMap<&str, bool> = Default::default();
     for (k, t) in &keys {
-        if !counts.get(t.as_ref()).is_some_and(|p| p.len() >= needed) {
+        if counts.get(t.as_ref()).is_none_or(|p| p.len() < needed) {
             continue;
         }
         // a heading repeated at the top of pages is still a heading
