@@ -497,17 +497,6 @@ fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
     Some((end, keep))
 }
 
-/// Words of which at least one is on every furniture line that does not
-/// start with a digit or a dash.
-static FURNITURE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    // lower, capitalized and upper case spelled out: a case-sensitive
-    // search can use the SIMD prefilter, many times faster
-    let words = ["sign", "utdrag", "protokoll", "sammanträdesdatum", "justerare"];
-    let variants = words
-        .iter()
-        .flat_map(|w| [w.to_string(), crate::swedish::upper_first(w), w.to_uppercase()]);
-    aho_corasick::AhoCorasick::new(variants).expect("furniture words")
-});
 static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\s*(?:(?:ordförandes?|justerandes?|justerares|sekreterares?|protokollförarens?)\s+sign(?:atur|\.)?|utdrags\s*bestyrkande|justerare|signatur|sign\.?)\s*[:_.]*)+\s*$",
@@ -630,20 +619,27 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         PageNumber,
         Worded,
     }
+    // Every worded furniture line starts with one of a few letters
+    // (Ordförandes/Justerandes/Utdrags…/Sekreterares sign, Protokoll nr,
+    // Sammanträdesdatum, Sida), ends with "protokoll" (a footer), or has
+    // "ammanträdesdatum" in it (a one-line header).
     let mut candidate = vec![Candidate::No; lines.len()];
     for (n, (_, l)) in lines.iter().enumerate() {
         let t = l.trim();
-        if t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
-            candidate[n] = Candidate::PageNumber;
-        } else if t.len() <= 24 && (t.starts_with("Sid") || t.starts_with("sid") || t.starts_with("SID")) {
-            candidate[n] = Candidate::Worded;
+        if t.is_empty() || t.len() > 160 {
+            continue;
         }
-    }
-    for m in FURNITURE_WORDS.find_iter(src) {
-        let n = lines.partition_point(|(r, _)| r.end < m.start());
-        if let Some(c) = candidate.get_mut(n) {
-            *c = Candidate::Worded;
-        }
+        candidate[n] = if t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            Candidate::PageNumber
+        } else if t.starts_with(['O', 'o', 'J', 'j', 'U', 'u', 'S', 's', 'P', 'p'])
+            || t.ends_with("rotokoll")
+            || t.ends_with("rotokollsutdrag")
+            || memchr::memmem::find(t.as_bytes(), "ammanträdesdatum".as_bytes()).is_some()
+        {
+            Candidate::Worded
+        } else {
+            Candidate::No
+        };
     }
     let mut kinds: Vec<Option<FurnitureKind>> = lines
         .iter()

@@ -42,10 +42,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     // (computed when a line that could be a bare footnote is first met)
     let referenced_markers = || {
         let mut referenced: HashMap<String, usize> = HashMap::new();
-        for c in GLUED_REFERENCE.captures_iter(text) {
-            if let Some(m) = c.name("m") {
-                referenced.entry(m.as_str().to_string()).or_insert(m.start());
-            }
+        for m in GLUED_REFERENCE.find_iter(text) {
+            // the digits inside the match: after the letter (and punctuation)
+            let s = m.as_str();
+            let Some(d0) = s.find(|c: char| c.is_ascii_digit()) else { continue };
+            let digits: String = s[d0..].chars().take_while(char::is_ascii_digit).collect();
+            referenced.entry(digits).or_insert(m.start() + d0);
         }
         referenced
     };
