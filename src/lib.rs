@@ -271,7 +271,7 @@ fn process_input_inner(input: &Input, config: &Config, unchanged: Option<Unchang
 
 /// Process a batch in parallel on `pool`, handing each result to `sink` in
 /// input order, on the calling thread, as soon as it and every result
-/// before it are done. At most a small window of inputs (four per worker)
+/// before it are done. At most a window of inputs (32 per worker)
 /// is in flight or waiting to be written, so memory does not grow with the
 /// number of inputs, and a slow file only holds up the writing, not the
 /// workers. A sink error stops the run (inputs in flight finish first).
@@ -282,7 +282,7 @@ pub fn run<E>(
     unchanged: Option<UnchangedCheck<'_>>,
     mut sink: impl FnMut(&Input, Outcome) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let window = pool.current_num_threads().max(1) * 4;
+    let window = pool.current_num_threads().max(1) * 32;
     pool.in_place_scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
         let spawn = |i: usize| {

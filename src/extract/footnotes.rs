@@ -45,7 +45,9 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
         for m in GLUED_REFERENCE.find_iter(text) {
             // the digits inside the match: after the letter (and punctuation)
             let s = m.as_str();
-            let Some(d0) = s.find(|c: char| c.is_ascii_digit()) else { continue };
+            let Some(d0) = s.find(|c: char| c.is_ascii_digit()) else {
+                continue;
+            };
             let digits: String = s[d0..].chars().take_while(char::is_ascii_digit).collect();
             referenced.entry(digits).or_insert(m.start() + d0);
         }
