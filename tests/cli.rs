@@ -59,18 +59,8 @@ fn jsonl_to_stdout_in_sorted_order() {
     assert_eq!(results[0]["amounts"][0]["value"], 130000.0);
     assert_eq!(results[1]["paragraphs"][0]["number"], "2");
     for r in &results {
-        for kind in [
-            "paragraphs",
-            "decisions",
-            "amounts",
-            "footnotes",
-            "motions",
-            "votes",
-            "reservations",
-            "notes",
-            "recipients",
-        ] {
-            assert!(r[kind].is_array(), "{kind} missing");
+        for kind in common::RECORD_KINDS {
+            assert!(r[*kind].is_array(), "{kind} missing");
         }
     }
     let stderr = String::from_utf8_lossy(&out.stderr);

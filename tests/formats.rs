@@ -32,17 +32,7 @@ fn jsonl(dir: &str) -> Vec<Value> {
         .collect()
 }
 
-const KINDS: &[&str] = &[
-    "paragraphs",
-    "decisions",
-    "amounts",
-    "footnotes",
-    "motions",
-    "votes",
-    "reservations",
-    "notes",
-    "recipients",
-];
+use common::RECORD_KINDS as KINDS;
 
 fn count(results: &[Value], kind: &str) -> usize {
     results.iter().map(|r| r[kind].as_array().map_or(0, Vec::len)).sum()

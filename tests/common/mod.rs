@@ -37,3 +37,16 @@ pub fn extract_file(path: &Path) -> ExtractResult {
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_protokoll"))
 }
+
+/// The record arrays of a result, in the contract's order.
+pub const RECORD_KINDS: &[&str] = &[
+    "paragraphs",
+    "decisions",
+    "amounts",
+    "footnotes",
+    "motions",
+    "votes",
+    "reservations",
+    "notes",
+    "recipients",
+];
