@@ -89,9 +89,15 @@ fn output_folder_gets_one_pretty_json_per_input() {
     names.sort();
     assert_eq!(
         names,
-        vec![".protokoll-manifest.json", "a/c.txt.json", "b.txt.json"],
+        vec![".protokoll-manifest", "a/c.txt.json", "b.txt.json"],
         "no temporary files left behind"
     );
+    // every `*.json` in the folder is a result (regression: the manifest used
+    // to end in .json and broke tools that read all of them, like the scorer)
+    for name in names.iter().filter(|n| n.ends_with(".json")) {
+        let r: Value = serde_json::from_str(&fs::read_to_string(out_dir.path().join(name)).unwrap()).unwrap();
+        assert_eq!(r["schema"], "protokoll/1", "{name} is not a result");
+    }
 }
 
 fn walk(dir: &Path) -> Vec<String> {
@@ -231,8 +237,5 @@ fn non_utf8_file_names_stay_distinct() {
     assert_eq!(out.status.code(), Some(0));
     let mut names = walk(out_dir.path());
     names.sort();
-    assert_eq!(
-        names,
-        vec![".protokoll-manifest.json", "a%FEb.txt.json", "a%FFb.txt.json"]
-    );
+    assert_eq!(names, vec![".protokoll-manifest", "a%FEb.txt.json", "a%FFb.txt.json"]);
 }

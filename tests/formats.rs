@@ -349,7 +349,7 @@ fn incremental_json_folder_uses_a_manifest() {
         corpus.to_str().unwrap(),
     ]);
     assert!(summary_of(&a).contains("5 ok"));
-    assert!(out.join(".protokoll-manifest.json").exists());
+    assert!(out.join(".protokoll-manifest").exists());
     let b = run(&[
         "extract",
         "-o",
@@ -359,6 +359,32 @@ fn incremental_json_folder_uses_a_manifest() {
     ]);
     assert!(summary_of(&b).contains("5 skipped"), "{}", summary_of(&b));
     assert!(out.join("000_0e21439f530097b9.txt.json").exists());
+}
+
+#[test]
+fn incremental_json_folder_reads_the_manifest_of_earlier_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let corpus = root().join("corpus");
+    let go = || {
+        run(&[
+            "extract",
+            "-o",
+            out.to_str().unwrap(),
+            "--incremental",
+            corpus.to_str().unwrap(),
+        ])
+    };
+    assert!(summary_of(&go()).contains("5 ok"));
+    // an output folder written before the manifest lost its .json suffix
+    std::fs::rename(out.join(".protokoll-manifest"), out.join(".protokoll-manifest.json")).unwrap();
+    let b = go();
+    assert!(summary_of(&b).contains("5 skipped"), "{}", summary_of(&b));
+    assert!(out.join(".protokoll-manifest").exists());
+    assert!(
+        !out.join(".protokoll-manifest.json").exists(),
+        "the old manifest is replaced"
+    );
 }
 
 #[test]

@@ -6,7 +6,9 @@
 //! so a reader or a killed run never sees half a file. Output paths are built
 //! from the input's relative path component by component and can never leave
 //! the output folder. A manifest next to the files
-//! (`OUT/.protokoll-manifest.json`) records each input's content hash and the
+//! (`OUT/.protokoll-manifest`, JSON without a `.json` suffix, so that every
+//! `*.json` file in the folder is a result and tools that glob for them, like
+//! the scorer, never pick it up) records each input's content hash and the
 //! tool version for incremental runs.
 
 pub mod csv;
@@ -71,19 +73,28 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    pub const FILE: &'static str = ".protokoll-manifest.json";
+    pub const FILE: &'static str = ".protokoll-manifest";
+    /// Where earlier versions kept the manifest; read when [`Self::FILE`] is
+    /// absent and removed on the next save, so an existing output folder
+    /// stays incremental.
+    pub const LEGACY_FILE: &'static str = ".protokoll-manifest.json";
 
     /// Load the manifest of `dir` (empty when there is none).
     pub fn load(dir: &Path) -> Result<Manifest, WriteError> {
-        let path = dir.join(Self::FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| WriteError::Io {
-                path,
-                source: io::Error::other(e),
-            }),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Manifest::default()),
-            Err(source) => Err(WriteError::Io { path, source }),
+        for name in [Self::FILE, Self::LEGACY_FILE] {
+            let path = dir.join(name);
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    return serde_json::from_slice(&bytes).map_err(|e| WriteError::Io {
+                        path,
+                        source: io::Error::other(e),
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(source) => return Err(WriteError::Io { path, source }),
+            }
         }
+        Ok(Manifest::default())
     }
 
     /// Record a result.
@@ -108,7 +119,13 @@ impl Manifest {
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
         serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io_err(io::Error::other(e)))?;
         tmp.persist(dir.join(Self::FILE)).map_err(|e| io_err(e.error))?;
-        Ok(())
+        match std::fs::remove_file(dir.join(Self::LEGACY_FILE)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(WriteError::Io {
+                path: dir.join(Self::LEGACY_FILE),
+                source: e,
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
