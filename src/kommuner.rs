@@ -55,7 +55,12 @@ const LIST_CONTEXT: &[&str] = &[
 
 struct Index {
     list: Vec<Municipality>,
+    /// Anchored: run only where a name can start (see [`find_municipality`]).
     matcher: AhoCorasick,
+    /// The pairs of bytes a name can start with ("Gö", "St" …), as a bit
+    /// set indexed by `first << 8 | second`: most capitalized words
+    /// ("Det", "SD", "Förslag") are rejected by one look-up.
+    first_pairs: Box<[u64; 1024]>,
     /// pattern id → index into `list`
     pattern_to_kommun: Vec<usize>,
     by_name: HashMap<String, usize>,
@@ -81,8 +86,16 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build(&patterns)
         .expect("municipality matcher");
+    let mut first_pairs = Box::new([0u64; 1024]);
+    for p in &patterns {
+        if let [a, b, ..] = p.as_bytes() {
+            let pair = usize::from(*a) << 8 | usize::from(*b);
+            first_pairs[pair / 64] |= 1 << (pair % 64);
+        }
+    }
     let by_name = list
         .iter()
         .enumerate()
@@ -91,6 +104,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     Index {
         list,
         matcher,
+        first_pairs,
         pattern_to_kommun,
         by_name,
     }
@@ -110,17 +124,63 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
+/// The names mentioned in `text` at the start of a word, left to right and
+/// not overlapping, the longest at each place ("Upplands Väsby", not
+/// "Upplands"). The automaton runs, anchored, only where a word starts with
+/// the first two bytes of a name; capital letters are found 32 bytes at a
+/// time.
+fn mentions<'t>(idx: &'t Index, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            // skip blocks without a capital A–Z and without the second byte
+            // of Ä, Å, Ö (U+00C4, U+00C5, U+00D6: C3 84, C3 85, C3 96)
+            let block = &bytes[pos..bytes.len().min(pos + 32)];
+            let capital = |b: u8| b.wrapping_sub(b'A') < 26 || matches!(b, 0x84 | 0x85 | 0x96);
+            let mut hits = block
+                .iter()
+                .enumerate()
+                .fold(0u32, |hits, (j, &b)| hits | u32::from(capital(b)) << j);
+            let block_start = pos;
+            pos += block.len();
+            while hits != 0 {
+                let mut i = block_start + hits.trailing_zeros() as usize;
+                hits &= hits - 1;
+                if bytes[i] >= 0x80 {
+                    // the name starts at the lead byte
+                    if i == 0 || bytes[i - 1] != 0xC3 {
+                        continue;
+                    }
+                    i -= 1;
+                }
+                let pair = usize::from(bytes[i]) << 8 | usize::from(bytes.get(i + 1).copied().unwrap_or(0));
+                if idx.first_pairs[pair / 64] & (1 << (pair % 64)) == 0
+                    || text[..i].chars().next_back().is_some_and(is_word_char)
+                {
+                    continue;
+                }
+                let input = aho_corasick::Input::new(text)
+                    .span(i..text.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = idx.matcher.find(input) {
+                    pos = m.end();
+                    return Some(m);
+                }
+            }
+        }
+        None
+    })
+}
+
 /// The municipality the text names as its own, if any.
 pub fn find_municipality(text: &str) -> Option<Municipality> {
     let idx = &*INDEX;
     let mut scores: HashMap<usize, (u32, usize)> = HashMap::new();
-    for m in idx.matcher.find_iter(text) {
+    for m in mentions(idx, text) {
         let k = idx.pattern_to_kommun[m.pattern().as_usize()];
         let name = &idx.list[k].name;
         let before = &text[..m.start()];
-        if before.chars().next_back().is_some_and(is_word_char) {
-            continue;
-        }
         let mut after = &text[m.end()..];
         if after.starts_with('s') && !name.ends_with('s') {
             after = &after[1..];

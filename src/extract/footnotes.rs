@@ -23,10 +23,6 @@ static SUPERSCRIPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BARE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*(?P<m>[1-9]\d?)[ \t]+(?P<t>\S.*?)\s*$").expect("bare footnote regex"));
-/// A bare marker glued to a word, perhaps after its punctuation:
-/// "kronor1", "kostnaden2.", "SKR,3". Not after a digit ("20231.2.1.").
-static GLUED_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{L}[.,)]?(?P<m>[1-9]\d?)(?:[^\d\p{L}]|$)").expect("glued reference regex"));
 static POPULATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?P<n1>\d{1,3}(?: \d{3})+|\d{3,})\s+(?:invånare|kommuninvånare|folkbokförda)(?-u:\b)|(?:invånare|invånarantal|folkmängd)\s*:?\s*(?P<n2>\d{1,3}(?: \d{3})+|\d{3,}))")
         .expect("population regex")
@@ -37,23 +33,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATE_PATTERN).expect(
 pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     let text = doc.text();
     let lines = &doc.seg.lines;
-    // first position where each bare marker is referenced in running text
-    // (only needed when some line starts with a bare number)
-    // (computed when a line that could be a bare footnote is first met)
-    let referenced_markers = || {
-        let mut referenced: HashMap<String, usize> = HashMap::new();
-        for m in GLUED_REFERENCE.find_iter(text) {
-            // the digits inside the match: after the letter (and punctuation)
-            let s = m.as_str();
-            let Some(d0) = s.find(|c: char| c.is_ascii_digit()) else {
-                continue;
-            };
-            let digits: String = s[d0..].chars().take_while(char::is_ascii_digit).collect();
-            referenced.entry(digits).or_insert(m.start() + d0);
-        }
-        referenced
+    // first position where each bare marker is referenced in running text,
+    // looked up when a line that could be its footnote is met
+    let mut referenced: HashMap<String, Option<usize>> = HashMap::new();
+    let mut first_reference = |marker: &str| {
+        *referenced
+            .entry(marker.to_string())
+            .or_insert_with(|| first_glued_reference(text, marker))
     };
-    let mut referenced_cache: Option<HashMap<String, usize>> = None;
     let mut out = Vec::new();
     let mut after_footnote = None; // the line right after the last footnote
     let mut n = 0;
@@ -79,11 +66,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
             // a footnote starts a block: after a blank line or a finished sentence
             let prev = n.checked_sub(1).map_or("", |p| text[lines[p].clone()].trim());
             let starts_block = prev.is_empty() || prev.ends_with(['.', ':', ')']) || after_footnote == Some(n);
-            let ok = starts_block
-                && referenced_cache
-                    .get_or_insert_with(referenced_markers)
-                    .get(&marker)
-                    .is_some_and(|&p| p < r.start);
+            let ok = starts_block && first_reference(&marker).is_some_and(|p| p < r.start);
             ok.then(|| (marker, c.name("t").map(|m| r.start + m.start())))
         } else {
             None
@@ -101,11 +84,9 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
             if next.trim().is_empty()
                 || prev.ends_with('.')
                 || SUPERSCRIPT_LINE.is_match(next)
-                || BARE_LINE.captures(next).is_some_and(|c| {
-                    referenced_cache
-                        .get_or_insert_with(referenced_markers)
-                        .contains_key(&c["m"])
-                })
+                || BARE_LINE
+                    .captures(next)
+                    .is_some_and(|c| first_reference(&c["m"]).is_some())
             {
                 break;
             }
@@ -127,6 +108,27 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
     out
 }
 
+/// Where bare marker `marker` (one or two digits, not starting with 0) is
+/// first referenced glued to a word, perhaps after its punctuation:
+/// "kronor1", "kostnaden2.", "SKR,3" — but not after or before another digit
+/// ("20231.2.1.", "a12" for marker 1) nor before a letter. Found by
+/// searching for the digits themselves, which are rare, rather than running
+/// a pattern over the whole text.
+fn first_glued_reference(text: &str, marker: &str) -> Option<usize> {
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()).find(|&p| {
+        let after = text[p + marker.len()..].chars().next();
+        if after.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic()) {
+            return false;
+        }
+        let mut before = text[..p].chars().rev();
+        match before.next() {
+            Some('.' | ',' | ')') => is_letter(before.next()),
+            c => is_letter(c),
+        }
+    })
+}
+
 fn superscript_value(c: char) -> Option<char> {
     "⁰¹²³⁴⁵⁶⁷⁸⁹"
         .chars()
@@ -146,6 +148,23 @@ pub fn population(text: &str) -> Option<Population> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_references() {
+        let f = first_glued_reference;
+        assert_eq!(f("kostar 5 kronor1 per år", "1"), Some(15));
+        assert_eq!(f("enligt kostnaden2. Sedan", "2"), Some(16));
+        assert_eq!(f("enligt SKR,3 och", "3"), Some(11));
+        assert_eq!(f("fastighetsnämnden)4", "4"), Some(19));
+        // not after or before a digit, not before a letter, not loose
+        assert_eq!(f("version 20231.2.1.", "1"), None);
+        assert_eq!(f("punkt a12 och", "1"), None);
+        assert_eq!(f("A1b", "1"), None);
+        assert_eq!(f("se 1 nedan", "1"), None);
+        // the first of several, and two digits as one marker
+        assert_eq!(f("x 1 och år1 och år1", "1"), Some(11));
+        assert_eq!(f("år12 och år1", "12"), Some(3));
+    }
 
     #[test]
     fn population_forms() {
