@@ -26,8 +26,8 @@ impl SourceText {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut page_starts = Vec::new();
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
+        for i in memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes) {
+            match bytes[i] {
                 b'\n' => line_starts.push(i + 1),
                 b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
                 b'\x0c' if format == Format::Pdf => page_starts.push(i + 1),
