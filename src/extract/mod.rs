@@ -26,6 +26,24 @@ use crate::normalize::Normalized;
 use crate::segment::Segmented;
 use crate::source::SourceText;
 
+/// A word that every match of a case-insensitive pattern contains, looked
+/// for before the pattern runs, so that texts without it are not run
+/// through the pattern at all. A `(?i)` pattern has too many case variants
+/// for the regex engine to build such a prefilter from its literals itself;
+/// a single `(?i)` word it can (with SIMD), and with the same case folding.
+pub struct Required(regex::Regex);
+
+impl Required {
+    pub fn new(word: &str) -> Required {
+        Required(regex::Regex::new(&format!("(?i){}", regex::escape(word))).expect("required word"))
+    }
+
+    /// Whether a case-insensitive pattern with this word can match in `text`.
+    pub fn might_match(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
 /// One document as the extractors see it.
 pub struct Doc<'a> {
     pub source: &'a SourceText,

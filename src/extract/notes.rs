@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::persons::parse_subject;
-use super::{Doc, sentence_start};
+use super::{Doc, Required, sentence_start};
 use crate::model::Note;
 use crate::segment::SectionKind;
 
@@ -20,6 +20,8 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:antecknar|antecknade|(?:lät|låter|får|fick|vill)\s+anteckna|(?:anmäler|anmälde|lämnar|lämnade)\s+(?:en\s+|följande\s+)?protokollsanteckning)(?-u:\b)")
         .expect("note verb regex")
 });
+/// Every note verb contains it.
+static VERB_WORD: LazyLock<Required> = LazyLock::new(|| Required::new("anteckn"));
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(?:för|på uppdrag av)\s+(?P<g>\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?\s*[\p{L}-]*grupp(?:en)?)(?-u:\b)",
@@ -30,6 +32,9 @@ static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
 /// Every protocol note, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
     let text = doc.text();
+    if !VERB_WORD.might_match(text) {
+        return Vec::new();
+    }
     let statement_sections: Vec<_> = doc
         .seg
         .sections

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Doc;
+use super::{Doc, Required};
 use super::persons::parse_subject;
 use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
@@ -49,6 +49,16 @@ static RESULT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("vote result regex"))
     .collect()
 });
+
+/// Words every match of each result pattern contains ("nej" in the first
+/// three, "med" and "mot" in the last), to skip a pattern where they are absent.
+static RESULT_WORDS: LazyLock<[Vec<Required>; 4]> = LazyLock::new(|| {
+    let w = |words: &[&str]| words.iter().map(|w| Required::new(w)).collect::<Vec<_>>();
+    [w(&["nej"]), w(&["nej", "mot"]), w(&["nej"]), w(&["med", "mot"])]
+});
+/// Every roll-call count: "(7)".
+static PARENTHESIZED_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*\d{1,3}\s*\)").expect("parenthesized count regex"));
 
 static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:röstar|röstade)\s+(?P<opt>ja|nej)\s*\(\s*(?P<n>\d{1,3})\s*\)|(?-u:\b)(?P<abst>avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\(\s*(?P<na>\d{1,3})\s*\)|(?-u:\b)(?:är\s+|var\s+)?(?P<abs>frånvarande)\s*\(\s*(?P<nf>\d{1,3})\s*\)")
@@ -137,6 +147,9 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         // (range, counts, whether yes/no have a stated meaning)
         let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
         for (pattern, re) in RESULT_PATTERNS.iter().enumerate() {
+            if !RESULT_WORDS[pattern].iter().all(|w| w.might_match(body)) {
+                continue;
+            }
             for c in re.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 if results
@@ -170,7 +183,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         let mut roll = VoteCounts::default();
         let mut roll_range: Option<Range<usize>> = None;
         let mut list_start = 0;
-        for c in ROLL_CALL.captures_iter(body) {
+        let roll_calls = PARENTHESIZED_COUNT
+            .is_match(body)
+            .then(|| ROLL_CALL.captures_iter(body))
+            .into_iter()
+            .flatten();
+        for c in roll_calls {
             let Some(m) = c.get(0) else { continue };
             let (option, n) = if let Some(o) = c.name("opt") {
                 let yes = o.as_str().eq_ignore_ascii_case("ja");
