@@ -364,32 +364,41 @@ fn normalize_chars(src: &str) -> Option<(String, OffsetMap)> {
 /// the byte-order mark; ligatures.
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    // the bytes a special character can start with; blocks of 32 without
+    // any are skipped at once (the test compiles to vector instructions)
+    let lead = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0c)) | (b == 0x7f) | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3) | (b == 0xef)
+    };
+    let is_special = |i: usize| match bytes[i] {
+        b'\n' | b'\t' | 0x0c => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(at(i + 1), 0x85 | 0xa0 | 0xad),
+        0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+        0xe2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
+            0x81 => matches!(at(i + 2), 0x9f | 0xa0),
+            0x88 => at(i + 2) == 0x92,
+            _ => false,
+        },
+        0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        0xef => match at(i + 1) {
+            0xbb => at(i + 2) == 0xbf,
+            0xac => matches!(at(i + 2), 0x80..=0x86),
+            _ => false,
+        },
+        _ => false,
+    };
     let mut i = from;
     while i < bytes.len() {
-        let b = bytes[i];
-        let special = match b {
-            b'\n' | b'\t' | 0x0c => false,
-            0..=0x1f | 0x7f => true,
-            0xc2 => matches!(at(i + 1), 0x85 | 0xa0 | 0xad),
-            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
-            0xe2 => match at(i + 1) {
-                0x80 => matches!(at(i + 2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
-                0x81 => matches!(at(i + 2), 0x9f | 0xa0),
-                0x88 => at(i + 2) == 0x92,
-                _ => false,
-            },
-            0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-            0xef => match at(i + 1) {
-                0xbb => at(i + 2) == 0xbf,
-                0xac => matches!(at(i + 2), 0x80..=0x86),
-                _ => false,
-            },
-            _ => false,
-        };
-        if special {
-            return Some(i);
+        let end = bytes.len().min(i + 32);
+        let mut hit = false;
+        for &b in &bytes[i..end] {
+            hit |= lead(b);
         }
-        i += 1;
+        if hit && let Some(p) = (i..end).find(|&p| lead(bytes[p]) && is_special(p)) {
+            return Some(p);
+        }
+        i = end;
     }
     None
 }
@@ -435,8 +444,12 @@ fn remove_furniture(text: &str) -> (Option<(String, OffsetMap)>, Vec<FurnitureLi
 fn join_hyphens(text: &str) -> Option<(String, OffsetMap)> {
     let mut b = Builder::new(text);
     let mut from = 0;
-    while let Some(off) = text[from..].find(['-', '\u{ad}', '\x0c']) {
-        let i = from + off;
+    // hyphens, soft hyphens (C2 AD) and form feeds
+    let candidates = memchr::memchr3_iter(b'-', 0xc2, b'\x0c', text.as_bytes());
+    for i in candidates {
+        if i < from || (text.as_bytes()[i] == 0xc2 && !text[i..].starts_with('\u{ad}')) {
+            continue;
+        }
         if text.as_bytes()[i] == b'\x0c' {
             b.edit(i..i + 1, "\n");
             from = i + 1;
