@@ -367,7 +367,11 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     // the bytes a special character can start with; blocks of 32 without
     // any are skipped at once (the test compiles to vector instructions)
     let lead = |b: u8| {
-        (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0c)) | (b == 0x7f) | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3) | (b == 0xef)
+        (b < 0x20 && !matches!(b, b'\n' | b'\t' | 0x0c))
+            | (b == 0x7f)
+            | (b == 0xc2)
+            | (b.wrapping_sub(0xe1) < 3)
+            | (b == 0xef)
     };
     let is_special = |i: usize| match bytes[i] {
         b'\n' | b'\t' | 0x0c => false,

@@ -132,14 +132,16 @@ pub fn surely_nfc(s: &str) -> bool {
 
 /// Collapse every run of white space to one space, trim, and apply NFC.
 pub fn display_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let nfc_already = surely_nfc(s);
-    let chars: Box<dyn Iterator<Item = char>> = if nfc_already {
-        Box::new(s.chars())
+    if surely_nfc(s) {
+        collapse_spaces(s.chars(), s.len())
     } else {
-        Box::new(s.nfc())
-    };
+        collapse_spaces(s.nfc(), s.len())
+    }
+}
+
+fn collapse_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut pending_space = false;
     for c in chars {
         if is_space(c) {
             pending_space = !out.is_empty();

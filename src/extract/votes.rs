@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Doc, Required};
 use super::persons::parse_subject;
+use super::{Doc, Required};
 use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
 
