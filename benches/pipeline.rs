@@ -2,7 +2,8 @@
 //! and documents/s, on the sample documents (`corpus/`) and on the real
 //! Göteborg corpus (`../shared/corpora/goteborg.tar.gz`, read in memory;
 //! skipped with a message when it is absent), plus PDF text extraction on
-//! the PDF fixtures.
+//! the PDF fixtures and, in pages/s, on the real PDFs of `../shared/pdf/`
+//! (skipped when absent).
 //!
 //!     cargo bench --bench pipeline
 //!     cargo bench --bench pipeline -- goteborg     # one group
@@ -193,5 +194,43 @@ fn pdf(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, pdf);
+/// The real municipal PDFs of `../shared/pdf/` (Word/PDFMaker, Print to
+/// PDF, InDesign, LibreOffice): text extraction in pages/s and bytes/s, one
+/// thread, as `protokoll text` does it. Skipped with a message when absent.
+fn pdf_real(c: &mut Criterion) {
+    let Ok(dir) = std::fs::read_dir("../shared/pdf") else {
+        eprintln!("../shared/pdf not found: skipping the real-PDF benchmarks");
+        return;
+    };
+    let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
+    paths.sort();
+    let files: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let limits = protokoll::pdf::Limits::default();
+    let pages: u64 = files
+        .iter()
+        .filter_map(|f| protokoll::pdf::extract(f, &limits).ok())
+        .map(|t| t.pages.len() as u64)
+        .sum();
+    let bytes: u64 = files.iter().map(|f| f.len() as u64).sum();
+    let run = |b: &mut criterion::Bencher<'_>| {
+        b.iter(|| {
+            for f in &files {
+                let _ = std::hint::black_box(protokoll::pdf::extract(f, &limits));
+            }
+        })
+    };
+    let mut g = c.benchmark_group("pdf-real-pages");
+    g.throughput(Throughput::Elements(pages));
+    g.sample_size(10);
+    g.bench_function("shared/pdf", run);
+    g.finish();
+    let mut g = c.benchmark_group("pdf-real-bytes");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.bench_function("shared/pdf", run);
+    g.finish();
+}
+
+criterion_group!(benches, stages, pdf, pdf_real);
 criterion_main!(benches);
