@@ -117,7 +117,7 @@ const COUNT_NOUNS: &[&str] = &[
 pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
     let text = doc.text();
     let mut out = Vec::new();
-    for (i, c) in AMOUNT.captures_iter(text).enumerate() {
+    for (i, c) in amount_matches(text).enumerate() {
         if i % 512 == 511 && doc.expired() {
             break; // the caller reports the timeout
         }
@@ -296,6 +296,118 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
     out
 }
 
+/// The matches of [`AMOUNT`] in `text`, exactly as `AMOUNT.captures_iter`
+/// finds them, without running the pattern over the whole text.
+///
+/// Every match ends in a unit that follows the last digit of a number after
+/// at most blanks and one line break. So the places where a unit could
+/// start right after a digit ("candidates") are found first: digits are
+/// rare (blocks of 32 bytes without one are skipped at once), and a unit
+/// starts with one of a few letters. For each candidate the pattern runs
+/// on a small window only: from where a match with its unit there could
+/// start (back over what a match holds before its unit — digits, spaces,
+/// punctuation, "till", "och" — and one character of context) to past the
+/// unit's words. A window's match is taken only when its unit starts at the
+/// candidate: such a match fits its window, and no earlier match exists,
+/// since every match's unit is a candidate and the candidates before had
+/// none (the argument needs that a unit never starts inside what a match
+/// holds before its unit, which holds: "till" and `\d+:\d{2}` start no unit).
+fn amount_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let mut pos = 0; // where the last match ended
+    let mut from = 0; // where to look for the next candidate
+    std::iter::from_fn(move || {
+        while let Some(candidate) = next_unit_candidate(text, from.max(pos)) {
+            from = candidate + 1;
+            let start = match_start_bound(text, pos, candidate);
+            let limit = unit_words_end(text, candidate);
+            if let Some(c) = AMOUNT.captures_at(&text[..limit], start)
+                && c.name("unit").is_some_and(|u| u.start() == candidate)
+            {
+                pos = c.get(0).map_or(candidate + 1, |m| m.end());
+                return Some(c);
+            }
+        }
+        None
+    })
+}
+
+/// Whether `c` can be the character a unit starts with, as `(?i)` sees it
+/// (with the Kelvin sign and the long s, which fold to k and s).
+fn starts_unit(c: char) -> bool {
+    matches!(
+        c,
+        'm' | 'M' | 't' | 'T' | 'k' | 'K' | 's' | 'S' | 'ö' | 'Ö' | ':' | '\u{212a}' | '\u{17f}'
+    )
+}
+
+/// The next place at or after `from` where a unit could start right after
+/// a digit (any `\d`, Unicode digits included: they are looked at whenever
+/// a block has a byte that can start one).
+fn next_unit_candidate(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // ASCII digits, and the lead bytes of every non-ASCII decimal digit
+    let interesting =
+        |b: u8| (b.wrapping_sub(b'0') < 10) | matches!(b, 0xd9 | 0xdb | 0xdf | 0xe0 | 0xe1 | 0xea | 0xef | 0xf0);
+    let mut i = from;
+    while i < bytes.len() {
+        let end = bytes.len().min(i + 32);
+        let mut hit = false;
+        for &b in &bytes[i..end] {
+            hit |= interesting(b);
+        }
+        if hit {
+            for d in i..end {
+                if !interesting(bytes[d]) || !text.is_char_boundary(d) {
+                    continue;
+                }
+                let Some(digit) = text[d..].chars().next().filter(|c| c.is_numeric()) else {
+                    continue;
+                };
+                // after the digit: blanks, at most one line break, blanks
+                let rest = &text[d + digit.len_utf8()..];
+                let mut after = rest.trim_start_matches([' ', '\t']);
+                if let Some(r) = after.strip_prefix('\n') {
+                    after = r.trim_start_matches([' ', '\t']);
+                }
+                if after.chars().next().is_some_and(starts_unit) {
+                    return Some(text.len() - after.len());
+                }
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+/// The earliest place (not before `floor`) where a match whose unit starts
+/// at `unit` can start: back over everything but letters (the letters of
+/// "till" and "och" included), then one more character for the context.
+fn match_start_bound(text: &str, floor: usize, unit: usize) -> usize {
+    let mut start = unit;
+    let mut chars = text[floor..unit].char_indices().rev();
+    for (i, c) in chars.by_ref() {
+        if c.is_alphabetic() && !matches!(c, 't' | 'i' | 'l' | 'o' | 'c' | 'h') {
+            return floor + i;
+        }
+        start = floor + i;
+    }
+    start
+}
+
+/// Past the words of a unit starting at `unit`: a word (with dots), white
+/// space, a second word, and two more characters (`:-`).
+fn unit_words_end(text: &str, unit: usize) -> usize {
+    let rest = &text[unit..];
+    let a = rest.trim_start_matches(|c: char| c.is_alphabetic() || c == '.');
+    let b = a.trim_start_matches(char::is_whitespace);
+    let c = b.trim_start_matches(char::is_alphabetic);
+    let mut end = text.len() - c.len();
+    for c in text[end..].chars().take(2) {
+        end += c.len_utf8();
+    }
+    end.max(floor_boundary(text, (unit + 2).min(text.len())))
+}
+
 /// The sentence around normalized position `pos`, as display text.
 fn sentence_of(doc: &Doc<'_>, pos: usize) -> String {
     let start = super::running_sentence_start(doc, pos);
@@ -426,6 +538,101 @@ fn money_context(text: &str, start: usize, end: usize) -> bool {
     let ws = floor_boundary(text, sentence_start.max(start.saturating_sub(120)));
     let window = text[ws..start].to_lowercase();
     MONEY_CONTEXT.iter().any(|w| window.contains(w))
+}
+
+#[cfg(test)]
+mod matches_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn spans(it: impl Iterator<Item = regex::Captures<'static>>) -> Vec<Vec<Option<(usize, usize)>>> {
+        it.map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    fn same_as_the_whole_text_scan(text: &str) {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        assert_eq!(
+            spans(amount_matches(text)),
+            spans(AMOUNT.captures_iter(text)),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn candidate_windows_find_what_the_whole_text_scan_finds() {
+        for t in [
+            "cirka 130 tkr och 19,5 mnkr per år",
+            "5 till 7 kr, från 5 till 7 mnkr, mellan 10 och 15 miljoner kronor",
+            "21:12 öre, 100:-, 1 000 000 kr, 1.000,50 SEK, -5 kr, - 5 kr",
+            "96 000\n kronor, 5\n\nkr, 5 \t\n\t kr",
+            "a5 kr, 5,kr, 2023 Kommunstyrelsen, 12 september, 3 krav, 1 tkr2",
+            "５ kr, ٣ kr, 7 \u{212a}r, 8 ſek, 9 milj. kr, 10 milj.kr, 11 md kr, 12 mn sek",
+            "5 - \n 7 tkr; 5\n\n- 7 kr; 2020–2024 mnkr",
+            "",
+            "kr 5",
+        ] {
+            same_as_the_whole_text_scan(t);
+        }
+    }
+
+    fn amountish_text() -> impl Strategy<Value = String> {
+        let pieces = proptest::sample::select(vec![
+            "1",
+            "5",
+            "12",
+            "000",
+            "2023",
+            "５",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            "\n\n",
+            ",",
+            ".",
+            ":",
+            "-",
+            "–",
+            "/",
+            "kr",
+            "Kr",
+            "KR",
+            "tkr",
+            "mnkr",
+            "MSEK",
+            "sek",
+            "öre",
+            "Öre",
+            "kronor",
+            "miljoner",
+            "miljarder",
+            "milj.",
+            "md",
+            "mn",
+            ":-",
+            "till",
+            "och",
+            "mellan",
+            "från",
+            "krav",
+            "a",
+            "Ä",
+            "§",
+            "(",
+            "\u{212a}",
+            "ſ",
+            "tusen",
+        ]);
+        proptest::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn candidate_windows_match_the_whole_text_scan(text in amountish_text()) {
+            same_as_the_whole_text_scan(&text);
+        }
+    }
 }
 
 #[cfg(test)]
