@@ -11,6 +11,7 @@
 //! A § ends at the next § or where another document of a case file begins
 //! (a tjänsteutlåtande, a protocol's signature block).
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -301,9 +302,33 @@ fn heading_key(line: &str) -> Option<String> {
         } else {
             key.extend(c.to_lowercase());
         }
+        if key.len() > LONGEST_HEADING_KEY {
+            return None; // no heading is that long: stop early
+        }
     }
     Some(key)
 }
+
+/// The length in bytes of the longest key in [`HEADINGS`].
+const LONGEST_HEADING_KEY: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < HEADINGS.len() {
+        if HEADINGS[i].0.len() > longest {
+            longest = HEADINGS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::new(|| {
+    let mut kinds = HashMap::new();
+    for (key, kind) in HEADINGS {
+        kinds.entry(*key).or_insert(*kind); // the first entry wins, as in a scan
+    }
+    kinds
+});
 
 fn strip_markdown(line: &str) -> &str {
     let mut t = line.trim();
@@ -323,7 +348,7 @@ pub fn is_heading(line: &str) -> bool {
 
 fn lookup_heading(line: &str) -> Option<SectionKind> {
     let key = heading_key(line)?;
-    HEADINGS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind)
+    HEADING_KINDS.get(key.as_str()).copied()
 }
 
 /// An inline heading: the kind and where the text after it starts (bytes
@@ -351,11 +376,9 @@ fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
 pub fn segment(text: &str) -> Segmented {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(start..i);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(start..i);
+        start = i + 1;
     }
     lines.push(start..text.len());
 
@@ -466,7 +489,16 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
     let mut case_numbers = Vec::new();
     let mut title_parts: Vec<String> = Vec::new();
     let number;
-    if let Some(c) = PARA_HEADING.captures(line) {
+    // what each pattern needs, tested first: a § heading starts with its §
+    // (after blanks and markdown), a trailing one ends in "§ 12, 123/24"
+    let starts_with_section_sign = line
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*')
+        .starts_with('§');
+    let ends_in_reference = || {
+        line.rfind('§')
+            .is_some_and(|p| line[p..].contains(',') && line[p..].contains('/'))
+    };
+    if let Some(c) = starts_with_section_sign.then(|| PARA_HEADING.captures(line)).flatten() {
         number = c.get(1)?.as_str().to_string();
         let rest = c.get(2).map_or("", |m| m.as_str()).trim();
         if !rest.is_empty() {
@@ -483,7 +515,10 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
                 title_parts.push(rest.to_string());
             }
         }
-    } else if let Some(c) = TRAILING_PARA_HEADING.captures(line) {
+    } else if let Some(c) = ends_in_reference()
+        .then(|| TRAILING_PARA_HEADING.captures(line))
+        .flatten()
+    {
         let title = c.get(1)?.as_str().trim();
         if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
             return None;
