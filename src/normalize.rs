@@ -676,7 +676,16 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
                 return None;
             }
             if cand == Candidate::PageNumber {
-                return PAGE_NUMBER_LINE.is_match(t).then_some(FurnitureKind::PageNumber);
+                // what the pattern needs of a line that starts with a digit
+                // or a dash: "3 (12)", "3 av 12", "- 3 -"
+                let b = t.as_bytes();
+                let could_be = match b.last() {
+                    Some(b')') => b.contains(&b'('),
+                    Some(b'-') => true,
+                    Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
+                    _ => false,
+                };
+                return (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber);
             }
             // each pattern needs its word: test the word before the pattern
             let lower = t.to_lowercase();
@@ -686,7 +695,8 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
             } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
                 Some(FurnitureKind::PageNumber)
             } else if has("protokoll")
-                && (PROTOCOL_HEADER_LINE.is_match(t) || COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
+                && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
+                    || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
             {
                 Some(FurnitureKind::ProtocolHeader)
             } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
