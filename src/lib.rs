@@ -271,10 +271,13 @@ fn process_input_inner(input: &Input, config: &Config, unchanged: Option<Unchang
 
 /// Process a batch in parallel on `pool`, handing each result to `sink` in
 /// input order, on the calling thread, as soon as it and every result
-/// before it are done. At most a window of inputs (32 per worker)
-/// is in flight or waiting to be written, so memory does not grow with the
-/// number of inputs, and a slow file only holds up the writing, not the
-/// workers. A sink error stops the run (inputs in flight finish first).
+/// before it are done. Inputs go to the workers in runs of a few
+/// consecutive ones ([`RUN_LENGTH`]), so that a worker wakes the writing
+/// thread once per run rather than once per file; at most a window of runs
+/// (4 per worker) is in flight or waiting to be written, so memory does not
+/// grow with the number of inputs, and a slow file only holds up the
+/// writing, not the workers. A sink error stops the run (inputs in flight
+/// finish first).
 pub fn run<E>(
     inputs: &[Input],
     config: &Config,
@@ -282,36 +285,43 @@ pub fn run<E>(
     unchanged: Option<UnchangedCheck<'_>>,
     mut sink: impl FnMut(&Input, Outcome) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let window = pool.current_num_threads().max(1) * 32;
+    let runs = inputs.len().div_ceil(RUN_LENGTH);
+    let window = pool.current_num_threads().max(1) * 4;
     pool.in_place_scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
-        let spawn = |i: usize| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Outcome>)>();
+        let spawn = |run: usize| {
             let tx = tx.clone();
-            let input = &inputs[i];
+            let inputs = &inputs[run * RUN_LENGTH..inputs.len().min((run + 1) * RUN_LENGTH)];
             scope.spawn(move |_| {
+                let outcomes = inputs
+                    .iter()
+                    .map(|input| process_input_unless(input, config, unchanged))
+                    .collect();
                 // the receiver lives until every spawned task has reported
-                let _ = tx.send((i, process_input_unless(input, config, unchanged)));
+                let _ = tx.send((run, outcomes));
             });
         };
         let mut spawned = 0;
-        while spawned < inputs.len().min(window) {
+        while spawned < runs.min(window) {
             spawn(spawned);
             spawned += 1;
         }
         let mut written = 0;
-        let mut waiting: std::collections::BTreeMap<usize, Outcome> = Default::default();
+        let mut waiting: std::collections::BTreeMap<usize, Vec<Outcome>> = Default::default();
         let mut failure = None;
         while written < spawned {
-            let Ok((i, outcome)) = rx.recv() else { break };
-            waiting.insert(i, outcome);
-            while let Some(outcome) = waiting.remove(&written) {
-                if failure.is_none()
-                    && let Err(e) = sink(&inputs[written], outcome)
-                {
-                    failure = Some(e);
+            let Ok((run, outcomes)) = rx.recv() else { break };
+            waiting.insert(run, outcomes);
+            while let Some(outcomes) = waiting.remove(&written) {
+                for (i, outcome) in outcomes.into_iter().enumerate() {
+                    if failure.is_none()
+                        && let Err(e) = sink(&inputs[written * RUN_LENGTH + i], outcome)
+                    {
+                        failure = Some(e);
+                    }
                 }
                 written += 1;
-                if failure.is_none() && spawned < inputs.len() {
+                if failure.is_none() && spawned < runs {
                     spawn(spawned);
                     spawned += 1;
                 }
@@ -320,3 +330,6 @@ pub fn run<E>(
         failure.map_or(Ok(()), Err)
     })
 }
+
+/// How many consecutive inputs a worker takes at once in [`run`].
+pub const RUN_LENGTH: usize = 8;
