@@ -108,6 +108,13 @@ pub fn surely_nfc(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // blocks of 32 bytes below 0xCC at once (vector instructions)
+        if let Some(block) = bytes.get(i..i + 32)
+            && block.iter().fold(true, |low, &b| low & (b < 0xcc))
+        {
+            i += 32;
+            continue;
+        }
         if bytes[i] < 0xcc {
             i += 1;
             continue;
