@@ -77,6 +77,18 @@ static MEANING_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words every match of each meaning pattern contains, to skip a pattern
+/// where one is absent.
+static MEANING_WORDS: LazyLock<[Vec<Required>; 4]> = LazyLock::new(|| {
+    let w = |words: &[&str]| words.iter().map(|w| Required::new(w)).collect::<Vec<_>>();
+    [
+        w(&["nej", "för"]),
+        w(&["ja-röst", "nej-röst"]),
+        w(&["ja-röst", "innebär"]),
+        w(&["som", "röstar"]),
+    ]
+});
+
 /// A Swedish count word or digits.
 pub fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
@@ -269,7 +281,10 @@ fn meaning(doc: &Doc<'_>, previous_end: usize, pos: usize) -> (Option<String>, O
         .max(previous_end.min(pos));
     let before = &text[from..pos];
     let mut best: Option<(usize, String, String)> = None;
-    for re in MEANING_PATTERNS.iter() {
+    for (re, words) in MEANING_PATTERNS.iter().zip(MEANING_WORDS.iter()) {
+        if !words.iter().all(|w| w.might_match(before)) {
+            continue;
+        }
         for c in re.captures_iter(before) {
             let start = c.get(0).map_or(0, |m| m.start());
             if best.as_ref().is_none_or(|b| start > b.0) {
