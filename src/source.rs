@@ -140,10 +140,47 @@ pub fn surely_nfc(s: &str) -> bool {
 /// Collapse every run of white space to one space, trim, and apply NFC.
 pub fn display_text(s: &str) -> String {
     if surely_nfc(s) {
+        if spaces_collapsed(s) {
+            return s.to_string(); // most record texts: nothing to do
+        }
         collapse_spaces(s.chars(), s.len())
     } else {
         collapse_spaces(s.nfc(), s.len())
     }
+}
+
+/// Whether `s` has no white space but single spaces between other
+/// characters (so collapsing and trimming would not change it). Looks at
+/// bytes: white space other than the space is a control byte or one of a
+/// few multi-byte sequences (U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F, U+3000).
+fn spaces_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let white = match b[i] {
+            b' ' => at(i + 1) == b' ',
+            0..=0x1f => true,
+            0xc2 => matches!(at(i + 1), 0x85 | 0xa0),
+            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+            0xe2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+                0x81 => at(i + 2) == 0x9f,
+                _ => false,
+            },
+            0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            _ => false,
+        };
+        if white {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 fn collapse_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -177,6 +214,37 @@ mod tests {
         assert_eq!(s.page_of(7), Some(1));
         assert_eq!(s.page_of(9), Some(2));
         assert_eq!(s.page_count(), Some(2));
+    }
+
+    #[test]
+    fn collapsed_text_is_recognized() {
+        for (s, collapsed) in [
+            ("96 000 kronor", true),
+            ("åäö – ”citat” §", true),
+            ("", true),
+            (" a", false),
+            ("a ", false),
+            ("a  b", false),
+            ("a\nb", false),
+            ("a\tb", false),
+            ("a\u{a0}b", false),
+            ("a\u{2009}b", false),
+            ("a\u{3000}b", false),
+            ("a\u{85}b", false),
+            ("a\u{1f}b", false),
+        ] {
+            assert_eq!(spaces_collapsed(s), collapsed, "{s:?}");
+            if collapsed {
+                assert_eq!(display_text(s), s);
+            }
+        }
+        // every white space character is caught
+        for c in (0..0x3001u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != ' ' && is_space(c))
+        {
+            assert!(!spaces_collapsed(&format!("a{c}b")), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
