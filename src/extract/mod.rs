@@ -44,6 +44,64 @@ impl Required {
     }
 }
 
+/// The matches of a pattern that every match of which contains a word (the
+/// anchor) with at most a few words before and after it, found as the
+/// pattern's own `captures_iter` would find them, but without running it
+/// over the whole text: it runs on a small window around each anchor. A
+/// window reaches `before` words back and `after` words on from the word
+/// the anchor starts in (a word: a run of white space and the run of other
+/// characters before or after it), one character more for context.
+///
+/// Why the result is the same: the anchors are taken in order; a match
+/// that holds an anchor's start lies inside that anchor's window (the
+/// bounds), so the leftmost match of the window that holds the anchor is
+/// the leftmost match of the text after the previous one; and if the
+/// window's leftmost match does not hold the anchor, no match does.
+pub struct Windowed {
+    pattern: &'static regex::Regex,
+    anchor: regex::Regex,
+    before: usize,
+    after: usize,
+}
+
+impl Windowed {
+    /// `anchor` is a word matched ignoring case, as in a `(?i)` pattern.
+    pub fn new(pattern: &'static regex::Regex, anchor: &str, before: usize, after: usize) -> Windowed {
+        Windowed {
+            pattern,
+            anchor: regex::Regex::new(&format!("(?i){}", regex::escape(anchor))).expect("anchor"),
+            before,
+            after,
+        }
+    }
+
+    pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+        let mut pos = 0; // where the last match ended
+        self.anchor.find_iter(text).filter_map(move |a| {
+            if a.start() < pos {
+                return None;
+            }
+            let not_space = |c: char| !c.is_whitespace();
+            let mut back = text[pos..a.start()].trim_end_matches(not_space);
+            for _ in 0..self.before {
+                back = back.trim_end_matches(char::is_whitespace).trim_end_matches(not_space);
+            }
+            let start = pos + back.len();
+            let mut on = text[a.start()..].trim_start_matches(not_space);
+            for _ in 0..self.after {
+                on = on.trim_start_matches(char::is_whitespace).trim_start_matches(not_space);
+            }
+            let limit = text.len() - on.len() + on.chars().next().map_or(0, char::len_utf8);
+            let c = self.pattern.captures_at(&text[..limit], start)?;
+            let m = c.get(0)?;
+            (m.start() <= a.start() && a.start() < m.end()).then(|| {
+                pos = m.end();
+                c
+            })
+        })
+    }
+}
+
 /// One document as the extractors see it.
 pub struct Doc<'a> {
     pub source: &'a SourceText,

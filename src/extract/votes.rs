@@ -16,12 +16,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::persons::parse_subject;
-use super::{Doc, Required};
+use super::{Doc, Required, Windowed};
 use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
 
 /// Result statements; groups `y`, `n`, `a`/`a2` (abstaining), `f` (absent).
-static RESULT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static RESULT_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     let n = |name: &str| format!(r"(?P<{name}>\d{{1,3}}|[a-zåäö]+)");
     [
         // "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter"
@@ -45,16 +45,21 @@ static RESULT_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // "med sju röster mot sex"
         format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])med\s+{}\s+röster\s+mot\s+{}", n("y"), n("n")),
     ]
-    .iter()
-    .map(|p| Regex::new(p).expect("vote result regex"))
-    .collect()
+    .map(|p| Regex::new(&p).expect("vote result regex"))
 });
 
-/// Words every match of each result pattern contains ("nej" in the first
-/// three, "med" and "mot" in the last), to skip a pattern where they are absent.
-static RESULT_WORDS: LazyLock<[Vec<Required>; 4]> = LazyLock::new(|| {
-    let w = |words: &[&str]| words.iter().map(|w| Required::new(w)).collect::<Vec<_>>();
-    [w(&["nej"]), w(&["nej", "mot"]), w(&["nej"]), w(&["med", "mot"])]
+/// Each result pattern, through [`Windowed`]: every match has a "nej"
+/// ("mot" in the last) with at most six words before it and sixteen after
+/// (a count word can itself be "nej" or "mot", so the bounds are counted
+/// from the first word a match can have it in).
+static RESULTS: LazyLock<[Windowed; 4]> = LazyLock::new(|| {
+    let p = |i: usize| -> &'static Regex { &RESULT_PATTERNS[i] };
+    [
+        Windowed::new(p(0), "nej", 6, 16),
+        Windowed::new(p(1), "nej", 6, 16),
+        Windowed::new(p(2), "nej", 6, 16),
+        Windowed::new(p(3), "mot", 6, 6),
+    ]
 });
 /// Every roll-call count: "(7)".
 static PARENTHESIZED_COUNT: LazyLock<Regex> =
@@ -158,11 +163,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         }
         // (range, counts, whether yes/no have a stated meaning)
         let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
-        for (pattern, re) in RESULT_PATTERNS.iter().enumerate() {
-            if !RESULT_WORDS[pattern].iter().all(|w| w.might_match(body)) {
-                continue;
-            }
-            for c in re.captures_iter(body) {
+        for (pattern, windowed) in RESULTS.iter().enumerate() {
+            for c in windowed.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 if results
                     .iter()
@@ -306,6 +308,80 @@ fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn same_as_the_whole_text_scan(text: &str) {
+        for (w, re) in RESULTS.iter().zip(RESULT_PATTERNS.iter()) {
+            let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
+                it.map(|c| c.iter().map(|g| g.map(|m| m.range())).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                spans(&mut w.captures_iter(text)),
+                spans(&mut re.captures_iter(text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_text_scan_finds() {
+        for t in [
+            "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter beslutar",
+            "med 23 ja-röster mot 30 nej-röster, 2 ledamöter som avstår och 1 frånvarande",
+            "43 Ja mot 38 Nej (7 avstår). 43 ja mot 38 nej. 4 ledamöter avstår",
+            "Ja: 7, Nej: 6, Avstår: 1; ja:7;nej:6",
+            "med sju röster mot sex, med nej röster mot mot",
+            "nej nej-röster, nej ja-röster nej nej-röster",
+            "",
+        ] {
+            same_as_the_whole_text_scan(t);
+        }
+    }
+
+    fn voteish_text() -> impl Strategy<Value = String> {
+        let pieces = proptest::sample::select(vec![
+            "med",
+            "Med",
+            "23",
+            "sju",
+            "nej",
+            "Nej",
+            "ja",
+            "Ja",
+            "ja-röster",
+            "nej-röster",
+            "Nej-röster",
+            "röster",
+            "mot",
+            "och",
+            ",",
+            ".",
+            ";",
+            ":",
+            "(",
+            ")",
+            "avstår",
+            "ledamöter",
+            "som",
+            "frånvarande",
+            "blanka",
+            "nedlagda",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "x",
+        ]);
+        proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn windows_match_the_whole_text_scan(text in voteish_text()) {
+            same_as_the_whole_text_scan(&text);
+        }
+    }
 
     #[test]
     fn count_words() {
