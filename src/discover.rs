@@ -76,19 +76,24 @@ fn rel_string(rel: &Path) -> String {
         .join("/")
 }
 
-/// All inputs under `roots`, in order.
+/// Every input under `roots`, in order (see the module doc), collected.
 pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
-    let mut out = Vec::new();
-    for root in roots {
+    inputs(roots, opts).collect()
+}
+
+/// Every input under `roots`, in order, found as it is asked for: a folder
+/// is walked while its files are processed, so a run holds only the inputs
+/// in flight (and the entries of the folder being walked, which sorting
+/// needs), however many files the corpus has.
+pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = Input> + '_ {
+    roots.iter().flat_map(move |root| -> Box<dyn Iterator<Item = Input>> {
         if root == Path::new("-") {
-            // one document from standard input
-            out.push(Input {
+            return Box::new(std::iter::once(Input {
                 path: root.clone(),
                 rel: "-".to_string(),
                 format: Format::Text,
                 problem: None,
-            });
-            continue;
+            }));
         }
         let meta = if opts.follow_links {
             std::fs::metadata(root)
@@ -96,16 +101,13 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
             std::fs::symlink_metadata(root)
         };
         match meta {
-            Ok(m) if m.is_dir() => walk(root, opts, &mut out),
-            Ok(m) if m.file_type().is_symlink() && !opts.follow_links => {
-                // an explicitly named link: follow it, the user asked for it
-                match std::fs::metadata(root) {
-                    Ok(t) if t.is_dir() => walk(root, DiscoverOptions { follow_links: false }, &mut out),
-                    _ => out.push(file_input(root)),
-                }
-            }
-            Ok(_) => out.push(file_input(root)),
-            Err(e) => out.push(Input {
+            Ok(m) if m.is_dir() => Box::new(walk(root, opts)),
+            Ok(m) if m.file_type().is_symlink() && !opts.follow_links => match std::fs::metadata(root) {
+                Ok(t) if t.is_dir() => Box::new(walk(root, DiscoverOptions { follow_links: false })),
+                _ => Box::new(std::iter::once(file_input(root))),
+            },
+            Ok(_) => Box::new(std::iter::once(file_input(root))),
+            Err(e) => Box::new(std::iter::once(Input {
                 path: root.clone(),
                 rel: root
                     .file_name()
@@ -115,10 +117,9 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
                     path: root.clone(),
                     source: e,
                 }),
-            }),
+            })),
         }
-    }
-    out
+    })
 }
 
 fn file_input(path: &Path) -> Input {
@@ -132,34 +133,31 @@ fn file_input(path: &Path) -> Input {
     }
 }
 
-fn walk(root: &Path, opts: DiscoverOptions, out: &mut Vec<Input>) {
-    let walker = WalkDir::new(root)
+fn walk(root: &Path, opts: DiscoverOptions) -> impl Iterator<Item = Input> + use<> {
+    let root = root.to_path_buf();
+    WalkDir::new(&root)
         .follow_links(opts.follow_links)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
-        match entry {
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_map(move |entry| match entry {
             Ok(e) => {
                 let ft = e.file_type();
-                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) {
-                    continue;
+                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) || !ft.is_file() || !wanted(e.path()) {
+                    return None;
                 }
-                if !ft.is_file() || !wanted(e.path()) {
-                    continue;
-                }
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                out.push(Input {
+                let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+                Some(Input {
                     path: e.path().to_path_buf(),
                     rel: rel_string(rel),
                     format: format_of(e.path()),
                     problem: None,
-                });
+                })
             }
             Err(err) => {
-                let path = err.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+                let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
                 let rel = path
-                    .strip_prefix(root)
+                    .strip_prefix(&root)
                     .map(rel_string)
                     .unwrap_or_else(|_| path.to_string_lossy().into_owned());
                 let message = if err.loop_ancestor().is_some() {
@@ -167,7 +165,7 @@ fn walk(root: &Path, opts: DiscoverOptions, out: &mut Vec<Input>) {
                 } else {
                     err.to_string()
                 };
-                out.push(Input {
+                Some(Input {
                     format: format_of(&path),
                     problem: Some(Error::Io {
                         path: path.clone(),
@@ -175,8 +173,7 @@ fn walk(root: &Path, opts: DiscoverOptions, out: &mut Vec<Input>) {
                     }),
                     path,
                     rel: if rel.is_empty() { ".".into() } else { rel },
-                });
+                })
             }
-        }
-    }
+        })
 }

@@ -29,7 +29,7 @@ pub mod write;
 use std::path::Path;
 use std::time::Instant;
 
-pub use discover::{DiscoverOptions, Input, discover};
+pub use discover::{DiscoverOptions, Input, discover, inputs};
 pub use error::{Error, Result};
 pub use model::ExtractResult;
 
@@ -271,58 +271,65 @@ fn process_input_inner(input: &Input, config: &Config, unchanged: Option<Unchang
 
 /// Process a batch in parallel on `pool`, handing each result to `sink` in
 /// input order, on the calling thread, as soon as it and every result
-/// before it are done. Inputs go to the workers in runs of a few
-/// consecutive ones ([`RUN_LENGTH`]), so that a worker wakes the writing
-/// thread once per run rather than once per file; at most a window of runs
-/// (4 per worker) is in flight or waiting to be written, so memory does not
-/// grow with the number of inputs, and a slow file only holds up the
-/// writing, not the workers. A sink error stops the run (inputs in flight
-/// finish first).
+/// before it are done. Inputs are taken from `inputs` only as workers
+/// become free, in runs of a few consecutive ones ([`RUN_LENGTH`]), so that
+/// a worker wakes the writing thread once per run rather than once per
+/// file; at most a window of runs (4 per worker) is in flight or waiting to
+/// be written, so memory does not grow with the number of inputs (with
+/// [`inputs`], not even with the length of their list), and a slow file
+/// only holds up the writing, not the workers. A sink error stops the run
+/// (inputs in flight finish first).
 pub fn run<E>(
-    inputs: &[Input],
+    inputs: impl IntoIterator<Item = Input>,
     config: &Config,
     pool: &rayon::ThreadPool,
     unchanged: Option<UnchangedCheck<'_>>,
     mut sink: impl FnMut(&Input, Outcome) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let runs = inputs.len().div_ceil(RUN_LENGTH);
+    let mut inputs = inputs.into_iter().peekable();
     let window = pool.current_num_threads().max(1) * 4;
     pool.in_place_scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Outcome>)>();
-        let spawn = |run: usize| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<(Input, Outcome)>)>();
+        // hand the next run of inputs to a worker; false when there are none
+        let mut spawn = |run: usize| {
+            let batch: Vec<Input> = inputs.by_ref().take(RUN_LENGTH).collect();
+            if batch.is_empty() {
+                return false;
+            }
             let tx = tx.clone();
-            let inputs = &inputs[run * RUN_LENGTH..inputs.len().min((run + 1) * RUN_LENGTH)];
             scope.spawn(move |_| {
-                let outcomes = inputs
-                    .iter()
-                    .map(|input| process_input_unless(input, config, unchanged))
+                let outcomes = batch
+                    .into_iter()
+                    .map(|input| {
+                        let outcome = process_input_unless(&input, config, unchanged);
+                        (input, outcome)
+                    })
                     .collect();
                 // the receiver lives until every spawned task has reported
                 let _ = tx.send((run, outcomes));
             });
+            true
         };
         let mut spawned = 0;
-        while spawned < runs.min(window) {
-            spawn(spawned);
+        while spawned < window && spawn(spawned) {
             spawned += 1;
         }
         let mut written = 0;
-        let mut waiting: std::collections::BTreeMap<usize, Vec<Outcome>> = Default::default();
+        let mut waiting: std::collections::BTreeMap<usize, Vec<(Input, Outcome)>> = Default::default();
         let mut failure = None;
         while written < spawned {
             let Ok((run, outcomes)) = rx.recv() else { break };
             waiting.insert(run, outcomes);
             while let Some(outcomes) = waiting.remove(&written) {
-                for (i, outcome) in outcomes.into_iter().enumerate() {
+                for (input, outcome) in outcomes {
                     if failure.is_none()
-                        && let Err(e) = sink(&inputs[written * RUN_LENGTH + i], outcome)
+                        && let Err(e) = sink(&input, outcome)
                     {
                         failure = Some(e);
                     }
                 }
                 written += 1;
-                if failure.is_none() && spawned < runs {
-                    spawn(spawned);
+                if failure.is_none() && spawn(spawned) {
                     spawned += 1;
                 }
             }
@@ -333,3 +340,46 @@ pub fn run<E>(
 
 /// How many consecutive inputs a worker takes at once in [`run`].
 pub const RUN_LENGTH: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn run_takes_inputs_as_workers_free_up_and_keeps_their_order() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let pulled = AtomicUsize::new(0);
+        let inputs = (0..1000).map(|i| {
+            pulled.fetch_add(1, Ordering::SeqCst);
+            Input {
+                path: std::path::PathBuf::from(format!("/nonexistent/protokoll-test/{i:04}.txt")),
+                rel: format!("{i:04}.txt"),
+                format: Format::Text,
+                problem: None,
+            }
+        });
+        let mut seen = Vec::new();
+        let most_in_flight = 2 * 4 * RUN_LENGTH + RUN_LENGTH;
+        run(
+            inputs,
+            &Config::default(),
+            &pool,
+            None,
+            |input, outcome| -> std::result::Result<(), ()> {
+                // never more than the window taken ahead of what is written
+                assert!(pulled.load(Ordering::SeqCst) <= seen.len() + most_in_flight);
+                let Outcome::Extracted(r) = outcome else {
+                    panic!("nothing is unchanged")
+                };
+                assert_eq!(r.source.path, input.rel);
+                assert_eq!(r.status, Status::Failed);
+                seen.push(input.rel.clone());
+                Ok(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<String> = (0..1000).map(|i| format!("{i:04}.txt")).collect();
+        assert_eq!(seen, expected);
+    }
+}

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use protokoll::summary::Summary;
 use protokoll::write::{OutputFormat, Sink};
-use protokoll::{Config, DiscoverOptions, Outcome, discover};
+use protokoll::{Config, DiscoverOptions, Outcome};
 
 #[derive(Parser)]
 #[command(
@@ -170,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .context("cannot start worker threads")?;
-            let inputs = discover(&paths, DiscoverOptions { follow_links });
+            let options = DiscoverOptions { follow_links };
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
             let mut sink = Sink::open(format, output.as_deref(), stdout)?;
             let known = if incremental && !force {
@@ -181,16 +181,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let unchanged = move |rel: &str, sha: &str| known.get(rel).is_some_and(|k| k.unchanged(sha));
 
             let progress = (!quiet && io::stderr().is_terminal()).then(|| {
-                let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+                let bar = indicatif::ProgressBar::no_length();
                 bar.set_style(
                     indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}")
                         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
+                // the inputs are found while they are processed; count them
+                // for the bar on the side (walking is far faster than reading)
+                let (counted, paths) = (bar.clone(), paths.clone());
+                std::thread::spawn(move || counted.set_length(protokoll::inputs(&paths, options).count() as u64));
                 bar
             });
             let mut summary = Summary::default();
             protokoll::run(
-                &inputs,
+                protokoll::inputs(&paths, options),
                 &config,
                 &pool,
                 incremental.then_some(&unchanged),
