@@ -136,11 +136,13 @@ impl Doc<'_> {
     pub fn span(&self, r: Range<usize>) -> Span {
         let src = self.norm.source_range(r);
         let mut end = src.end;
-        for f in &self.norm.furniture {
-            if f.source.start > src.start && f.source.start < end {
-                end = f.source.start;
-                break;
-            }
+        // furniture lines are in text order: the first one after the start
+        let furniture = &self.norm.furniture;
+        let next = furniture.partition_point(|f| f.source.start <= src.start);
+        if let Some(f) = furniture.get(next)
+            && f.source.start < end
+        {
+            end = f.source.start;
         }
         self.source.span(src.start, end)
     }
