@@ -61,6 +61,11 @@ struct Index {
     /// set indexed by `first << 8 | second`: most capitalized words
     /// ("Det", "SD", "Förslag") are rejected by one look-up.
     first_pairs: Box<[u64; 1024]>,
+    /// The first four bytes of every name of four bytes or more, sorted,
+    /// and the shorter names whole ("Ale", "Hjo" …): a place whose first
+    /// two bytes pass is tried only when these match too.
+    first_fours: Vec<[u8; 4]>,
+    short_names: Vec<&'static str>,
     /// pattern id → index into `list`
     pattern_to_kommun: Vec<usize>,
     by_name: HashMap<String, usize>,
@@ -89,6 +94,19 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .start_kind(aho_corasick::StartKind::Anchored)
         .build(&patterns)
         .expect("municipality matcher");
+    let mut first_fours: Vec<[u8; 4]> = list
+        .iter()
+        .filter_map(|k| k.name.as_bytes().first_chunk::<4>().copied())
+        .collect();
+    first_fours.sort_unstable();
+    first_fours.dedup();
+    let short_names = KOMMUNER_TSV
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').nth(1))
+        .map(str::trim)
+        .filter(|name| name.len() < 4)
+        .collect();
     let mut first_pairs = Box::new([0u64; 1024]);
     for p in &patterns {
         if let [a, b, ..] = p.as_bytes() {
@@ -105,6 +123,8 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         list,
         matcher,
         first_pairs,
+        first_fours,
+        short_names,
         pattern_to_kommun,
         by_name,
     }
@@ -153,6 +173,10 @@ fn mentions<'t>(idx: &'t Index, text: &'t str) -> impl Iterator<Item = aho_coras
                 }
                 let pair = usize::from(bytes[i]) << 8 | usize::from(bytes.get(i + 1).copied().unwrap_or(0));
                 if idx.first_pairs[pair / 64] & (1 << (pair % 64)) == 0
+                    || !bytes[i..]
+                        .first_chunk::<4>()
+                        .is_some_and(|f| idx.first_fours.binary_search(f).is_ok())
+                        && !idx.short_names.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
                     || text[..i].chars().next_back().is_some_and(is_word_char)
                 {
                     continue;
@@ -296,6 +320,9 @@ mod tests {
         assert_eq!(f("Upplands Väsby kommun").as_deref(), Some("Upplands Väsby"));
         assert_eq!(f("enligt Örebro kommuns plan").as_deref(), Some("Örebro"));
         assert_eq!(f("(Ängelholms kommun)").as_deref(), Some("Ängelholm"));
+        // names shorter than four bytes
+        assert_eq!(f("Hjo kommun").as_deref(), Some("Hjo"));
+        assert_eq!(f("i Ale kommun.").as_deref(), Some("Ale"));
     }
 
     #[test]
