@@ -172,13 +172,12 @@ fn mentions<'t>(idx: &'t Index, text: &'t str) -> impl Iterator<Item = aho_coras
                     i -= 1;
                 }
                 let pair = usize::from(bytes[i]) << 8 | usize::from(bytes.get(i + 1).copied().unwrap_or(0));
-                if idx.first_pairs[pair / 64] & (1 << (pair % 64)) == 0
-                    || !bytes[i..]
+                let name_can_start = idx.first_pairs[pair / 64] & (1 << (pair % 64)) != 0
+                    && (bytes[i..]
                         .first_chunk::<4>()
                         .is_some_and(|f| idx.first_fours.binary_search(f).is_ok())
-                        && !idx.short_names.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
-                    || text[..i].chars().next_back().is_some_and(is_word_char)
-                {
+                        || idx.short_names.iter().any(|n| bytes[i..].starts_with(n.as_bytes())));
+                if !name_can_start || text[..i].chars().next_back().is_some_and(is_word_char) {
                     continue;
                 }
                 let input = aho_corasick::Input::new(text)
