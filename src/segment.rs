@@ -123,8 +123,8 @@ impl Segmented {
     }
 }
 
-/// Headings: the key (lower case, no white space or punctuation, a
-/// letter-spaced capital I read as l) and what it opens.
+/// Headings: the key (lower case, no white space or punctuation, a capital
+/// I after a lower-case letter read as l) and what it opens.
 const HEADINGS: &[(&str, SectionKind)] = &[
     ("beslut", SectionKind::Decision),
     ("beslutet", SectionKind::Decision),
@@ -284,7 +284,12 @@ pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
 }
 
 /// Reduce a heading candidate to its lookup key.
-fn heading_key(line: &str) -> Option<String> {
+/// The key a heading line is looked up by: its letters, lower-cased, without
+/// white space and punctuation (so "B e s l u t", "**Beslut:**" and
+/// "BESLUT" are all "beslut"), written into `buf`; `None` when the line is
+/// longer than any heading. A capital I after a lower-case letter counts as
+/// l (a misreading in letter-spaced text extracted from PDFs).
+fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Option<&'b str> {
     if line.len() > 300 {
         return None; // longer than any heading, even letter-spaced
     }
@@ -292,21 +297,28 @@ fn heading_key(line: &str) -> Option<String> {
     if t.is_empty() || t.chars().count() > 60 {
         return None;
     }
-    let mut key = String::with_capacity(t.len());
-    for (i, c) in t.chars().enumerate() {
+    let mut len = 0;
+    let mut previous: Option<char> = None;
+    for c in t.chars() {
         if c.is_whitespace() || matches!(c, ':' | ',' | '.' | '(' | ')' | '*' | '_') {
             continue;
         }
-        if c == 'I' && i > 0 {
-            key.push('l');
+        // "B e s I u t": an I after a lower-case letter is a misread l; in
+        // capitals ("OMRÖSTNING", "RESERVATIONER") it is an i
+        let lower = if c == 'I' && previous.is_some_and(char::is_lowercase) {
+            'l'
         } else {
-            key.extend(c.to_lowercase());
-        }
-        if key.len() > LONGEST_HEADING_KEY {
-            return None; // no heading is that long: stop early
+            c
+        };
+        previous = Some(c);
+        for l in lower.to_lowercase() {
+            if len + l.len_utf8() > LONGEST_HEADING_KEY {
+                return None; // no heading is that long: stop early
+            }
+            len += l.encode_utf8(&mut buf[len..]).len();
         }
     }
-    Some(key)
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 /// The length in bytes of the longest key in [`HEADINGS`].
@@ -347,8 +359,9 @@ pub fn is_heading(line: &str) -> bool {
 }
 
 fn lookup_heading(line: &str) -> Option<SectionKind> {
-    let key = heading_key(line)?;
-    HEADING_KINDS.get(key.as_str()).copied()
+    let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
+    let key = heading_key(line, &mut buf)?;
+    HEADING_KINDS.get(key).copied()
 }
 
 /// An inline heading: the kind and where the text after it starts (bytes
@@ -642,6 +655,30 @@ mod tests {
         let s = segment(t);
         assert_eq!(s.paragraphs[0].case_numbers, vec!["KS 24/76"]);
         assert_eq!(s.paragraphs[0].title.as_deref(), Some("Rekommendation från SKR om X"));
+    }
+
+    #[test]
+    fn heading_keys() {
+        let key = |l: &str| {
+            let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
+            heading_key(l, &mut buf).map(str::to_string)
+        };
+        assert_eq!(key("B e s l u t").as_deref(), Some("beslut"));
+        assert_eq!(key("**Beslut:**").as_deref(), Some("beslut"));
+        assert_eq!(key("  BESLUT ").as_deref(), Some("beslut"));
+        assert_eq!(key("B e s I u t").as_deref(), Some("beslut"));
+        // regression: an I in capitals is an i ("ärendetsbehandllng" before)
+        assert_eq!(key("ÄRENDETS BEHANDLING").as_deref(), Some("ärendetsbehandling"));
+        assert_eq!(key("RESERVATIONER").as_deref(), Some("reservationer"));
+        assert_eq!(
+            key("Ärendets tidigare behandling").as_deref(),
+            Some("ärendetstidigarebehandling")
+        );
+        // longer than every heading
+        assert_eq!(key("Kommunstyrelsens arbetsutskott föreslår"), None);
+        assert_eq!(lookup_heading("Beslutsunderlag"), Some(SectionKind::Basis));
+        assert_eq!(lookup_heading("PROTOKOLLSANTECKNING"), Some(SectionKind::Note));
+        assert_eq!(lookup_heading("Något helt annat"), None);
     }
 
     #[test]
