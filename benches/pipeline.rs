@@ -1,9 +1,10 @@
-//! Throughput of each pipeline stage and of the whole pipeline, in bytes/s
-//! and documents/s, on the sample documents (`corpus/`) and on the real
-//! Göteborg corpus (`../shared/corpora/goteborg.tar.gz`, read in memory;
-//! skipped with a message when it is absent), plus PDF text extraction on
-//! the PDF fixtures and, in pages/s, on the real PDFs of `../shared/pdf/`
-//! (skipped when absent).
+//! Throughput of each pipeline stage and of the whole pipeline (also with
+//! JSON Lines serialization), in bytes/s and documents/s, on the sample
+//! documents (`corpus/`) and on the real Göteborg corpus
+//! (`../shared/corpora/goteborg.tar.gz`, read in memory; skipped with a
+//! message when it is absent), plus PDF text extraction on the PDF fixtures
+//! and, in pages/s, on the real PDFs of `../shared/pdf/` (skipped when
+//! absent).
 //!
 //!     cargo bench --bench pipeline
 //!     cargo bench --bench pipeline -- goteborg     # one group
@@ -101,71 +102,75 @@ fn stages(c: &mut Criterion) {
             })
             .collect();
 
-        let mut g = c.benchmark_group(format!("{}-bytes", set.name));
-        g.throughput(Throughput::Bytes(set.bytes()));
-        g.sample_size(10);
-        g.bench_function("decode+normalize", |b| {
-            b.iter(|| {
-                for d in &set.docs {
-                    let decoded = protokoll::load::decode(Path::new("x.txt"), d.as_bytes()).unwrap();
-                    std::hint::black_box(normalize::normalize(&decoded.text));
-                }
-            })
-        });
-        g.bench_function("segment", |b| {
-            b.iter(|| {
-                norms
-                    .iter()
-                    .map(|n| segment::segment(&n.text).lines.len())
-                    .sum::<usize>()
-            })
-        });
-        macro_rules! extractor {
-            ($name:literal, $f:expr) => {
-                g.bench_function(BenchmarkId::new("extract", $name), |b| {
-                    b.iter(|| docs.iter().map(|d| $f(d)).sum::<usize>())
-                });
-            };
+        // every stage in both units: bytes/s and documents/s
+        let units = [
+            ("bytes", Throughput::Bytes(set.bytes())),
+            ("documents", Throughput::Elements(set.docs.len() as u64)),
+        ];
+        for (unit, throughput) in units {
+            let mut g = c.benchmark_group(format!("{}-{unit}", set.name));
+            g.throughput(throughput);
+            g.sample_size(10);
+            g.bench_function("decode+normalize", |b| {
+                b.iter(|| {
+                    for d in &set.docs {
+                        let decoded = protokoll::load::decode(Path::new("x.txt"), d.as_bytes()).unwrap();
+                        std::hint::black_box(normalize::normalize(&decoded.text));
+                    }
+                })
+            });
+            g.bench_function("segment", |b| {
+                b.iter(|| {
+                    norms
+                        .iter()
+                        .map(|n| segment::segment(&n.text).lines.len())
+                        .sum::<usize>()
+                })
+            });
+            macro_rules! extractor {
+                ($name:literal, $f:expr) => {
+                    g.bench_function(BenchmarkId::new("extract", $name), |b| {
+                        b.iter(|| docs.iter().map(|d| $f(d)).sum::<usize>())
+                    });
+                };
+            }
+            extractor!("paragraphs", |d: &Doc<'_>| extract::paragraphs::extract(d).len());
+            extractor!("footnotes", |d: &Doc<'_>| extract::footnotes::extract(d).len());
+            extractor!("amounts", |d: &Doc<'_>| extract::amounts::extract(d, &[]).len());
+            extractor!("recipients", |d: &Doc<'_>| extract::recipients::extract(d).len());
+            extractor!("document", |d: &Doc<'_>| usize::from(
+                extract::document::extract(d, &[]).body.is_some()
+            ));
+            extractor!("votes", |d: &Doc<'_>| extract::votes::extract(d).len());
+            extractor!("decisions", |d: &Doc<'_>| {
+                let document = extract::document::extract(d, &[]);
+                extract::decisions::extract(d, &document).len()
+            });
+            extractor!("motions", |d: &Doc<'_>| extract::motions::extract(d, &[]).len());
+            extractor!("reservations", |d: &Doc<'_>| extract::reservations::extract(d).len());
+            extractor!("notes", |d: &Doc<'_>| extract::notes::extract(d).len());
+            g.bench_function("end-to-end", |b| {
+                b.iter(|| {
+                    for s in &sources {
+                        let mut r = empty_result();
+                        protokoll::extract_source(s, &mut r, None).unwrap();
+                        std::hint::black_box(r);
+                    }
+                })
+            });
+            // and each result serialized as a JSON line into a buffered writer
+            g.bench_function("end-to-end+jsonl", |b| {
+                b.iter(|| {
+                    let mut out = std::io::BufWriter::new(std::io::sink());
+                    for s in &sources {
+                        let mut r = empty_result();
+                        protokoll::extract_source(s, &mut r, None).unwrap();
+                        protokoll::write::write_jsonl(&mut out, &r).unwrap();
+                    }
+                })
+            });
+            g.finish();
         }
-        extractor!("paragraphs", |d: &Doc<'_>| extract::paragraphs::extract(d).len());
-        extractor!("footnotes", |d: &Doc<'_>| extract::footnotes::extract(d).len());
-        extractor!("amounts", |d: &Doc<'_>| extract::amounts::extract(d, &[]).len());
-        extractor!("recipients", |d: &Doc<'_>| extract::recipients::extract(d).len());
-        extractor!("document", |d: &Doc<'_>| usize::from(
-            extract::document::extract(d, &[]).body.is_some()
-        ));
-        extractor!("votes", |d: &Doc<'_>| extract::votes::extract(d).len());
-        extractor!("decisions", |d: &Doc<'_>| {
-            let document = extract::document::extract(d, &[]);
-            extract::decisions::extract(d, &document).len()
-        });
-        extractor!("motions", |d: &Doc<'_>| extract::motions::extract(d, &[]).len());
-        extractor!("reservations", |d: &Doc<'_>| extract::reservations::extract(d).len());
-        extractor!("notes", |d: &Doc<'_>| extract::notes::extract(d).len());
-        g.bench_function("end-to-end", |b| {
-            b.iter(|| {
-                for s in &sources {
-                    let mut r = empty_result();
-                    protokoll::extract_source(s, &mut r, None).unwrap();
-                    std::hint::black_box(r);
-                }
-            })
-        });
-        g.finish();
-
-        let mut g = c.benchmark_group(format!("{}-documents", set.name));
-        g.throughput(Throughput::Elements(set.docs.len() as u64));
-        g.sample_size(10);
-        g.bench_function("end-to-end", |b| {
-            b.iter(|| {
-                for s in &sources {
-                    let mut r = empty_result();
-                    protokoll::extract_source(s, &mut r, None).unwrap();
-                    std::hint::black_box(r);
-                }
-            })
-        });
-        g.finish();
     }
 }
 
