@@ -369,6 +369,17 @@ fn lookup_heading(line: &str) -> Option<SectionKind> {
 fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
+    // most lines start with a byte no inline heading starts with
+    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut first = [false; 256];
+        for (phrase, _) in INLINE_HEADINGS {
+            first[usize::from(phrase.as_bytes()[0])] = true;
+        }
+        first
+    });
+    if !t.as_bytes().first().is_some_and(|&b| FIRST_BYTES[usize::from(b)]) {
+        return None;
+    }
     for (phrase, kind) in INLINE_HEADINGS {
         if let Some(rest) = t.strip_prefix(phrase) {
             let after = rest.trim_start_matches([':', ' ']);
