@@ -294,7 +294,7 @@ fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Op
         return None; // longer than any heading, even letter-spaced
     }
     let t = strip_markdown(line);
-    if t.is_empty() || t.chars().count() > 60 {
+    if t.is_empty() {
         return None;
     }
     let mut len = 0;
@@ -317,6 +317,10 @@ fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Op
             }
             len += l.encode_utf8(&mut buf[len..]).len();
         }
+    }
+    // (tested last: most lines are given up above, long before their end)
+    if t.chars().nth(60).is_some() {
+        return None; // over 60 characters
     }
     std::str::from_utf8(&buf[..len]).ok()
 }
@@ -685,8 +689,10 @@ mod tests {
             key("Ärendets tidigare behandling").as_deref(),
             Some("ärendetstidigarebehandling")
         );
-        // longer than every heading
+        // longer than every heading, or than 60 characters
         assert_eq!(key("Kommunstyrelsens arbetsutskott föreslår"), None);
+        assert_eq!(key(&format!("B{}eslut", " ".repeat(60))), None);
+        assert_eq!(key(&format!("B{}eslut", " ".repeat(50))).as_deref(), Some("beslut"));
         assert_eq!(lookup_heading("Beslutsunderlag"), Some(SectionKind::Basis));
         assert_eq!(lookup_heading("PROTOKOLLSANTECKNING"), Some(SectionKind::Note));
         assert_eq!(lookup_heading("Något helt annat"), None);
