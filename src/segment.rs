@@ -224,6 +224,13 @@ const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
 static PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$").expect("§ heading regex")
 });
+/// The start of [`PARA_HEADING`], up to the white space before the title:
+/// the same lines match it, with the same number, and the title is the rest
+/// of the line (white space trimmed), so the long rest need not go through
+/// the capturing engine.
+static PARA_HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)").expect("§ heading start regex")
+});
 /// A § at the end of a title line with its case number, as in Göteborg's
 /// protocol extracts inside case files: "Förvärv av fastigheten … § 210, 4610/22".
 static TRAILING_PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -526,9 +533,12 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         line.rfind('§')
             .is_some_and(|p| line[p..].contains(',') && line[p..].contains('/'))
     };
-    if let Some(c) = starts_with_section_sign.then(|| PARA_HEADING.captures(line)).flatten() {
+    if let Some(c) = starts_with_section_sign
+        .then(|| PARA_HEADING_START.captures(line))
+        .flatten()
+    {
         number = c.get(1)?.as_str().to_string();
-        let rest = c.get(2).map_or("", |m| m.as_str()).trim();
+        let rest = line[c.get(0)?.end()..].trim();
         if !rest.is_empty() {
             let first = rest.chars().next()?;
             if !(first.is_uppercase() || first.is_ascii_digit()) {
@@ -670,6 +680,44 @@ mod tests {
         let s = segment(t);
         assert_eq!(s.paragraphs[0].case_numbers, vec!["KS 24/76"]);
         assert_eq!(s.paragraphs[0].title.as_deref(), Some("Rekommendation från SKR om X"));
+    }
+
+    fn agrees(line: &str) {
+        let whole = PARA_HEADING.captures(line);
+        let start = PARA_HEADING_START.captures(line);
+        assert_eq!(whole.is_some(), start.is_some(), "{line:?}");
+        if let (Some(w), Some(s)) = (whole, start) {
+            assert_eq!(w.get(1).map(|m| m.as_str()), s.get(1).map(|m| m.as_str()), "{line:?}");
+            let rest = w.get(2).map_or("", |m| m.as_str()).trim();
+            assert_eq!(rest, line[s.get(0).unwrap().end()..].trim(), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn paragraph_heading_start_agrees_on_any_line(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "§", " ", "  ", "\t", "12", "7", "12345", "a", "b", "**", "#", "Titel", "x", ",", ".", "\u{a0}",
+        ]), 0..12)) {
+            agrees(&pieces.concat());
+        }
+    }
+
+    #[test]
+    fn paragraph_heading_start_agrees_with_the_whole_pattern() {
+        for line in [
+            "§ 12 Val av justerare",
+            "§12",
+            "  § 12a  ",
+            "## **§ 7** Årsredovisning 2024  ",
+            "§ 10, den 18 februari",
+            "§ 12345 x",
+            "§ 12abc",
+            "§ 1\tTitel",
+            "§",
+            "Enligt § 5",
+        ] {
+            agrees(line);
+        }
     }
 
     #[test]
