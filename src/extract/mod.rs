@@ -52,6 +52,9 @@ impl Required {
 /// the anchor starts in (a word: a run of white space and the run of other
 /// characters before or after it), one character more for context.
 ///
+/// The pattern may look at most one character past its match (a `\b`, not
+/// a `$`): the window cuts the text there.
+///
 /// Why the result is the same: the anchors are taken in order; a match
 /// that holds an anchor's start lies inside that anchor's window (the
 /// bounds), so the leftmost match of the window that holds the anchor is
