@@ -3,9 +3,10 @@
 //! The pipeline, one module per stage, each a plain function from one type to
 //! the next:
 //!
-//! discover ([`discover`]) → load ([`load`]) → normalize ([`normalize`], with
-//! an offset map) → segment ([`segment`]: §§ and headings) → extract
-//! ([`extract`], one module per record kind) → write ([`write`]).
+//! discover ([`discover`](mod@discover)) → load ([`load`]) → normalize
+//! ([`normalize`], with an offset map) → segment ([`segment`]: §§ and
+//! headings) → extract ([`extract`], one module per record kind) → write
+//! ([`write`](mod@write)).
 //!
 //! Only loading and writing touch the file system, and the library never
 //! prints. [`run`] processes a batch in parallel and hands results to a sink
