@@ -301,7 +301,9 @@ fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Op
         return None; // longer than any heading, even letter-spaced
     }
     let t = strip_markdown(line);
-    if t.is_empty() {
+    // every ASCII letter or digit adds a byte to the key: most lines have
+    // more of them than the longest key, which one quick count tells
+    if t.is_empty() || t.bytes().filter(u8::is_ascii_alphanumeric).count() > LONGEST_HEADING_KEY {
         return None;
     }
     let mut len = 0;
