@@ -360,6 +360,10 @@ fn next_unit_candidate(text: &str, from: usize) -> Option<usize> {
                 if !interesting(bytes[d]) || !text.is_char_boundary(d) {
                     continue;
                 }
+                // inside a run of ASCII digits: the unit can only follow its last
+                if bytes[d].is_ascii_digit() && bytes.get(d + 1).is_some_and(u8::is_ascii_digit) {
+                    continue;
+                }
                 let Some(digit) = text[d..].chars().next().filter(|c| c.is_numeric()) else {
                     continue;
                 };
