@@ -547,18 +547,13 @@ fn money_context(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod matches_tests {
     use super::*;
+    use crate::extract::capture_spans;
     use proptest::prelude::*;
 
-    fn spans(it: impl Iterator<Item = regex::Captures<'static>>) -> Vec<Vec<Option<(usize, usize)>>> {
-        it.map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
-            .collect()
-    }
-
     fn same_as_the_whole_text_scan(text: &str) {
-        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         assert_eq!(
-            spans(amount_matches(text)),
-            spans(AMOUNT.captures_iter(text)),
+            capture_spans(amount_matches(text)),
+            capture_spans(AMOUNT.captures_iter(text)),
             "{text:?}"
         );
     }

@@ -33,9 +33,14 @@ use crate::source::SourceText;
 /// a single `(?i)` word it can (with SIMD), and with the same case folding.
 pub struct Required(regex::Regex);
 
+/// `word` as a pattern that ignores case as `(?i)` does.
+fn word_ignoring_case(word: &str) -> regex::Regex {
+    regex::Regex::new(&format!("(?i){}", regex::escape(word))).expect("a literal word is a valid pattern")
+}
+
 impl Required {
     pub fn new(word: &str) -> Required {
-        Required(regex::Regex::new(&format!("(?i){}", regex::escape(word))).expect("required word"))
+        Required(word_ignoring_case(word))
     }
 
     /// Whether a case-insensitive pattern with this word can match in `text`.
@@ -72,7 +77,7 @@ impl Windowed {
     pub fn new(pattern: &'static regex::Regex, anchor: &str, before: usize, after: usize) -> Windowed {
         Windowed {
             pattern,
-            anchor: regex::Regex::new(&format!("(?i){}", regex::escape(anchor))).expect("anchor"),
+            anchor: word_ignoring_case(anchor),
             before,
             after,
         }
@@ -103,6 +108,15 @@ impl Windowed {
             })
         })
     }
+}
+
+/// The ranges of every group of every match, to compare two ways of
+/// finding the matches of a pattern (tests of [`Windowed`] and the like).
+#[cfg(test)]
+pub(crate) fn capture_spans<'t>(matches: impl Iterator<Item = regex::Captures<'t>>) -> Vec<Vec<Option<Range<usize>>>> {
+    matches
+        .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+        .collect()
 }
 
 /// One document as the extractors see it.

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::persons::parse_subject;
-use super::{Doc, sentence_start};
+use super::{Doc, Windowed, sentence_start};
 use crate::model::Note;
 use crate::segment::SectionKind;
 
@@ -20,8 +20,6 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:antecknar|antecknade|(?:lät|låter|får|fick|vill)\s+anteckna|(?:anmäler|anmälde|lämnar|lämnade)\s+(?:en\s+|följande\s+)?protokollsanteckning)(?-u:\b)")
         .expect("note verb regex")
 });
-/// Every note verb contains it, once.
-static VERB_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)anteckn").expect("note verb word regex"));
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?-u:\b)(?:för|på uppdrag av)\s+(?P<g>\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?\s*[\p{L}-]*grupp(?:en)?)(?-u:\b)",
@@ -29,35 +27,10 @@ static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("on behalf regex")
 });
 
-/// The matches of [`VERB`] in `text`, exactly as `VERB.find_iter` finds
-/// them, without running the pattern over the whole text: the pattern runs
-/// only on a small window around each "anteckn" (found with SIMD). Before
-/// it, a match holds at most the rest of its word ("protokolls") and two
-/// words with white space ("anmäler följande"); after it, the rest of its
-/// word. A window's match is taken when it holds the "anteckn" of its
-/// window; any earlier match would hold an earlier one.
-fn verb_matches(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    let mut pos = 0;
-    VERB_WORD.find_iter(text).filter_map(move |word| {
-        if word.start() < pos {
-            return None;
-        }
-        let mut before = text[pos..word.start()].trim_end_matches(char::is_alphabetic);
-        for _ in 0..2 {
-            before = before
-                .trim_end_matches(char::is_whitespace)
-                .trim_end_matches(char::is_alphabetic);
-        }
-        let start = pos + before.len();
-        let rest = text[word.end()..].trim_start_matches(char::is_alphabetic);
-        let limit = text.len() - rest.len() + rest.chars().next().map_or(0, char::len_utf8);
-        let m = VERB.find_at(&text[..limit], start)?;
-        (m.start() <= word.start() && word.start() < m.end()).then(|| {
-            pos = m.end();
-            m
-        })
-    })
-}
+/// [`VERB`] through [`Windowed`]: every verb holds an "anteckn", with at
+/// most the rest of its word ("protokolls") and two words ("anmäler
+/// följande") before it, and the rest of its word after it.
+static VERB_MATCHES: LazyLock<Windowed> = LazyLock::new(|| Windowed::new(&VERB, "anteckn", 2, 0));
 
 /// Every protocol note, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
@@ -70,7 +43,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
         .map(|s| s.body.clone())
         .collect();
     let mut starts: Vec<(usize, usize, Vec<crate::model::Person>)> = Vec::new();
-    for m in verb_matches(text) {
+    for m in VERB_MATCHES.captures_iter(text).filter_map(|c| c.get(0)) {
         if statement_sections.iter().any(|r| r.contains(&m.start())) {
             continue;
         }
@@ -114,13 +87,13 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::capture_spans;
     use proptest::prelude::*;
 
     fn same_as_the_whole_text_scan(text: &str) {
-        let spans = |it: &mut dyn Iterator<Item = regex::Match<'_>>| it.map(|m| m.range()).collect::<Vec<_>>();
         assert_eq!(
-            spans(&mut verb_matches(text)),
-            spans(&mut VERB.find_iter(text)),
+            capture_spans(VERB_MATCHES.captures_iter(text)),
+            capture_spans(VERB.captures_iter(text)),
             "{text:?}"
         );
     }

@@ -308,17 +308,14 @@ fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::capture_spans;
     use proptest::prelude::*;
 
     fn same_as_the_whole_text_scan(text: &str) {
         for (w, re) in RESULTS.iter().zip(RESULT_PATTERNS.iter()) {
-            let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
-                it.map(|c| c.iter().map(|g| g.map(|m| m.range())).collect::<Vec<_>>())
-                    .collect::<Vec<_>>()
-            };
             assert_eq!(
-                spans(&mut w.captures_iter(text)),
-                spans(&mut re.captures_iter(text)),
+                capture_spans(w.captures_iter(text)),
+                capture_spans(re.captures_iter(text)),
                 "{text:?}"
             );
         }
