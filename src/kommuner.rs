@@ -65,7 +65,7 @@ struct Index {
     /// and the shorter names whole ("Ale", "Hjo" …): a place whose first
     /// two bytes pass is tried only when these match too.
     first_fours: Vec<[u8; 4]>,
-    short_names: Vec<&'static str>,
+    short_names: Vec<String>,
     /// pattern id → index into `list`
     pattern_to_kommun: Vec<usize>,
     by_name: HashMap<String, usize>,
@@ -100,11 +100,9 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         .collect();
     first_fours.sort_unstable();
     first_fours.dedup();
-    let short_names = KOMMUNER_TSV
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split('\t').nth(1))
-        .map(str::trim)
+    let short_names = list
+        .iter()
+        .map(|k| k.name.clone())
         .filter(|name| name.len() < 4)
         .collect();
     let mut first_pairs = Box::new([0u64; 1024]);

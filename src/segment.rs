@@ -220,14 +220,9 @@ const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
 ];
 
 /// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266",
-/// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare".
-static PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$").expect("§ heading regex")
-});
-/// The start of [`PARA_HEADING`], up to the white space before the title:
-/// the same lines match it, with the same number, and the title is the rest
-/// of the line (white space trimmed), so the long rest need not go through
-/// the capturing engine.
+/// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare": the
+/// pattern reaches the white space before the title, which is the rest of
+/// the line (so a long title need not go through the capturing engine).
 static PARA_HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)").expect("§ heading start regex")
 });
@@ -593,7 +588,7 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
             m += 1;
             continue;
         }
-        if lookup_heading(l).is_some() || PARA_HEADING.is_match(l) || inline_heading(l).is_some() {
+        if lookup_heading(l).is_some() || PARA_HEADING_START.is_match(l) || inline_heading(l).is_some() {
             break;
         }
         if !in_title
@@ -683,6 +678,12 @@ mod tests {
         assert_eq!(s.paragraphs[0].case_numbers, vec!["KS 24/76"]);
         assert_eq!(s.paragraphs[0].title.as_deref(), Some("Rekommendation från SKR om X"));
     }
+
+    /// The whole-line pattern § headings were read with before: the start
+    /// pattern must find the same headings, numbers and titles.
+    static PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$").expect("§ heading regex")
+    });
 
     fn agrees(line: &str) {
         let whole = PARA_HEADING.captures(line);
