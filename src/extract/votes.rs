@@ -53,12 +53,12 @@ static RESULT_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 /// (a count word can itself be "nej" or "mot", so the bounds are counted
 /// from the first word a match can have it in).
 static RESULTS: LazyLock<[Windowed; 4]> = LazyLock::new(|| {
-    let p = |i: usize| -> &'static Regex { &RESULT_PATTERNS[i] };
+    let [yes_no, against, colons, with_votes] = &*RESULT_PATTERNS;
     [
-        Windowed::new(p(0), "nej", 6, 16),
-        Windowed::new(p(1), "nej", 6, 16),
-        Windowed::new(p(2), "nej", 6, 16),
-        Windowed::new(p(3), "mot", 6, 6),
+        Windowed::new(yes_no, "nej", 6, 16),
+        Windowed::new(against, "nej", 6, 16),
+        Windowed::new(colons, "nej", 6, 16),
+        Windowed::new(with_votes, "mot", 6, 6),
     ]
 });
 /// Every roll-call count: "(7)".
