@@ -143,15 +143,24 @@ fn walk(root: &Path, opts: DiscoverOptions) -> impl Iterator<Item = Input> + use
         .filter_map(move |entry| match entry {
             Ok(e) => {
                 let ft = e.file_type();
-                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) || !ft.is_file() || !wanted(e.path()) {
+                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) || !wanted(e.path()) {
                     return None;
                 }
                 let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+                // a FIFO, socket or device with an input's name is reported,
+                // never opened (a FIFO would block) nor passed over in silence
+                let problem = (!ft.is_file()).then(|| Error::Io {
+                    path: e.path().to_path_buf(),
+                    source: std::io::Error::other(format!(
+                        "not a regular file ({}); only files and folders are read",
+                        crate::load::file_kind_name(&ft)
+                    )),
+                });
                 Some(Input {
                     path: e.path().to_path_buf(),
                     rel: rel_string(rel),
                     format: format_of(e.path()),
-                    problem: None,
+                    problem,
                 })
             }
             Err(err) => {

@@ -34,7 +34,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
-            .take(max_bytes + 1)
+            .take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(io)?;
         if bytes.len() as u64 > max_bytes {
@@ -46,6 +46,15 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
         }
         return Ok(from_bytes(bytes));
     }
+    // a FIFO would block the open until someone writes to it, a device
+    // may never end: only regular files (or links to them) are read
+    let kind = fs::metadata(path).map_err(io)?.file_type();
+    if !kind.is_file() {
+        return Err(io(std::io::Error::other(format!(
+            "not a regular file ({}); only files and folders are read",
+            file_kind_name(&kind)
+        ))));
+    }
     let file = fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max_bytes {
@@ -56,7 +65,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
         });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -295,4 +304,22 @@ mod tests {
             .collect();
         assert!(matches!(dec(&noise), Err(Error::Encoding { .. })));
     }
+}
+
+/// What kind of file system object a non-regular file is, for messages.
+pub fn file_kind_name(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() { "a folder" } else { "not a regular file" }
 }

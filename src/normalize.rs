@@ -450,6 +450,7 @@ fn remove_furniture(text: &str) -> (Option<(String, OffsetMap)>, Vec<FurnitureLi
 fn join_hyphens(text: &str) -> Option<(String, OffsetMap)> {
     let mut b = Builder::new(text);
     let mut from = 0;
+    let mut hyphens = LineEndHyphens::default();
     // hyphens, soft hyphens (C2 AD) and form feeds
     let candidates = memchr::memchr3_iter(b'-', 0xc2, b'\x0c', text.as_bytes());
     for i in candidates {
@@ -463,7 +464,7 @@ fn join_hyphens(text: &str) -> Option<(String, OffsetMap)> {
         }
         let soft = text[i..].starts_with('\u{ad}');
         let hlen = if soft { 2 } else { 1 };
-        match line_end_hyphen(text, i, hlen) {
+        match hyphens.at(text, i, hlen) {
             Some((end, keep)) => {
                 b.edit(i..end, if keep && !soft { "-" } else { "" });
                 from = end;
@@ -478,42 +479,113 @@ fn join_hyphens(text: &str) -> Option<(String, OffsetMap)> {
     b.finish()
 }
 
-/// A hyphen (or soft hyphen) of `hlen` bytes at `i`: if it ends a line and
-/// splits a word, return where the word continues and whether the hyphen
-/// stays (compounds such as "IT-\nsystem", names such as "Dan-\nOve").
-fn line_end_hyphen(src: &str, i: usize, hlen: usize) -> Option<(usize, bool)> {
-    let mut before = src[..i].chars().rev().filter(|&c| c != '\u{ad}');
-    let last_before = before.next()?;
-    if !last_before.is_alphabetic() {
-        return None;
+/// What a hyphen at a line end does: where the word continues and whether
+/// the hyphen stays.
+type Joined = Option<(usize, bool)>;
+
+/// The decisions of [`HyphenLink`] for the hyphens of a text, each
+/// made once. Whether a hyphen joins can depend on the hyphen that ends
+/// the next word ("sam-\nhälls-\nbyggnad"), and that one on the next, so
+/// a chain of hyphenated lines is walked forward once, without recursion,
+/// and decided from its end back; the decisions of the rest of the chain
+/// are kept for when the caller reaches them (linear in the chain, however
+/// long: a text of a million lines ending in "ab-" is one chain).
+#[derive(Default)]
+struct LineEndHyphens {
+    decided: std::collections::HashMap<usize, Joined>,
+}
+
+impl LineEndHyphens {
+    fn at(&mut self, src: &str, i: usize, hlen: usize) -> Joined {
+        if let Some(d) = self.decided.remove(&i) {
+            return d;
+        }
+        let mut chain = vec![];
+        let mut next = Some((i, hlen));
+        // the hyphen after the last link: None when it is no line-end hyphen
+        let mut tail: Joined = None;
+        while let Some((pos, len)) = next {
+            if let Some(&d) = self.decided.get(&pos) {
+                tail = d;
+                break;
+            }
+            let Some(link) = HyphenLink::at(src, pos, len) else { break };
+            next = link.next;
+            chain.push((pos, link));
+        }
+        let mut decided = tail;
+        for (pos, link) in chain.into_iter().rev() {
+            decided = link.decide(src, decided);
+            self.decided.insert(pos, decided);
+        }
+        self.decided.remove(&i).flatten()
     }
-    let letters_before = 1 + before.take(2).take_while(|c| c.is_alphabetic()).count();
-    let rest = &src[i + hlen..];
-    let after_spaces = rest.trim_start_matches([' ', '\t', '\u{ad}']);
-    // a line break, or a page break (with the line break before it)
-    let after_break = match after_spaces.strip_prefix('\n') {
-        Some(rest) => rest.strip_prefix('\x0c').unwrap_or(rest),
-        None => after_spaces.strip_prefix('\x0c')?,
-    };
-    let next = after_break.trim_start_matches([' ', '\t', '\u{ad}']);
-    let first = next.chars().next()?;
-    if !first.is_alphabetic() {
-        return None;
+}
+
+/// A hyphen that ends a line after a letter and before a letter, as seen
+/// from itself alone; [`HyphenLink::decide`] completes the decision with
+/// the next word's hyphen.
+struct HyphenLink {
+    /// Where the word continues.
+    end: usize,
+    /// Whether the hyphen stays (compounds such as "IT-\nsystem", names
+    /// such as "Dan-\nOve").
+    keep: bool,
+    /// The next word's bytes.
+    word: Range<usize>,
+    /// The hyphen right after the next word, if one: its position and length.
+    next: Option<(usize, usize)>,
+}
+
+impl HyphenLink {
+    fn at(src: &str, i: usize, hlen: usize) -> Option<HyphenLink> {
+        let mut before = src[..i].chars().rev().filter(|&c| c != '\u{ad}');
+        let last_before = before.next()?;
+        if !last_before.is_alphabetic() {
+            return None;
+        }
+        let letters_before = 1 + before.take(2).take_while(|c| c.is_alphabetic()).count();
+        let rest = &src[i + hlen..];
+        let after_spaces = rest.trim_start_matches([' ', '\t', '\u{ad}']);
+        // a line break, or a page break (with the line break before it)
+        let after_break = match after_spaces.strip_prefix('\n') {
+            Some(rest) => rest.strip_prefix('\x0c').unwrap_or(rest),
+            None => after_spaces.strip_prefix('\x0c')?,
+        };
+        let next = after_break.trim_start_matches([' ', '\t', '\u{ad}']);
+        let first = next.chars().next()?;
+        if !first.is_alphabetic() {
+            return None;
+        }
+        let end = src.len() - next.len();
+        let word_len: usize = next.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        let after_word = &next[word_len..];
+        let next_hyphen = if after_word.starts_with('\u{ad}') {
+            Some((end + word_len, 2))
+        } else {
+            after_word.starts_with('-').then_some((end + word_len, 1))
+        };
+        Some(HyphenLink {
+            end,
+            keep: first.is_uppercase() || letters_before < 3 || last_before.is_uppercase(),
+            word: end..end + word_len,
+            next: next_hyphen,
+        })
     }
-    let end = src.len() - next.len();
-    let word_len: usize = next.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
-    // the next word as it reads once a hyphen ending its own line is joined
-    let after_word = &next[word_len..];
-    let joins_on = if after_word.starts_with('\u{ad}') {
-        line_end_hyphen(src, end + word_len, 2).is_some()
-    } else {
-        after_word.starts_with('-') && line_end_hyphen(src, end + word_len, 1).is_some_and(|(_, keep)| !keep)
-    };
-    if !joins_on && SUSPENDED_NEXT.contains(&next[..word_len].to_lowercase().as_str()) {
-        return None;
+
+    /// The decision, given that of the hyphen after the next word.
+    fn decide(&self, src: &str, next: Joined) -> Joined {
+        // the next word as it reads once a hyphen ending its own line is joined
+        let joins_on = match self.next {
+            Some((_, 2)) => next.is_some(),
+            Some(_) => next.is_some_and(|(_, keep)| !keep),
+            None => false,
+        };
+        if !joins_on && SUSPENDED_NEXT.contains(&src[self.word.clone()].to_lowercase().as_str()) {
+            return None;
+        }
+        Some((self.end, self.keep))
     }
-    let keep = first.is_uppercase() || letters_before < 3 || last_before.is_uppercase();
-    Some((end, keep))
 }
 
 static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -796,6 +868,18 @@ mod tests {
         let n = normalize("kommun-\nstyrelsen och hälso- \noch sjukvård, IT-\nsystem, Dan-\nOve");
         assert_eq!(n.text, "kommunstyrelsen och hälso- \noch sjukvård, IT-system, Dan-Ove");
         check_map("kommun-\r\nstyrelsen");
+    }
+
+    #[test]
+    fn a_million_hyphenated_lines_are_one_chain_without_recursion() {
+        // each "ab-" line joins the next; a recursive look-ahead overflowed
+        // the stack at about 10 000 lines and was quadratic before that
+        let src = "ab-\n".repeat(1_000_000) + "cd";
+        let n = normalize(&src);
+        assert_eq!(n.text.len(), 2 * 1_000_000 + 2);
+        assert!(n.text.starts_with("abab") && n.text.ends_with("abcd"));
+        let soft = "ab\u{ad}\n".repeat(100_000) + "cd";
+        assert_eq!(normalize(&soft).text, "ab".repeat(100_000) + "cd");
     }
 
     #[test]

@@ -177,12 +177,18 @@ impl Doc<'_> {
     }
 }
 
+/// How far a sentence reaches from the position it is looked for at, each
+/// way, in bytes: text without full stops (a budget table, a list) is not
+/// one sentence, and an unbounded reach made the sentences of N amounts on
+/// one line N² bytes.
+pub const SENTENCE_REACH: usize = 800;
+
 /// Where the sentence containing `pos` starts: after the last full stop,
 /// colon or blank line before it, and not before its section's text.
 pub fn sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
     let text = doc.text();
     let floor = doc.seg.section_at(pos).map_or(0, |s| s.body.start);
-    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(800)));
+    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(SENTENCE_REACH)));
     let s = floor + last_sentence_boundary(&text[floor..pos]);
     s + (text[s..pos].len() - text[s..pos].trim_start().len())
 }
@@ -192,7 +198,7 @@ pub fn sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
 pub fn running_sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
     let text = doc.text();
     let floor = doc.seg.section_at(pos).map_or(0, |s| s.body.start);
-    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(800)));
+    let floor = floor.max(floor_char_boundary(text, pos.saturating_sub(SENTENCE_REACH)));
     let before = &text[floor..pos];
     let cut = before
         .char_indices()
@@ -258,10 +264,12 @@ pub fn last_sentence_boundary(before: &str) -> usize {
 }
 
 /// Where the sentence running at `pos` ends: after its full stop, at a
-/// blank line, or at the end of its section.
+/// blank line, or at the end of its section, at most [`SENTENCE_REACH`]
+/// bytes on.
 pub fn sentence_end(doc: &Doc<'_>, pos: usize) -> usize {
     let text = doc.text();
-    let ceiling = doc.seg.section_at(pos).map_or(text.len(), |s| s.body.end);
+    let section_end = doc.seg.section_at(pos).map_or(text.len(), |s| s.body.end);
+    let ceiling = section_end.min(floor_char_boundary(text, pos.saturating_add(SENTENCE_REACH)));
     let rest = &text[pos..ceiling];
     let mut prev_newline = false;
     for (i, c) in rest.char_indices() {

@@ -163,13 +163,17 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         }
         // (range, counts, whether yes/no have a stated meaning)
         let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
+        // the ranges taken so far, start → end: they never overlap, so
+        // only the last one starting before a match can overlap it
+        let mut taken = std::collections::BTreeMap::new();
         for (pattern, windowed) in RESULTS.iter().enumerate() {
-            for c in windowed.captures_iter(body) {
+            for (k, c) in windowed.captures_iter(body).enumerate() {
+                if k % 256 == 255 && doc.expired() {
+                    break; // the caller reports the timeout
+                }
                 let Some(m) = c.get(0) else { continue };
-                if results
-                    .iter()
-                    .any(|(r, _, _)| r.start < region.start + m.end() && region.start + m.start() < r.end)
-                {
+                let (start, end) = (region.start + m.start(), region.start + m.end());
+                if taken.range(..end).next_back().is_some_and(|(_, &e)| e > start) {
                     continue;
                 }
                 let get = |name: &str| c.name(name).and_then(|g| number(g.as_str()));
@@ -185,11 +189,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
                 // the match may start with the character before the first word
                 let lead = m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).len();
                 // "med sju röster mot sex" has no yes and no side
-                results.push((
-                    region.start + m.start() + lead..region.start + m.end(),
-                    counts,
-                    pattern != 3,
-                ));
+                taken.insert(start + lead, end);
+                results.push((start + lead..end, counts, pattern != 3));
             }
         }
         // a roll call: lists of names before "röstar Ja (7)"
@@ -202,7 +203,10 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
             .then(|| ROLL_CALL.captures_iter(body))
             .into_iter()
             .flatten();
-        for c in roll_calls {
+        for (k, c) in roll_calls.enumerate() {
+            if k % 256 == 255 && doc.expired() {
+                break;
+            }
             let Some(m) = c.get(0) else { continue };
             let (option, n) = if let Some(o) = c.name("opt") {
                 let yes = o.as_str().eq_ignore_ascii_case("ja");
@@ -248,6 +252,9 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         }
         results.sort_by_key(|(r, _, _)| r.start);
         for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {
+            if i % 256 == 255 && doc.expired() {
+                break;
+            }
             let (yes_means, no_means) = if has_sides {
                 meaning(doc, previous_end, range.start)
             } else {
