@@ -71,7 +71,7 @@ impl Config {
             max_decoded_bytes: self.max_pdf_decoded_bytes,
             max_ops_per_page: self.max_pdf_ops_per_page,
             max_depth: self.max_pdf_depth,
-            deadline: self.time_budget.map(|b| started + b),
+            deadline: self.time_budget.and_then(|b| started.checked_add(b)),
         }
     }
 }
@@ -140,7 +140,7 @@ pub fn extract_source(
 /// a `failed` result.
 pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput, config: &Config) -> ExtractResult {
     let started = Instant::now();
-    let deadline = config.time_budget.map(|b| started + b);
+    let deadline = config.time_budget.and_then(|b| started.checked_add(b));
     let source = Source {
         path: rel.to_string(),
         format,

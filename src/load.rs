@@ -65,7 +65,9 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
         });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -321,5 +323,9 @@ pub fn file_kind_name(kind: &fs::FileType) -> &'static str {
             return "a device";
         }
     }
-    if kind.is_dir() { "a folder" } else { "not a regular file" }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }

@@ -57,17 +57,17 @@ enum Command {
         /// With --incremental: extract everything again.
         #[arg(long)]
         force: bool,
-        /// Number of worker threads (default: all cores).
-        #[arg(short = 'j', long = "jobs")]
-        jobs: Option<usize>,
+        /// Number of worker threads (default: all cores; at most 4 per core).
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u32).range(1..))]
+        jobs: Option<u32>,
         /// Follow symbolic links while walking folders (loops are detected).
         #[arg(long)]
         follow_links: bool,
         /// Inputs larger than this many bytes fail with `too_large`.
         #[arg(long, default_value_t = 256 * 1024 * 1024)]
         max_bytes: u64,
-        /// Time budget per file in seconds (0: none); a file over it fails with `timeout`.
-        #[arg(long, default_value_t = 60.0)]
+        /// Time budget per file in seconds (0: none; at most a year); a file over it fails with `timeout`.
+        #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
         timeout: f64,
         /// Cap on decoded PDF stream bytes per file (decompression bombs fail with `too_large`).
         #[arg(long, default_value_t = 256 * 1024 * 1024)]
@@ -113,6 +113,45 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The longest time budget: any more is no budget at all, and a deadline
+/// that far ahead would overflow the clock.
+const MAX_TIMEOUT_SECONDS: f64 = 365.0 * 24.0 * 3600.0;
+
+fn parse_timeout(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number of seconds: {s:?}"))?;
+    if !v.is_finite() || !(0.0..=MAX_TIMEOUT_SECONDS).contains(&v) {
+        return Err(format!(
+            "a number of seconds from 0 (no budget) to {MAX_TIMEOUT_SECONDS} (a year)"
+        ));
+    }
+    Ok(v)
+}
+
+/// Worker threads: as asked, but at most [`JOBS_PER_CORE`] per core (more
+/// only costs memory and start-up); a note says so when capped.
+fn worker_threads(jobs: Option<u32>, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * JOBS_PER_CORE;
+    match jobs {
+        None => cores,
+        Some(j) if j as usize > most => {
+            if !quiet {
+                eprintln!(
+                    "protokoll: -j {j} capped to {most} worker threads ({JOBS_PER_CORE} per core, {cores} cores)"
+                );
+            }
+            most
+        }
+        Some(j) => j as usize,
+    }
+}
+
+/// See [`worker_threads`].
+const JOBS_PER_CORE: usize = 4;
 
 fn usage(message: &str) -> Result<ExitCode> {
     eprintln!("protokoll: {message}");
@@ -167,7 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 time_budget: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
             };
             let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs.unwrap_or(0))
+                .num_threads(worker_threads(jobs, quiet))
                 .build()
                 .context("cannot start worker threads")?;
             let options = DiscoverOptions { follow_links };

@@ -509,7 +509,9 @@ impl LineEndHyphens {
                 tail = d;
                 break;
             }
-            let Some(link) = HyphenLink::at(src, pos, len) else { break };
+            let Some(link) = HyphenLink::at(src, pos, len) else {
+                break;
+            };
             next = link.next;
             chain.push((pos, link));
         }

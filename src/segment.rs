@@ -474,7 +474,7 @@ pub fn segment(text: &str) -> Segmented {
         v
     };
     for p in &mut paragraphs {
-        let end = stops.iter().copied().find(|&s| s > p.range.start).unwrap_or(text.len());
+        let end = first_after(&stops, p.range.start).unwrap_or(text.len());
         p.range.end = end.max(p.heading.end);
     }
     let mut sections = Vec::with_capacity(heads.len());
@@ -487,11 +487,7 @@ pub fn segment(text: &str) -> Segmented {
         boundaries,
     };
     for h in heads {
-        let mut end = all_stops
-            .iter()
-            .copied()
-            .find(|&s| s > h.heading.start)
-            .unwrap_or(text.len());
+        let mut end = first_after(&all_stops, h.heading.start).unwrap_or(text.len());
         let paragraph = seg.paragraph_index_at(h.heading.start);
         if let Some(i) = paragraph {
             end = end.min(seg.paragraphs[i].range.end);
@@ -504,6 +500,12 @@ pub fn segment(text: &str) -> Segmented {
         });
     }
     Segmented { sections, ..seg }
+}
+
+/// The first of sorted `stops` after `pos` (by binary search: a scan for
+/// each § and heading was quadratic in their number).
+fn first_after(stops: &[usize], pos: usize) -> Option<usize> {
+    stops.get(stops.partition_point(|&s| s <= pos)).copied()
 }
 
 fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {

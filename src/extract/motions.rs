@@ -16,6 +16,7 @@
 //! the decision itself ("Enligt yrkande från S, V och MP:"). Later
 //! statements override earlier ones; the decision has the last word.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -24,7 +25,7 @@ use regex::Regex;
 use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
 use crate::model::{Motion, MotionClass, MotionResult, Person, Vote};
-use crate::segment::SectionKind;
+use crate::segment::{Section, SectionKind};
 use crate::swedish::body_base_form;
 
 /// Something a motion supports or a statement decides on.
@@ -387,11 +388,10 @@ fn outcome_of(res: &str) -> bool {
 }
 
 /// Facts of a § (or the whole document) in the order they apply.
-fn facts(doc: &Doc<'_>, paragraph: Option<usize>, votes: &[Vote], drafts: &[&Draft]) -> Vec<Fact> {
+fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
     let text = doc.text();
     let mut positioned: Vec<(usize, Fact)> = Vec::new();
-    let in_scope = |pos: usize| doc.seg.paragraph_index_at(pos) == paragraph;
-    for s in doc.seg.sections.iter().filter(|s| in_scope(s.body.start)) {
+    for s in scope.sections.iter().copied() {
         if !matches!(
             s.kind,
             SectionKind::PropositionOrder | SectionKind::DecisionProcess | SectionKind::Vote
@@ -511,11 +511,7 @@ fn facts(doc: &Doc<'_>, paragraph: Option<usize>, votes: &[Vote], drafts: &[&Dra
         }
     }
     // votes: the majority side wins
-    for v in votes.iter() {
-        let Some(pos) = find_vote_pos(doc, v) else { continue };
-        if !in_scope(pos) {
-            continue;
-        }
+    for &(pos, v) in &scope.votes {
         let (Some(y), Some(n)) = (v.counts.yes, v.counts.no) else {
             continue;
         };
@@ -582,11 +578,7 @@ fn facts(doc: &Doc<'_>, paragraph: Option<usize>, votes: &[Vote], drafts: &[&Dra
     positioned.sort_by_key(|(p, _)| *p);
     let mut out: Vec<Fact> = positioned.into_iter().map(|(_, f)| f).collect();
     // the decision itself has the last word
-    for s in doc
-        .seg
-        .sections_of(SectionKind::Decision)
-        .filter(|s| in_scope(s.body.start))
-    {
+    for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
         let body = &text[s.body.clone()];
         for c in ACCORDING_TO.captures_iter(body) {
             for t in targets(&c["what"]) {
@@ -630,16 +622,49 @@ fn find_vote_pos(doc: &Doc<'_>, v: &Vote) -> Option<usize> {
     Some(lo.min(text.len()))
 }
 
+/// The sections and votes of one § (or of the text outside every §), in
+/// document order: what [`facts`] reads for that §'s motions.
+#[derive(Default)]
+struct Scope<'a> {
+    sections: Vec<&'a Section>,
+    /// Each vote with its normalized position.
+    votes: Vec<(usize, &'a Vote)>,
+}
+
+/// The scopes of a document by § index, built in one pass over its
+/// sections and votes (each § looking through all of them was quadratic).
+fn scopes<'a>(doc: &'a Doc<'_>, votes: &'a [Vote]) -> HashMap<Option<usize>, Scope<'a>> {
+    let mut scopes: HashMap<Option<usize>, Scope<'a>> = HashMap::new();
+    for s in &doc.seg.sections {
+        let para = doc.seg.paragraph_index_at(s.body.start);
+        scopes.entry(para).or_default().sections.push(s);
+    }
+    for v in votes {
+        let Some(pos) = find_vote_pos(doc, v) else { continue };
+        let para = doc.seg.paragraph_index_at(pos);
+        scopes.entry(para).or_default().votes.push((pos, v));
+    }
+    scopes
+}
+
 fn resolve_results(doc: &Doc<'_>, votes: &[Vote], drafts: &mut [Draft]) {
-    let mut paragraphs: Vec<Option<usize>> = drafts.iter().map(|d| doc.seg.paragraph_index_at(d.pos)).collect();
-    paragraphs.dedup();
-    for para in paragraphs {
-        let idx: Vec<usize> = (0..drafts.len())
-            .filter(|&i| doc.seg.paragraph_index_at(drafts[i].pos) == para)
-            .collect();
+    // the drafts of each § (those outside every § under None), each § once
+    let mut by_paragraph: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        by_paragraph
+            .entry(doc.seg.paragraph_index_at(d.pos))
+            .or_default()
+            .push(i);
+    }
+    let scopes = scopes(doc, votes);
+    let nothing = Scope::default();
+    for (para, idx) in by_paragraph {
+        if doc.expired() {
+            return; // the caller reports the timeout
+        }
         let facts = {
             let refs: Vec<&Draft> = idx.iter().map(|&i| &drafts[i]).collect();
-            facts(doc, para, votes, &refs)
+            facts(doc, scopes.get(&para).unwrap_or(&nothing), &refs)
         };
         for &i in &idx {
             let d = &mut drafts[i];
