@@ -127,6 +127,9 @@ pub fn extract_source(
         return Err(extract::TimedOut);
     }
     let seg = segment::segment(&norm.text);
+    if expired() {
+        return Err(extract::TimedOut);
+    }
     let doc = extract::Doc {
         source,
         norm: &norm,

@@ -59,6 +59,20 @@ struct Piece {
     out_len: usize,
     inp_len: usize,
     identity: bool,
+    /// An edit repeated back to back this many times ("\r\n" → "\n" on
+    /// every line of a run of blank lines): one piece instead of one per
+    /// repetition, lengths are those of one (1 for an identity piece).
+    repeat: usize,
+}
+
+impl Piece {
+    fn inp_end(&self) -> usize {
+        self.inp + self.inp_len * self.repeat
+    }
+
+    fn out_end(&self) -> usize {
+        self.out + self.out_len * self.repeat
+    }
 }
 
 /// A map from one stage's output text back to its input text.
@@ -72,7 +86,7 @@ struct OffsetMap {
 impl OffsetMap {
     fn start(&self, pos: usize) -> usize {
         if pos >= self.out_len {
-            return self.pieces.last().map_or(self.inp_len, |p| p.inp + p.inp_len);
+            return self.pieces.last().map_or(self.inp_len, Piece::inp_end);
         }
         let p = self.piece_at(pos);
         if p.identity { p.inp + (pos - p.out) } else { p.inp }
@@ -93,7 +107,18 @@ impl OffsetMap {
 
     fn piece_at(&self, pos: usize) -> Piece {
         let i = self.pieces.partition_point(|p| p.out <= pos);
-        self.pieces[i.saturating_sub(1)]
+        let p = self.pieces[i.saturating_sub(1)];
+        if p.repeat <= 1 || pos < p.out {
+            return p;
+        }
+        // the repetition that holds `pos`, as a piece of its own
+        let k = ((pos - p.out) / p.out_len).min(p.repeat - 1);
+        Piece {
+            out: p.out + k * p.out_len,
+            inp: p.inp + k * p.inp_len,
+            repeat: 1,
+            ..p
+        }
     }
 }
 
@@ -186,6 +211,7 @@ impl<'a> Builder<'a> {
             out_len: r.len(),
             inp_len: r.len(),
             identity: true,
+            repeat: 1,
         });
     }
 
@@ -198,12 +224,23 @@ impl<'a> Builder<'a> {
         }
         let out = self.out.len();
         self.out.push_str(replacement);
+        if let Some(last) = self.pieces.last_mut()
+            && !last.identity
+            && last.out_len == replacement.len()
+            && last.inp_len == r.len()
+            && last.out_end() == out
+            && last.inp_end() == r.start
+        {
+            last.repeat += 1;
+            return;
+        }
         self.pieces.push(Piece {
             out,
             inp: r.start,
             out_len: replacement.len(),
             inp_len: r.len(),
             identity: false,
+            repeat: 1,
         });
     }
 
