@@ -914,9 +914,10 @@ mod tests {
         // each "ab-" line joins the next; a recursive look-ahead overflowed
         // the stack at about 10 000 lines and was quadratic before that
         let src = "ab-\n".repeat(1_000_000) + "cd";
-        let n = normalize(&src);
-        assert_eq!(n.text.len(), 2 * 1_000_000 + 2);
-        assert!(n.text.starts_with("abab") && n.text.ends_with("abcd"));
+        // (the hyphen after a two-letter start stays, as in "IT-system")
+        assert_eq!(normalize(&src).text, "ab-".repeat(1_000_000) + "cd");
+        let src = "kommun-\n".repeat(100_000) + "cd";
+        assert_eq!(normalize(&src).text, "kommun".repeat(100_000) + "cd");
         let soft = "ab\u{ad}\n".repeat(100_000) + "cd";
         assert_eq!(normalize(&soft).text, "ab".repeat(100_000) + "cd");
     }
