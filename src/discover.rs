@@ -52,15 +52,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// A file name as text: bytes that are not UTF-8 are written `%XX`, so
-/// two different names never become the same path in the results.
+/// A file name as text: bytes that are not UTF-8 are written `%XX` and a
+/// literal `%` as `%25` (percent-encoding), so two different names never
+/// become the same path in the results; names without `%` and with valid
+/// UTF-8 stay as they are.
 pub fn name_string(name: &std::ffi::OsStr) -> String {
-    if let Some(s) = name.to_str() {
-        return s.to_string();
-    }
     let mut out = String::new();
     for chunk in name.as_encoded_bytes().utf8_chunks() {
-        out.push_str(chunk.valid());
+        out.push_str(&chunk.valid().replace('%', "%25"));
         for b in chunk.invalid() {
             out.push_str(&format!("%{b:02X}"));
         }

@@ -212,12 +212,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let options = DiscoverOptions { follow_links };
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
             let mut sink = Sink::open(format, output.as_deref(), stdout)?;
-            let known = if incremental && !force {
-                sink.known()?
+            let unchanged = if incremental && !force {
+                Some(sink.unchanged_check()?)
             } else {
-                Default::default()
+                None
             };
-            let unchanged = move |rel: &str, sha: &str| known.get(rel).is_some_and(|k| k.unchanged(sha));
 
             let progress = (!quiet && io::stderr().is_terminal()).then(|| {
                 let bar = indicatif::ProgressBar::no_length();
@@ -236,12 +235,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 protokoll::inputs(&paths, options),
                 &config,
                 &pool,
-                incremental.then_some(&unchanged),
+                unchanged.as_deref(),
                 |_, outcome| -> Result<()> {
                     match outcome {
                         Outcome::Extracted(result) => {
                             summary.add(&result);
-                            sink.write(&result)?;
+                            for failure in sink.write(&result)? {
+                                summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
+                            }
                         }
                         Outcome::Unchanged { bytes, .. } => summary.add_unchanged(bytes),
                     }
@@ -251,7 +252,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(())
                 },
             )?;
-            sink.finish()?;
+            for failure in sink.finish()? {
+                summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
+            }
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }

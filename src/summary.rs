@@ -5,6 +5,21 @@
 
 use crate::model::{ExtractResult, Status};
 
+/// `text` with control characters (escape sequences a file name could
+/// smuggle to the terminal, new lines, tabs) written as `\u{1b}`, so a
+/// summary line is one line that shows what is there and does nothing else.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Counts of a run.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
@@ -44,6 +59,18 @@ impl Summary {
         }
     }
 
+    /// An input counted by [`Self::add`] whose result could not be written:
+    /// it counts as failed, with the writer's message.
+    pub fn add_output_failure(&mut self, path: &str, status: Status, message: &str) {
+        match status {
+            Status::Ok => self.ok = self.ok.saturating_sub(1),
+            Status::Partial => self.partial = self.partial.saturating_sub(1),
+            Status::Failed => self.failed = self.failed.saturating_sub(1),
+        }
+        self.failed += 1;
+        self.failures.push(format!("{path} [output] {message}"));
+    }
+
     /// Count an input an incremental run skipped.
     pub fn add_unchanged(&mut self, bytes: u64) {
         self.files += 1;
@@ -78,7 +105,7 @@ impl Summary {
             s.push_str("failed:\n");
             for f in &self.failures {
                 s.push_str("  ");
-                s.push_str(f);
+                s.push_str(&terminal_safe(f));
                 s.push('\n');
             }
         }

@@ -227,6 +227,8 @@ fn non_utf8_file_names_stay_distinct() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(OsStr::from_bytes(b"a\xffb.txt")), "Kostnad 5 kr.").unwrap();
     fs::write(dir.path().join(OsStr::from_bytes(b"a\xfeb.txt")), "Kostnad 7 kr.").unwrap();
+    // a literal `%FF` in a valid name is not the byte 0xFF
+    fs::write(dir.path().join("a%FFb.txt"), "Kostnad 9 kr.").unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let out = run(&[
         "extract",
@@ -237,5 +239,13 @@ fn non_utf8_file_names_stay_distinct() {
     assert_eq!(out.status.code(), Some(0));
     let mut names = walk(out_dir.path());
     names.sort();
-    assert_eq!(names, vec![".protokoll-manifest", "a%FEb.txt.json", "a%FFb.txt.json"]);
+    assert_eq!(
+        names,
+        vec![
+            ".protokoll-manifest",
+            "a%25FFb.txt.json",
+            "a%FEb.txt.json",
+            "a%FFb.txt.json"
+        ]
+    );
 }

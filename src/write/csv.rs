@@ -228,9 +228,10 @@ impl CsvSink {
             source,
         };
         std::fs::create_dir_all(dir).map_err(io_err)?;
+        super::remove_abandoned_temp_files(dir, false);
         let mut writers = Vec::new();
         for (name, columns) in TABLES {
-            let tmp = NamedTempFile::new_in(dir).map_err(io_err)?;
+            let tmp = super::temp_file_in(dir).map_err(io_err)?;
             let mut w = csv::Writer::from_writer(BufWriter::new(tmp));
             w.write_record(*columns).map_err(|source| WriteError::Csv {
                 path: dir.join(format!("{name}.csv")),

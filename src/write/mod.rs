@@ -79,8 +79,34 @@ impl Manifest {
     /// stays incremental.
     pub const LEGACY_FILE: &'static str = ".protokoll-manifest.json";
 
-    /// Load the manifest of `dir` (empty when there is none).
+    /// Where results are appended, one JSON line each, as they are written;
+    /// folded into [`Self::FILE`] when the run ends and removed. A killed
+    /// run leaves it, and the next run reads it after the manifest. Writing
+    /// the manifest once per run and a line per result keeps the cost
+    /// linear in the number of files.
+    pub const JOURNAL_FILE: &'static str = ".protokoll-manifest.log";
+
+    /// Load the manifest of `dir` (empty when there is none), with the
+    /// journal of a run that did not finish.
     pub fn load(dir: &Path) -> Result<Manifest, WriteError> {
+        let mut manifest = Self::load_saved(dir)?;
+        let path = dir.join(Self::JOURNAL_FILE);
+        match std::fs::read(&path) {
+            // a line torn by a kill is skipped: its result is extracted again
+            Ok(bytes) => {
+                for line in bytes.split(|&b| b == b'\n') {
+                    if let Ok(entry) = serde_json::from_slice::<JournalEntry>(line) {
+                        manifest.entries.insert(entry.path, entry.known);
+                    }
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(source) => return Err(WriteError::Io { path, source }),
+        }
+        Ok(manifest)
+    }
+
+    fn load_saved(dir: &Path) -> Result<Manifest, WriteError> {
         for name in [Self::FILE, Self::LEGACY_FILE] {
             let path = dir.join(name);
             match std::fs::read(&path) {
@@ -97,16 +123,18 @@ impl Manifest {
         Ok(Manifest::default())
     }
 
-    /// Record a result.
-    pub fn record(&mut self, r: &ExtractResult) {
-        self.entries.insert(
-            r.source.path.clone(),
-            Known {
-                sha256: r.source.sha256.clone(),
-                tool_version: TOOL_VERSION.to_string(),
-                status: r.status,
-            },
-        );
+    /// Record a result; returns its entry.
+    pub fn record(&mut self, r: &ExtractResult) -> JournalEntry {
+        let known = Known {
+            sha256: r.source.sha256.clone(),
+            tool_version: TOOL_VERSION.to_string(),
+            status: r.status,
+        };
+        self.entries.insert(r.source.path.clone(), known.clone());
+        JournalEntry {
+            path: r.source.path.clone(),
+            known,
+        }
     }
 
     /// Save atomically into `dir`.
@@ -116,15 +144,115 @@ impl Manifest {
             source,
         };
         std::fs::create_dir_all(dir).map_err(io_err)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
+        let mut tmp = temp_file_in(dir).map_err(io_err)?;
         serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io_err(io::Error::other(e)))?;
         tmp.persist(dir.join(Self::FILE)).map_err(|e| io_err(e.error))?;
-        match std::fs::remove_file(dir.join(Self::LEGACY_FILE)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(WriteError::Io {
-                path: dir.join(Self::LEGACY_FILE),
-                source: e,
-            }),
-            _ => Ok(()),
+        for name in [Self::LEGACY_FILE, Self::JOURNAL_FILE] {
+            match std::fs::remove_file(dir.join(name)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(WriteError::Io {
+                        path: dir.join(name),
+                        source: e,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One line of the manifest's journal.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub path: String,
+    #[serde(flatten)]
+    pub known: Known,
+}
+
+/// One pretty JSON file per input in a folder, with the manifest.
+pub struct JsonDirSink {
+    dir: PathBuf,
+    manifest: Manifest,
+    journal: Option<io::BufWriter<std::fs::File>>,
+}
+
+impl JsonDirSink {
+    /// Open the folder `dir` (created on the first write), reading what
+    /// earlier runs recorded and removing their abandoned temporary files.
+    pub fn open(dir: &Path) -> Result<JsonDirSink, WriteError> {
+        let manifest = Manifest::load(dir)?;
+        if dir.is_dir() {
+            remove_abandoned_temp_files(dir, true);
+        }
+        Ok(JsonDirSink {
+            dir: dir.to_path_buf(),
+            manifest,
+            journal: None,
+        })
+    }
+
+    /// Write one result; a file that cannot be written is that input's
+    /// failure, a journal that cannot be written ends the run.
+    fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
+        if let Err(source) = write_json_file(&self.dir, r) {
+            return Ok(vec![OutputFailure::new(
+                r,
+                WriteError::Io {
+                    path: output_path(&self.dir, &r.source.path),
+                    source,
+                },
+            )]);
+        }
+        let entry = self.manifest.record(r);
+        let journal_path = self.dir.join(Manifest::JOURNAL_FILE);
+        let io_err = |source| WriteError::Io {
+            path: journal_path.clone(),
+            source,
+        };
+        if self.journal.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&journal_path)
+                .map_err(io_err)?;
+            self.journal = Some(io::BufWriter::new(file));
+        }
+        if let Some(journal) = self.journal.as_mut() {
+            serde_json::to_writer(&mut *journal, &entry).map_err(|e| io_err(io::Error::other(e)))?;
+            journal.write_all(b"\n").map_err(io_err)?;
+            // a whole line per result reaches the file, so a kill loses at most one
+            journal.flush().map_err(io_err)?;
+        }
+        Ok(Vec::new())
+    }
+
+    fn finish(self) -> Result<(), WriteError> {
+        drop(self.journal);
+        self.manifest.save(&self.dir)
+    }
+}
+
+/// A [`crate::UnchangedCheck`] that owns what it looks in.
+pub type OwnedUnchangedCheck = Box<dyn Fn(&str, &str) -> bool + Sync>;
+
+/// An input whose result could not be written: that input fails, the run
+/// goes on.
+#[derive(Debug)]
+pub struct OutputFailure {
+    /// `source.path` of the input.
+    pub path: String,
+    /// The status the result had before it could not be written.
+    pub status: Status,
+    pub error: WriteError,
+}
+
+impl OutputFailure {
+    fn new(r: &ExtractResult, error: WriteError) -> OutputFailure {
+        OutputFailure {
+            path: r.source.path.clone(),
+            status: r.status,
+            error,
         }
     }
 }
@@ -135,22 +263,116 @@ pub fn write_jsonl<W: Write>(out: &mut W, result: &ExtractResult) -> io::Result<
     out.write_all(b"\n")
 }
 
-/// Where a result for relative input path `rel` goes under `dir`.
+/// Temporary files of the writers are named with this prefix, then the id
+/// of the process that wrote them, so that the next run into the same
+/// output can recognise the leftovers of a killed run and remove them.
+pub const TEMP_PREFIX: &str = ".protokoll-tmp-";
+
+/// A temporary file in `dir` for an output that is moved into place when
+/// complete. Created with mode 0666 less the umask, as any other output
+/// file (a bare temporary file would be 0600).
+pub(crate) fn temp_file_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Whether the temporary file `name` was left by a process that no longer
+/// runs. Where the system cannot tell (no `/proc`), a leftover older than a
+/// day counts as abandoned.
+fn abandoned_temp(path: &Path, name: &str) -> bool {
+    let Some(pid) = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split('-').next())
+        .and_then(|pid| pid.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    if Path::new("/proc/self").exists() {
+        return !Path::new("/proc").join(pid.to_string()).exists();
+    }
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(24 * 3600))
+}
+
+/// Remove the temporary files that killed runs left in `dir` (and, with
+/// `recursive`, in its sub-folders, never following links). Returns how
+/// many were removed; a file that cannot be removed is left alone.
+pub fn remove_abandoned_temp_files(dir: &Path, recursive: bool) -> usize {
+    let walker = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(if recursive { usize::MAX } else { 1 });
+    walker
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|name| abandoned_temp(e.path(), name))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// The longest file name most file systems take (bytes).
+const NAME_MAX: usize = 255;
+/// How much of an over-long name is kept before its hash.
+const NAME_KEPT: usize = 200;
+
+/// A path component of an output name: as it is when it fits in
+/// [`NAME_MAX`] bytes with `suffix`; otherwise its first [`NAME_KEPT`]
+/// bytes, `%h` and a hash of the whole component. Input paths escape every
+/// `%` (as `%25`, see [`crate::discover::name_string`]), so `%h` never
+/// occurs in a name that was not shortened and two inputs never share an
+/// output name.
+fn output_component(name: &str, suffix: &str) -> String {
+    if name.len() + suffix.len() <= NAME_MAX {
+        return format!("{name}{suffix}");
+    }
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(name.as_bytes());
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let mut cut = NAME_KEPT;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}%h{hash}{suffix}", &name[..cut])
+}
+
+/// Where a result for relative input path `rel` goes under `dir`: the
+/// input's path with `.json` appended, each component shortened to fit the
+/// file system (see [`output_component`]), never leaving `dir`.
 pub fn output_path(dir: &Path, rel: &str) -> PathBuf {
+    let parts: Vec<&str> = Path::new(rel)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
     let mut p = dir.to_path_buf();
-    let mut pushed = false;
-    for part in Path::new(rel).components() {
-        if let Component::Normal(s) = part {
-            p.push(s);
-            pushed = true;
+    match parts.split_last() {
+        None => p.push("_.json"),
+        Some((file, folders)) => {
+            for folder in folders {
+                p.push(output_component(folder, ""));
+            }
+            p.push(output_component(file, ".json"));
         }
     }
-    if !pushed {
-        p.push("_");
-    }
-    let mut name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".json");
-    p.set_file_name(name);
     p
 }
 
@@ -159,7 +381,7 @@ pub fn write_json_file(dir: &Path, result: &ExtractResult) -> io::Result<PathBuf
     let path = output_path(dir, &result.source.path);
     let parent = path.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    let mut tmp = temp_file_in(parent)?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
         serde_json::to_writer_pretty(&mut w, result).map_err(io::Error::other)?;
@@ -182,6 +404,37 @@ mod tests {
         assert_eq!(output_path(d, "/abs/x.txt"), Path::new("/out/abs/x.txt.json"));
         assert_eq!(output_path(d, ".."), Path::new("/out/_.json"));
     }
+
+    #[test]
+    fn long_names_are_shortened_with_a_hash() {
+        let d = Path::new("/out");
+        let long = "å".repeat(127) + ".txt"; // 258 bytes
+        let p = output_path(d, &format!("x/{long}"));
+        let name = p.file_name().unwrap().to_str().unwrap();
+        assert!(name.len() <= NAME_MAX, "{name}");
+        assert!(name.ends_with(".json") && name.contains("%h"));
+        let other = output_path(d, &format!("x/{}.txt", "å".repeat(128)));
+        assert_ne!(p, other);
+        let fits = "a".repeat(250);
+        assert_eq!(output_path(d, &fits), d.join(format!("{fits}.json")));
+        assert!(output_path(d, &"a".repeat(251)).to_str().unwrap().contains("%h"));
+    }
+
+    #[test]
+    fn abandoned_temp_files_are_those_of_dead_processes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = temp_file_in(dir.path()).unwrap();
+        // pid 0 is never a process that wrote a file
+        let dead = dir.path().join(format!("{TEMP_PREFIX}0-abc"));
+        std::fs::write(&dead, "x").unwrap();
+        let other = dir.path().join(".tmpabc");
+        std::fs::write(&other, "x").unwrap();
+        if Path::new("/proc/self").exists() {
+            assert_eq!(remove_abandoned_temp_files(dir.path(), true), 1);
+            assert!(!dead.exists());
+        }
+        assert!(mine.path().exists() && other.exists());
+    }
 }
 
 /// JSON Lines into a file, moved into place when the run ends.
@@ -201,7 +454,8 @@ impl JsonlFile {
             source,
         };
         std::fs::create_dir_all(dir).map_err(io_err)?;
-        let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_err)?;
+        remove_abandoned_temp_files(dir, false);
+        let tmp = temp_file_in(dir).map_err(io_err)?;
         Ok(JsonlFile {
             path: path.to_path_buf(),
             out: io::BufWriter::new(tmp),
@@ -244,11 +498,7 @@ pub enum OutputFormat {
 pub enum Sink {
     Stream(Box<dyn Write>),
     JsonlFile(JsonlFile),
-    JsonDir {
-        dir: PathBuf,
-        manifest: Manifest,
-        since_save: usize,
-    },
+    JsonDir(JsonDirSink),
     Csv(csv::CsvSink),
     Sqlite(sqlite::SqliteSink),
 }
@@ -260,11 +510,7 @@ impl Sink {
         Ok(match (format, output) {
             (OutputFormat::Jsonl, None) => Sink::Stream(stream),
             (OutputFormat::Jsonl, Some(p)) => Sink::JsonlFile(JsonlFile::create(p)?),
-            (OutputFormat::Json, Some(d)) => Sink::JsonDir {
-                dir: d.to_path_buf(),
-                manifest: Manifest::load(d)?,
-                since_save: 0,
-            },
+            (OutputFormat::Json, Some(d)) => Sink::JsonDir(JsonDirSink::open(d)?),
             (OutputFormat::Csv, Some(d)) => Sink::Csv(csv::CsvSink::create(d)?),
             (OutputFormat::Sqlite, Some(p)) => Sink::Sqlite(sqlite::SqliteSink::open(p)?),
             (_, None) => {
@@ -276,60 +522,58 @@ impl Sink {
         })
     }
 
-    /// What earlier runs extracted, by input path (JSON folder and SQLite).
-    pub fn known(&self) -> Result<std::collections::HashMap<String, Known>, WriteError> {
+    /// For incremental runs: whether an input (relative path, content
+    /// hash) is unchanged since an earlier run into this output. A JSON
+    /// folder answers from its manifest as the run began; SQLite asks the
+    /// database each time, so it sees what a concurrent run committed.
+    pub fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
         match self {
-            Sink::JsonDir { manifest, .. } => Ok(manifest.entries.clone().into_iter().collect()),
-            Sink::Sqlite(db) => db.known(),
-            _ => Ok(Default::default()),
+            Sink::JsonDir(d) => {
+                let known = d.manifest.entries.clone();
+                Ok(Box::new(move |rel, sha| {
+                    known.get(rel).is_some_and(|k| k.unchanged(sha))
+                }))
+            }
+            Sink::Sqlite(db) => {
+                let lookup = db.lookup()?;
+                Ok(Box::new(move |rel, sha| lookup.unchanged(rel, sha)))
+            }
+            _ => Ok(Box::new(|_, _| false)),
         }
     }
 
     /// Whether this sink keeps earlier results, so a run can be incremental.
     pub fn supports_incremental(&self) -> bool {
-        matches!(self, Sink::JsonDir { .. } | Sink::Sqlite(_))
+        matches!(self, Sink::JsonDir(_) | Sink::Sqlite(_))
     }
 
-    /// Write one result.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
+    /// Write one result. Returns the inputs whose results could not be
+    /// written (this one, or with SQLite earlier ones of the batch it
+    /// completed); an error ends the run.
+    pub fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
         match self {
-            Sink::Stream(w) => write_jsonl(w, r).map_err(|source| WriteError::Io {
+            Sink::Stream(w) => write_jsonl(w, r).map(|_| Vec::new()).map_err(|source| WriteError::Io {
                 path: PathBuf::from("-"),
                 source,
             }),
-            Sink::JsonlFile(f) => f.write(r),
-            Sink::JsonDir {
-                dir,
-                manifest,
-                since_save,
-            } => {
-                write_json_file(dir, r).map_err(|source| WriteError::Io {
-                    path: output_path(dir, &r.source.path),
-                    source,
-                })?;
-                manifest.record(r);
-                *since_save += 1;
-                if *since_save >= 256 {
-                    manifest.save(dir)?;
-                    *since_save = 0;
-                }
-                Ok(())
-            }
-            Sink::Csv(c) => c.write(r),
+            Sink::JsonlFile(f) => f.write(r).map(|_| Vec::new()),
+            Sink::JsonDir(d) => d.write(r),
+            Sink::Csv(c) => c.write(r).map(|_| Vec::new()),
             Sink::Sqlite(db) => db.write(r),
         }
     }
 
-    /// Finish: flush, commit, move files into place.
-    pub fn finish(self) -> Result<(), WriteError> {
+    /// Finish: flush, commit, move files into place. Returns the inputs
+    /// whose results could not be written in the last batch.
+    pub fn finish(self) -> Result<Vec<OutputFailure>, WriteError> {
         match self {
-            Sink::Stream(mut w) => w.flush().map_err(|source| WriteError::Io {
+            Sink::Stream(mut w) => w.flush().map(|_| Vec::new()).map_err(|source| WriteError::Io {
                 path: PathBuf::from("-"),
                 source,
             }),
-            Sink::JsonlFile(f) => f.finish(),
-            Sink::JsonDir { dir, manifest, .. } => manifest.save(&dir),
-            Sink::Csv(c) => c.finish().map(|_| ()),
+            Sink::JsonlFile(f) => f.finish().map(|_| Vec::new()),
+            Sink::JsonDir(d) => d.finish().map(|_| Vec::new()),
+            Sink::Csv(c) => c.finish().map(|_| Vec::new()),
             Sink::Sqlite(db) => db.finish(),
         }
     }

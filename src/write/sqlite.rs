@@ -6,16 +6,15 @@
 //! Link tables hold motion supporters, named votes and the members behind
 //! reservations and notes. A document is replaced as a whole (upsert by
 //! `path`: its old rows are deleted and the new ones inserted in the same
-//! transaction), and results are committed in batches, so a killed run
+//! transaction), one transaction per document, so a killed run
 //! leaves every document either as before or completely replaced. The
 //! database uses WAL journaling. The schema is in the README.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
-use super::{Known, TOOL_VERSION, WriteError};
+use super::{Known, OutputFailure, TOOL_VERSION, WriteError};
 use crate::model::{ExtractResult, Person, Status};
 
 /// The schema (also shown in the README).
@@ -137,17 +136,44 @@ CREATE INDEX IF NOT EXISTS note_members_note ON note_members(note_id);
 CREATE INDEX IF NOT EXISTS recipients_document ON recipients(document_id, paragraph);
 ";
 
+/// What the database holds for a path, asked when it is needed (see
+/// [`SqliteSink::lookup`]).
+pub struct KnownLookup {
+    conn: std::sync::Mutex<Connection>,
+}
+
+impl KnownLookup {
+    /// Whether the database holds `path` with content `sha256`, extracted by
+    /// this tool version, not failed. A database error counts as "no".
+    pub fn unchanged(&self, path: &str, sha256: &str) -> bool {
+        let Ok(conn) = self.conn.lock() else {
+            return false;
+        };
+        let row = conn
+            .prepare_cached("SELECT sha256, tool_version, status FROM documents WHERE path = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_row(params![path], |r| {
+                    let status: String = r.get(2)?;
+                    Ok(Known {
+                        sha256: r.get(0)?,
+                        tool_version: r.get(1)?,
+                        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
+                    })
+                })
+            });
+        row.is_ok_and(|known| known.unchanged(sha256))
+    }
+}
+
 /// Writes results into a SQLite database.
 pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,
-    in_transaction: bool,
-    pending: usize,
     extracted_at: String,
 }
 
-/// Results per transaction.
-const BATCH: usize = 64;
+/// How long a writer waits for another run's transaction.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Execute a statement through the connection's statement cache.
 fn exec(c: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result<usize> {
@@ -174,15 +200,13 @@ impl SqliteSink {
             })?;
         }
         let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(err)?;
         conn.execute_batch(SCHEMA).map_err(err)?;
         Ok(SqliteSink {
             conn,
             path: path.to_path_buf(),
-            in_transaction: false,
-            pending: 0,
             extracted_at: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
         })
     }
@@ -194,61 +218,49 @@ impl SqliteSink {
         }
     }
 
-    /// What the database holds for each path (for incremental runs).
-    pub fn known(&self) -> Result<HashMap<String, Known>, WriteError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT path, sha256, tool_version, status FROM documents")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let status: String = r.get(3)?;
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Known {
-                        sha256: r.get(1)?,
-                        tool_version: r.get(2)?,
-                        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
-                    },
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = HashMap::new();
-        for row in rows {
-            let (path, known) = row.map_err(|e| self.err(e))?;
-            out.insert(path, known);
-        }
-        Ok(out)
+    /// A check for incremental runs that asks the database at the moment
+    /// an input is hashed (a second connection), so that a run sees what a
+    /// concurrent run committed since it started.
+    pub fn lookup(&self) -> Result<KnownLookup, WriteError> {
+        let err = |source| WriteError::Sqlite {
+            path: self.path.clone(),
+            source,
+        };
+        let conn = Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        Ok(KnownLookup {
+            conn: std::sync::Mutex::new(conn),
+        })
     }
 
-    /// Replace the rows of one document.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
-        if !self.in_transaction {
-            self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
-            self.in_transaction = true;
+    /// Replace one document's rows in a write transaction of its own: the
+    /// database is locked only while that document is written (WAL with
+    /// `synchronous = NORMAL` makes a commit a write, not a sync), so a
+    /// concurrent run waits milliseconds, and a result never sits in memory
+    /// while the pipeline waits for a slow input. A document the database
+    /// refuses is returned as that input's failure.
+    pub fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
+        match self.insert(r) {
+            Ok(()) => {
+                self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+                Ok(Vec::new())
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK").map_err(|e| self.err(e))?;
+                Ok(vec![OutputFailure {
+                    path: r.source.path.clone(),
+                    status: r.status,
+                    error: self.err(e),
+                }])
+            }
         }
-        self.insert(r).map_err(|e| self.err(e))?;
-        self.pending += 1;
-        if self.pending >= BATCH {
-            self.commit()?;
-        }
-        Ok(())
     }
 
-    fn commit(&mut self) -> Result<(), WriteError> {
-        if self.in_transaction {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
-            self.in_transaction = false;
-            self.pending = 0;
-        }
-        Ok(())
-    }
-
-    /// Commit what is pending and close the database.
-    pub fn finish(mut self) -> Result<(), WriteError> {
-        self.commit()?;
+    /// Close the database.
+    pub fn finish(self) -> Result<Vec<OutputFailure>, WriteError> {
         self.conn.execute_batch("PRAGMA optimize;").map_err(|e| self.err(e))?;
-        Ok(())
+        Ok(Vec::new())
     }
 
     fn insert(&self, r: &ExtractResult) -> rusqlite::Result<()> {
