@@ -110,6 +110,12 @@ fn source_text_of(
                     stats.unmapped_glyphs, stats.glyphs
                 ));
             }
+            if stats.damaged_streams > 0 {
+                warnings.push(format!(
+                    "{} content streams are damaged: the text of their pages may be incomplete",
+                    stats.damaged_streams
+                ));
+            }
             Ok((SourceText::new(text.pages.join("\x0c"), Format::Pdf), None, warnings))
         }
     }

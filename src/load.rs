@@ -187,11 +187,20 @@ pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
                 if looks_binary(&bytes) {
                     return Err(encoding_error("binary data: not a text file".to_string()));
                 }
-                let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-                warnings.push(format!(
-                    "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as Windows-1252"
-                ));
-                (t.into_owned(), "windows-1252")
+                let invalid = mostly_utf8(&bytes);
+                if let Some(invalid) = invalid {
+                    warnings.push(format!(
+                        "{invalid} invalid UTF-8 sequence{} (the first at offset {valid_up_to}) replaced by U+FFFD",
+                        if invalid == 1 { "" } else { "s" }
+                    ));
+                    (String::from_utf8_lossy(&bytes).into_owned(), "utf-8")
+                } else {
+                    let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+                    warnings.push(format!(
+                        "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as Windows-1252"
+                    ));
+                    (t.into_owned(), "windows-1252")
+                }
             }
         }
     };
@@ -220,6 +229,27 @@ pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
         encoding,
         warnings,
     })
+}
+
+/// Whether bytes that are not valid UTF-8 are still UTF-8 text with a few
+/// damaged sequences (a stray or cut byte) rather than Windows-1252: the
+/// number of invalid sequences when the valid multi-byte characters (å, ä,
+/// ö, §, – …) outnumber them at least two to one, or when the only damage is
+/// a sequence cut off at the end of the file. Windows-1252 text almost never
+/// holds valid UTF-8 multi-byte sequences, since its letters are single bytes
+/// followed by ASCII.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multibyte, mut invalid, mut cut_at_end) = (0usize, 0usize, false);
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            cut_at_end =
+                chunks.peek().is_none() && std::str::from_utf8(chunk.invalid()).is_err_and(|e| e.error_len().is_none());
+        }
+    }
+    (multibyte >= 2 * invalid || (invalid == 1 && cut_at_end)).then_some(invalid)
 }
 
 fn decode_utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> String {
@@ -301,6 +331,27 @@ mod tests {
     fn utf8_bom_dropped() {
         let d = dec(b"\xEF\xBB\xBFabc").unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("abc", "utf-8"));
+    }
+
+    #[test]
+    fn a_damaged_byte_in_utf8_text_stays_utf8() {
+        let mut bytes = "Kommunstyrelsen beslutar att anslå 5 mnkr för äldreomsorg.\n"
+            .as_bytes()
+            .to_vec();
+        bytes.push(0xFF);
+        let d = decode(Path::new("x.txt"), &bytes).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.contains("anslå") && d.text.ends_with('\u{FFFD}'));
+        assert!(d.warnings[0].contains("1 invalid UTF-8 sequence "), "{:?}", d.warnings);
+        // a character cut off at the end of an ASCII file
+        let d = decode(Path::new("x.txt"), b"Beslut\n\xC3").unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        // Windows-1252 letters are single bytes: still Windows-1252
+        let d = decode(Path::new("x.txt"), b"Beslut om \xE5tg\xE4rder f\xF6r \xA7 5\n").unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("windows-1252", "Beslut om åtgärder för § 5\n")
+        );
     }
 
     #[test]

@@ -146,6 +146,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             } else {
                 v * mult
             }))
+            .filter(|v| v.is_finite())
         };
         let Some(mut value) = to_value(num.as_str()) else {
             continue;
@@ -457,12 +458,13 @@ fn multiplier(unit: &str) -> Option<f64> {
     })
 }
 
-/// Parse "96 000", "1.200.000", "19,5", "21:12" (kronor:öre) to a number.
+/// Parse "96 000", "1.200.000", "19,5", "21:12" (kronor:öre) to a number;
+/// none for digits beyond what a number holds (a JSON number is finite).
 pub fn parse_number(s: &str) -> Option<f64> {
     if let Some((kr, ore)) = s.split_once(':') {
         let kr: f64 = kr.parse().ok()?;
         let ore: f64 = ore.parse().ok()?;
-        return Some(kr + ore / 100.0);
+        return Some(kr + ore / 100.0).filter(|v| v.is_finite());
     }
     let mut clean = String::with_capacity(s.len());
     let dot_thousands = s.contains('.');
@@ -474,7 +476,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
             d => clean.push(d),
         }
     }
-    clean.parse().ok()
+    clean.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
 fn round_money(v: f64) -> f64 {
@@ -659,6 +661,16 @@ mod tests {
         let a = amounts(t, &[]);
         assert_eq!(a.len(), 1, "{t}: {a:?}");
         a.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn digits_beyond_a_number_are_no_amount() {
+        let huge = format!("beviljar {} kronor och 5 kr", "9".repeat(400));
+        let found = amounts(&huge, &[]);
+        assert_eq!(found.iter().map(|a| a.value).collect::<Vec<_>>(), vec![5.0]);
+        assert!(parse_number(&"9".repeat(400)).is_none());
+        // finite but multiplied past the largest number
+        assert!(amounts(&format!("{} mdkr", "9".repeat(300)), &[]).is_empty());
     }
 
     #[test]

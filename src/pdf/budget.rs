@@ -11,6 +11,8 @@ use std::time::Instant;
 
 pub(crate) struct Budget {
     decoded: AtomicU64,
+    /// Streams whose data could not be decoded to the end (damaged).
+    damaged: AtomicU64,
     max_decoded: u64,
     deadline: Option<Instant>,
     pub(crate) max_ops_per_page: usize,
@@ -21,6 +23,7 @@ impl Budget {
     pub(crate) fn new(limits: &Limits) -> Self {
         Budget {
             decoded: AtomicU64::new(0),
+            damaged: AtomicU64::new(0),
             max_decoded: limits.max_decoded_bytes,
             deadline: limits.deadline,
             max_ops_per_page: limits.max_ops_per_page,
@@ -47,6 +50,16 @@ impl Budget {
             "decoded stream data exceeds the limit of {} bytes (possible decompression bomb)",
             self.max_decoded
         ))
+    }
+
+    /// Records a stream whose data is damaged (decoding stopped early).
+    pub(crate) fn note_damaged(&self) {
+        self.damaged.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Streams recorded as damaged so far.
+    pub(crate) fn damaged(&self) -> u64 {
+        self.damaged.load(Ordering::Relaxed)
     }
 
     pub(crate) fn decoded(&self) -> u64 {

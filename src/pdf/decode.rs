@@ -25,8 +25,10 @@ const MAX_FILTERS: usize = 8;
 /// Decodes a stream's data, charging the budget for every byte produced.
 ///
 /// Unfiltered data is borrowed and not charged (it was never inflated).
-/// Undecodable data yields an empty or partial result rather than an error;
-/// only the budget (size, time) produces errors.
+/// Undecodable data yields an empty or partial result rather than an error
+/// and is counted in the budget as damaged (so that a file whose every
+/// stream is broken is reported as damaged, not as a scan); only the budget
+/// (size, time) produces errors.
 pub(crate) fn decode_stream<'a>(
     doc: Option<&'a Document>,
     stream: &'a Stream,
@@ -63,7 +65,7 @@ pub(crate) fn decode_stream<'a>(
     for f in filters {
         let cap = budget.remaining();
         let out = match f {
-            b"FlateDecode" | b"Fl" => inflate(&data, cap),
+            b"FlateDecode" | b"Fl" => inflate_noting_damage(&data, cap, budget),
             b"ASCIIHexDecode" | b"AHx" => Ok(ascii_hex(&data)),
             b"ASCII85Decode" | b"A85" => Ok(ascii85(&data)),
             b"RunLengthDecode" | b"RL" => run_length(&data, cap),
@@ -99,14 +101,27 @@ fn lopdf_fallback<'a>(stream: &Stream, budget: &Budget) -> Result<Cow<'a, [u8]>,
             Ok(Cow::Owned(v))
         }
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => Err(budget.too_large()),
-        Err(_) => Ok(Cow::Owned(Vec::new())),
+        Err(_) => {
+            budget.note_damaged();
+            Ok(Cow::Owned(Vec::new()))
+        }
     }
+}
+
+/// [`inflate_prefix`], recording in the budget when the data is damaged.
+fn inflate_noting_damage(data: &[u8], cap: u64, budget: &Budget) -> Result<Vec<u8>, ()> {
+    let (out, complete) = inflate_prefix(data, cap)?;
+    if !complete {
+        budget.note_damaged();
+    }
+    Ok(out)
 }
 
 /// Inflates zlib (or, if the header is missing, raw deflate) data, keeping
 /// whatever was produced before an error. `Err(())` means the output would
 /// exceed `cap` bytes.
-pub(crate) fn inflate(data: &[u8], cap: u64) -> Result<Vec<u8>, ()> {
+/// The flag says whether the data inflated without an error.
+fn inflate_prefix(data: &[u8], cap: u64) -> Result<(Vec<u8>, bool), ()> {
     let zlib = match data {
         [cmf, flg, ..] => cmf & 0x0f == 8 && ((u16::from(*cmf) << 8) | u16::from(*flg)) % 31 == 0,
         _ => false,
@@ -116,19 +131,32 @@ pub(crate) fn inflate(data: &[u8], cap: u64) -> Result<Vec<u8>, ()> {
     let limit = cap.saturating_add(1);
     // Errors are deliberately ignored: `read_to_end` keeps the bytes read so
     // far, which is the best that can be recovered from damaged data.
-    if zlib {
-        let _ = flate2::bufread::ZlibDecoder::new(data)
+    let read = if zlib {
+        flate2::bufread::ZlibDecoder::new(data)
             .take(limit)
-            .read_to_end(&mut out);
+            .read_to_end(&mut out)
     } else {
-        let _ = flate2::bufread::DeflateDecoder::new(data)
+        flate2::bufread::DeflateDecoder::new(data)
             .take(limit)
-            .read_to_end(&mut out);
-    }
+            .read_to_end(&mut out)
+    };
     if out.len() as u64 > cap {
         return Err(());
     }
-    Ok(out)
+    if zlib && read.is_err() {
+        // Writers that cut or miscompute the Adler-32 checksum after a
+        // complete deflate stream are common; the data itself is whole when
+        // the raw deflate stream after the two header bytes ends cleanly.
+        let mut raw = Vec::with_capacity(out.len());
+        let whole = flate2::bufread::DeflateDecoder::new(&data[2..])
+            .take(limit)
+            .read_to_end(&mut raw)
+            .is_ok();
+        if whole && raw.len() as u64 <= cap && raw.len() >= out.len() {
+            return Ok((raw, true));
+        }
+    }
+    Ok((out, read.is_ok()))
 }
 
 fn hex_val(b: u8) -> Option<u8> {
@@ -247,10 +275,16 @@ mod tests {
         let mut e = ZlibEncoder::new(Vec::new(), Compression::default());
         let _ = e.write_all(&vec![b'a'; 100_000]);
         let z = e.finish().unwrap_or_default();
-        assert_eq!(inflate(&z, 200_000).map(|v| v.len()), Ok(100_000));
-        assert_eq!(inflate(&z, 1000), Err(()));
+        assert_eq!(
+            inflate_prefix(&z, 200_000).map(|(v, ok)| (v.len(), ok)),
+            Ok((100_000, true))
+        );
+        assert_eq!(inflate_prefix(&z, 1000), Err(()));
         // Truncated data still yields a prefix.
-        let part = inflate(z.get(..z.len() / 2).unwrap_or(&[]), 200_000).unwrap_or_default();
-        assert!(!part.is_empty());
+        let (part, complete) = inflate_prefix(z.get(..z.len() / 2).unwrap_or(&[]), 200_000).unwrap_or_default();
+        assert!(!part.is_empty() && !complete);
+        // a complete deflate stream with its checksum cut is whole
+        let (all, complete) = inflate_prefix(z.get(..z.len() - 2).unwrap_or(&[]), 200_000).unwrap_or_default();
+        assert!(all.len() == 100_000 && complete);
     }
 }

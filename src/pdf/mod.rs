@@ -131,6 +131,8 @@ pub struct Stats {
     pub images: usize,
     /// Stream bytes decoded (charged against `max_decoded_bytes`).
     pub decoded_bytes: u64,
+    /// Content streams whose data could not be decoded to the end.
+    pub damaged_streams: u64,
 }
 
 /// Pages from which work is spread over rayon's thread pool.
@@ -267,9 +269,16 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<(PdfText, Stats), PdfE
         text.pages.push(p.text);
     }
     stats.decoded_bytes = budget.decoded();
+    stats.damaged_streams = budget.damaged();
     let has_text = text.pages.iter().any(|p| p.chars().any(|c| !c.is_whitespace()));
     if !has_text {
-        return Err(if stats.unmapped_glyphs > 0 {
+        return Err(if stats.damaged_streams > 0 && stats.glyphs == 0 {
+            PdfError::Damaged(format!(
+                "{} could not be decoded (damaged data) and no text remains on {}",
+                count(stats.damaged_streams as usize, "content stream"),
+                count(text.pages.len(), "page")
+            ))
+        } else if stats.unmapped_glyphs > 0 {
             PdfError::NoText(format!(
                 "the file draws {} glyphs but its fonts give no Unicode mapping for them \
                  (no ToUnicode); it needs OCR",
@@ -284,6 +293,11 @@ fn extract_inner(bytes: &[u8], limits: &Limits) -> Result<(PdfText, Stats), PdfE
         });
     }
     Ok((text, stats))
+}
+
+/// "1 page", "2 pages".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 struct PageOut {
