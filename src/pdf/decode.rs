@@ -148,7 +148,7 @@ fn inflate_prefix(data: &[u8], cap: u64) -> Result<(Vec<u8>, bool), ()> {
         // complete deflate stream are common; the data itself is whole when
         // the raw deflate stream after the two header bytes ends cleanly.
         let mut raw = Vec::with_capacity(out.len());
-        let whole = flate2::bufread::DeflateDecoder::new(&data[2..])
+        let whole = flate2::bufread::DeflateDecoder::new(data.get(2..).unwrap_or_default())
             .take(limit)
             .read_to_end(&mut raw)
             .is_ok();
