@@ -10,6 +10,12 @@ overall; mojibake checks on our output (U+FFFD, stray glyph names such as
 tools run sequentially, one file after another, and pages per second are
 reported for each. The reference is `pdftotext -layout` (which, like us, keeps
 table rows on one line); `--plain` compares with plain `pdftotext` instead.
+
+Word F1 does not see reading order (a page whose two columns are merged line
+by line has the same words). The `order` column does: F1 of word *bigrams*
+(pairs of consecutive words) against plain `pdftotext`, which reads a page
+of two columns column by column; line-end hyphens are joined in both texts
+first, since plain pdftotext joins them.
 Needs poppler-utils (pdftotext, pdfinfo) and a release build.
 """
 import collections
@@ -36,6 +42,13 @@ if not files:
 def words(text):
     text = unicodedata.normalize("NFC", text)
     return collections.Counter(text.split())
+
+
+def bigrams(text):
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    w = text.split()
+    return collections.Counter(zip(w, w[1:]))
 
 
 def f1(a, b):
@@ -67,6 +80,8 @@ rows = []
 ours_time = ref_time = 0.0
 tot_ours = collections.Counter()
 tot_ref = collections.Counter()
+tot_order_ours = collections.Counter()
+tot_order_ref = collections.Counter()
 total_pages = 0
 for f in files:
     path = os.path.join(pdf_dir, f)
@@ -81,23 +96,32 @@ for f in files:
     ref_text = r_ref.stdout.decode("utf-8", "replace")
     if r_ours.returncode != 0:
         note = r_ours.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
-        rows.append((f, pages, None, f"protokoll failed: {note}"))
+        rows.append((f, pages, None, None, f"protokoll failed: {note}"))
         continue
     a, b = words(ours_text), words(ref_text)
     tot_ours += a
     tot_ref += b
+    order_text = ref_text if plain else run(["pdftotext", path, "-"])[1].stdout.decode("utf-8", "replace")
+    oa, ob = bigrams(ours_text), bigrams(order_text)
+    tot_order_ours += oa
+    tot_order_ref += ob
     bad = len(garbage.findall(ours_text))
-    rows.append((f, pages, f1(a, b), f"{bad} mojibake" if bad else ""))
+    rows.append((f, pages, f1(a, b), f1(oa, ob), f"{bad} mojibake" if bad else ""))
 
-print(f"{'file':<70}{'pages':>6}{'F1':>8}  note")
-for f, pages, score, note in rows:
+print(f"{'file':<70}{'pages':>6}{'F1':>8}{'order':>8}  note")
+for f, pages, score, order, note in rows:
     s = "-" if score is None else f"{score:.4f}"
-    print(f"{f[:69]:<70}{pages:>6}{s:>8}  {note}")
+    o = "-" if order is None else f"{order:.4f}"
+    print(f"{f[:69]:<70}{pages:>6}{s:>8}{o:>8}  {note}")
 scored = [r for r in rows if r[2] is not None]
 print()
 print(f"files: {len(files)}, scored: {len(scored)}, pages: {total_pages}")
 print(f"reference: {' '.join(ref_cmd)}")
 print(f"overall word F1: {f1(tot_ours, tot_ref):.4f}; lowest file: {min(r[2] for r in scored):.4f}")
+print(
+    f"reading order (bigram F1 against plain pdftotext): {f1(tot_order_ours, tot_order_ref):.4f}; "
+    f"lowest file: {min(r[3] for r in scored):.4f}"
+)
 print(f"protokoll text: {ours_time:.2f} s, {total_pages / ours_time:.0f} pages/s (sequential, one thread, one process per file)")
 print(f"pdftotext:      {ref_time:.2f} s, {total_pages / ref_time:.0f} pages/s (sequential, one process per file)")
 print(f"speed ratio: {ref_time / ours_time:.2f}x")

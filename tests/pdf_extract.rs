@@ -484,3 +484,61 @@ fn mac_roman_and_standard_encodings() {
     );
     assert_eq!(text_of(&pdf.finish()), "åäö ÅÄÖ\nIt's “quoted”");
 }
+
+/// Two columns of prose under a full-width heading, the right column's
+/// baselines a little off the left one's (as real layouts are).
+fn two_column_page() -> Vec<u8> {
+    let mut ops =
+        String::from("BT /F1 14 Tf 72 740 Td (Rubrik som g\\345r \\366ver hela sidans bredd och l\\344ngre) Tj ET ");
+    for i in 0..8 {
+        let y = 700 - 14 * i;
+        ops.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (V\\344nster spalt rad {i} med en hel del text) Tj ET \
+             BT /F1 10 Tf 320 {}.6 Td (H\\366ger spalt rad {i} med lika mycket text) Tj ET ",
+            y - 1
+        ));
+    }
+    ops.push_str("BT /F1 10 Tf 72 500 Td (Sidfot som ocks\\345 g\\345r \\366ver b\\345da spalterna p\\345 sidan, hela v\\344gen) Tj ET");
+    one_page(&ops)
+}
+
+#[test]
+fn two_text_columns_are_read_column_by_column() {
+    let text = text_of(&two_column_page());
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 18, "{text}");
+    assert!(lines[0].starts_with("Rubrik"), "{text}");
+    for i in 0..8 {
+        assert_eq!(
+            lines[1 + i],
+            format!("Vänster spalt rad {i} med en hel del text"),
+            "{text}"
+        );
+        assert_eq!(
+            lines[9 + i],
+            format!("Höger spalt rad {i} med lika mycket text"),
+            "{text}"
+        );
+    }
+    assert!(lines[17].starts_with("Sidfot"), "{text}");
+}
+
+#[test]
+fn a_long_table_with_a_wide_gap_stays_row_by_row() {
+    let mut ops = String::new();
+    for i in 0..12 {
+        let y = 700 - 14 * i;
+        ops.push_str(&format!(
+            "BT /F1 10 Tf 72 {y} Td (Kostnader f\\366r verksamhet {i}) Tj ET BT /F1 10 Tf 420 {y} Td ({i}4 567) Tj ET "
+        ));
+    }
+    let text = text_of(&one_page(&ops));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 12, "{text}");
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(
+            line.split_whitespace().collect::<Vec<_>>().join(" "),
+            format!("Kostnader för verksamhet {i} {i}4 567")
+        );
+    }
+}

@@ -362,6 +362,22 @@ fn line_text(page: &PageGlyphs, idx: &[usize], line: &mut Line) -> String {
 fn layout_group(page: &PageGlyphs, idx: &[usize]) -> String {
     let runs = build_runs(page, idx);
     let many = runs.len() > MAX_SCRIPT_RUNS;
+    let mut out = String::new();
+    for piece in reading_pieces(runs) {
+        let text = lay_lines(page, idx, piece, many);
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// Clusters runs into lines and writes them top to bottom.
+fn lay_lines(page: &PageGlyphs, idx: &[usize], runs: Vec<Run>, many: bool) -> String {
     let mut lines = cluster_lines(runs);
     if !many {
         attach_scripts(&mut lines);
@@ -384,4 +400,164 @@ fn layout_group(page: &PageGlyphs, idx: &[usize]) -> String {
         prev = Some((line.y, line.size));
     }
     out
+}
+
+/// Most bins of the horizontal coverage profile used to find a gutter.
+const MAX_BINS: usize = 4096;
+/// The gutter is looked for in the middle of the text's width: not nearer
+/// to either edge than this fraction.
+const GUTTER_MARGIN: f32 = 0.2;
+/// A gutter is at least this wide (in ems of the median font size).
+const MIN_GUTTER_EM: f32 = 0.8;
+/// Runs that may cross a gutter (full-width headings), as a fraction of all.
+const MAX_CROSSING: f32 = 0.08;
+/// ...but always a heading and a footer.
+const MIN_CROSSING: f32 = 2.0;
+/// Each column holds at least this many runs...
+const MIN_COLUMN_RUNS: usize = 6;
+/// ...and its median run fills at least this fraction of the column's width
+/// (prose; table cells are narrow, so tables stay row by row).
+const MIN_COLUMN_FILL: f32 = 0.6;
+
+/// Where a run goes in reading order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    Full,
+}
+
+/// Splits a page's runs into pieces in reading order. A page of two text
+/// columns (a vertical gutter that almost no run crosses, prose on both
+/// sides) is read as pdftotext reads it: between full-width lines, the left
+/// column top to bottom, then the right one. Anything else is one piece, so
+/// table rows stay on one line.
+fn reading_pieces(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
+    let Some(gutter) = find_gutter(&runs) else {
+        return vec![runs];
+    };
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let side_of = |r: &Run| {
+        if r.x1 <= gutter {
+            Side::Left
+        } else if r.x0 >= gutter {
+            Side::Right
+        } else {
+            Side::Full
+        }
+    };
+    // runs on the baseline of a crossing run belong to its full-width line
+    let crossing: Vec<(f32, f32)> = runs
+        .iter()
+        .filter(|r| side_of(r) == Side::Full)
+        .map(|r| (r.y, r.size))
+        .collect();
+    let on_full_line = |r: &Run| {
+        // a baseline within LINE_TOL of the smaller size is within LINE_TOL of r's
+        let reach = LINE_TOL * r.size;
+        let from = crossing.partition_point(|&(y, _)| y < r.y - reach);
+        crossing
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(y, _)| y <= r.y + reach)
+            .take(SCRIPT_WINDOW)
+            .any(|&(y, size)| (y - r.y).abs() <= LINE_TOL * size.min(r.size))
+    };
+    let mut pieces: Vec<Vec<Run>> = Vec::new();
+    let (mut left, mut right, mut full) = (Vec::new(), Vec::new(), Vec::new());
+    for r in runs {
+        let side = if on_full_line(&r) { Side::Full } else { side_of(&r) };
+        if side == Side::Full {
+            flush(&mut pieces, &mut left);
+            flush(&mut pieces, &mut right);
+            full.push(r);
+        } else {
+            flush(&mut pieces, &mut full);
+            if side == Side::Left {
+                left.push(r)
+            } else {
+                right.push(r)
+            }
+        }
+    }
+    flush(&mut pieces, &mut full);
+    flush(&mut pieces, &mut left);
+    flush(&mut pieces, &mut right);
+    pieces
+}
+
+fn flush(pieces: &mut Vec<Vec<Run>>, piece: &mut Vec<Run>) {
+    if !piece.is_empty() {
+        pieces.push(std::mem::take(piece));
+    }
+}
+
+/// The x of a gutter between two columns of prose, if the page has one.
+fn find_gutter(runs: &[Run]) -> Option<f32> {
+    if runs.len() < 2 * MIN_COLUMN_RUNS {
+        return None;
+    }
+    let x0 = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let x1 = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = x1 - x0;
+    if !width.is_finite() || width <= 0.0 {
+        return None;
+    }
+    let bins = (width.ceil() as usize).clamp(1, MAX_BINS);
+    let scale = bins as f32 / width;
+    let bin = |x: f32| (((x - x0) * scale) as usize).min(bins - 1);
+    // coverage profile: how many runs cover each bin (a difference array)
+    let mut diff = vec![0i64; bins + 1];
+    for r in runs {
+        if let Some(d) = diff.get_mut(bin(r.x0)) {
+            *d += 1;
+        }
+        if let Some(d) = diff.get_mut(bin(r.x1) + 1) {
+            *d -= 1;
+        }
+    }
+    let allowed = (MAX_CROSSING * runs.len() as f32).max(MIN_CROSSING) as i64;
+    let mut sizes: Vec<f32> = runs.iter().map(|r| r.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let em = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let (lo, hi) = (bin(x0 + GUTTER_MARGIN * width), bin(x1 - GUTTER_MARGIN * width));
+    // the widest stretch of the middle that few runs cover
+    let (mut best, mut start, mut cover) = (None::<(usize, usize)>, None, 0i64);
+    for (i, d) in diff.iter().enumerate().take(hi + 1) {
+        cover += d;
+        let open = i >= lo && cover <= allowed;
+        match (open, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if best.is_none_or(|(bs, be)| i - s > be - bs) {
+                    best = Some((s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start
+        && best.is_none_or(|(bs, be)| hi + 1 - s > be - bs)
+    {
+        best = Some((s, hi + 1));
+    }
+    let (s, e) = best?;
+    let (gap_x0, gap_x1) = (x0 + s as f32 / scale, x0 + e as f32 / scale);
+    if gap_x1 - gap_x0 < MIN_GUTTER_EM * em {
+        return None;
+    }
+    let gutter = (gap_x0 + gap_x1) / 2.0;
+    let prose = |widths: Vec<f32>, column: f32| {
+        let mut widths = widths;
+        widths.sort_by(f32::total_cmp);
+        widths.len() >= MIN_COLUMN_RUNS
+            && widths
+                .get(widths.len() / 2)
+                .is_some_and(|&w| w >= MIN_COLUMN_FILL * column)
+    };
+    let left: Vec<f32> = runs.iter().filter(|r| r.x1 <= gutter).map(|r| r.x1 - r.x0).collect();
+    let right: Vec<f32> = runs.iter().filter(|r| r.x0 >= gutter).map(|r| r.x1 - r.x0).collect();
+    (prose(left, gap_x0 - x0) && prose(right, x1 - gap_x1)).then_some(gutter)
 }
