@@ -14,6 +14,12 @@
 //!    from the geometry: a gap wider than a fraction of the font's space width
 //!    (bounded by the font size) is a space, a very wide one (table columns)
 //!    several spaces. Explicit space glyphs always give at least one space.
+//! 5. Before lines are formed, a page of two prose columns is split at its
+//!    gutter (a vertical strip in the middle that almost no run crosses,
+//!    with runs on both sides that fill their column): between full-width
+//!    lines, the left column is read top to bottom, then the right one, as
+//!    pdftotext does. Narrow cells (tables) never make columns, so a table
+//!    row stays one line.
 //!
 //! Text written in other directions is laid out the same way in its own
 //! rotated frame and appended after the upright text.
