@@ -117,6 +117,7 @@ const COUNT_NOUNS: &[&str] = &[
 pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
     let text = doc.text();
     let mut out = Vec::new();
+    let mut room = sentence_room(text.len());
     for (i, c) in amount_matches(text).enumerate() {
         if i % 512 == 511 && doc.expired() {
             break; // the caller reports the timeout
@@ -190,7 +191,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
                         per: None,
                         period: None,
                         footnote: None,
-                        sentence: sentence_of(doc, start),
+                        sentence: sentence_of(doc, start, &mut room),
                         span,
                     });
                     value = v2;
@@ -290,7 +291,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             per,
             period,
             footnote,
-            sentence: sentence_of(doc, span_start),
+            sentence: sentence_of(doc, span_start, &mut room),
             span,
         });
     }
@@ -413,11 +414,34 @@ fn unit_words_end(text: &str, unit: usize) -> usize {
     end.max(floor_boundary(text, (unit + 2).min(text.len())))
 }
 
-/// The sentence around normalized position `pos`, as display text.
-fn sentence_of(doc: &Doc<'_>, pos: usize) -> String {
-    let start = super::running_sentence_start(doc, pos);
-    let end = super::sentence_end(doc, pos);
-    doc.span_and_text(start..end.max(pos)).1
+/// How far, each way, the sentence of an amount reaches once the
+/// document's room for sentences is used up.
+const SHORT_SENTENCE_REACH: usize = 60;
+
+/// The room for amount sentences in a document of `len` bytes: their total
+/// stays proportional to the text, however many amounts share a sentence
+/// (300 000 amounts on one line would otherwise repeat its 1.6 KB around
+/// each of them: 500 MB).
+fn sentence_room(len: usize) -> usize {
+    len.saturating_mul(2).saturating_add(64 * 1024)
+}
+
+/// The sentence around normalized position `pos`, as display text; cut to
+/// [`SHORT_SENTENCE_REACH`] around `pos` once `room` is used up.
+fn sentence_of(doc: &Doc<'_>, pos: usize, room: &mut usize) -> String {
+    let text = doc.text();
+    let mut start = super::running_sentence_start(doc, pos);
+    let mut end = super::sentence_end(doc, pos).max(pos);
+    if end - start > *room {
+        start = start.max(floor_boundary(text, pos.saturating_sub(SHORT_SENTENCE_REACH)));
+        let mut short_end = (pos + SHORT_SENTENCE_REACH).min(text.len());
+        while !text.is_char_boundary(short_end) {
+            short_end += 1;
+        }
+        end = end.min(short_end).max(pos);
+    }
+    *room = room.saturating_sub(end - start);
+    doc.span_and_text(start..end).1
 }
 
 enum Pair {
@@ -661,6 +685,26 @@ mod tests {
         let a = amounts(t, &[]);
         assert_eq!(a.len(), 1, "{t}: {a:?}");
         a.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn sentences_of_many_amounts_stay_proportional_to_the_text() {
+        let line: Vec<String> = (0..20_000).map(|i| format!("{i} kr")).collect();
+        let text = line.join(" ") + ".\n";
+        let found = amounts(&text, &[]);
+        assert_eq!(found.len(), 20_000);
+        let total: usize = found.iter().map(|a| a.sentence.len()).sum();
+        assert!(
+            total <= sentence_room(text.len()) + 20_000 * 2 * SHORT_SENTENCE_REACH,
+            "{total}"
+        );
+        // the first ones keep their whole (800-byte) reach, the last ones a short one
+        assert!(found[0].sentence.len() > 700);
+        let last = &found[19_999].sentence;
+        assert!(
+            last.len() <= 2 * SHORT_SENTENCE_REACH + 20 && last.contains("19999 kr"),
+            "{last}"
+        );
     }
 
     #[test]
