@@ -107,11 +107,37 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     match run(cli) {
         Ok(code) => code,
+        // the reader of our output left (`| head`): nothing more is wanted
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("protokoll: {e:#}");
+            eprintln!("protokoll: {}", error_text(&e));
             ExitCode::from(2)
         }
     }
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error and its causes, each cause once: the library's errors already
+/// name their cause in their message.
+fn error_text(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }
 
 /// The longest time budget: any more is no budget at all, and a deadline

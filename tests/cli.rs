@@ -249,3 +249,29 @@ fn non_utf8_file_names_stay_distinct() {
         ]
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        write(
+            dir.path(),
+            &format!("{i:03}.txt"),
+            "§ 1 KS 2024/1\nBudget\n\nBeslut\nKommunstyrelsen beslutar att anslå 5 mnkr.\n"
+                .repeat(20)
+                .as_bytes(),
+        );
+    }
+    let mut child = std::process::Command::new(binary())
+        .args(["extract", "-q", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take()); // like `| head -c 100`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -145,7 +145,7 @@ impl Manifest {
         };
         std::fs::create_dir_all(dir).map_err(io_err)?;
         let mut tmp = temp_file_in(dir).map_err(io_err)?;
-        serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io_err(io::Error::other(e)))?;
+        serde_json::to_writer_pretty(tmp.as_file_mut(), self).map_err(|e| io_err(io::Error::from(e)))?;
         tmp.persist(dir.join(Self::FILE)).map_err(|e| io_err(e.error))?;
         for name in [Self::LEGACY_FILE, Self::JOURNAL_FILE] {
             match std::fs::remove_file(dir.join(name)) {
@@ -219,7 +219,7 @@ impl JsonDirSink {
             self.journal = Some(io::BufWriter::new(file));
         }
         if let Some(journal) = self.journal.as_mut() {
-            serde_json::to_writer(&mut *journal, &entry).map_err(|e| io_err(io::Error::other(e)))?;
+            serde_json::to_writer(&mut *journal, &entry).map_err(|e| io_err(io::Error::from(e)))?;
             journal.write_all(b"\n").map_err(io_err)?;
             // a whole line per result reaches the file, so a kill loses at most one
             journal.flush().map_err(io_err)?;
@@ -259,7 +259,7 @@ impl OutputFailure {
 
 /// Write one result as a line of JSON.
 pub fn write_jsonl<W: Write>(out: &mut W, result: &ExtractResult) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, result).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, result).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
@@ -384,7 +384,7 @@ pub fn write_json_file(dir: &Path, result: &ExtractResult) -> io::Result<PathBuf
     let mut tmp = temp_file_in(parent)?;
     {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        serde_json::to_writer_pretty(&mut w, result).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut w, result).map_err(io::Error::from)?;
         w.write_all(b"\n")?;
         w.flush()?;
     }
