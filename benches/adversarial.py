@@ -28,12 +28,15 @@ def text(s):
     return s.encode("utf-8")
 
 
+HEAD = "§ 1 Dnr KS 2024/1\nÄrende\n\nYrkanden\n"
+
+
 def vote_phrases(n):
-    return text("".join(f"Med {i % 50} ja-röster mot {i % 40} nej-röster beslutar nämnden.\n" for i in range(n)))
+    return text(HEAD + "".join(f"Med {i % 50} ja-röster mot {i % 40} nej-röster beslutar nämnden.\n" for i in range(n)))
 
 
 def motion_lines(n):
-    return text("".join(f"Anna Andersson{i} (S) yrkar bifall till förslaget.\n" for i in range(n)))
+    return text(HEAD + "".join(f"Anna Andersson (S) yrkar bifall till förslag {i}.\n" for i in range(n)))
 
 
 def amounts_line(n):
@@ -82,6 +85,7 @@ CASES = [
     ("1 000 000 lines 'ab-'", "million.txt", lambda: text("ab-\n" * 1_000_000), "0"),
     ("200 000 vote phrases, --timeout 1", "votes.txt", lambda: vote_phrases(200_000), "1"),
     ("200 000 'X (S) yrkar' lines, --timeout 1", "motions.txt", lambda: motion_lines(200_000), "1"),
+    ("200 000 'X (S) yrkar' lines, no budget", "motions-all.txt", lambda: motion_lines(200_000), "0"),
     ("20 000 'N kr' on one line", "amounts20k.txt", lambda: amounts_line(20_000), "0"),
     ("300 000 'N kr' on one line", "amounts300k.txt", lambda: amounts_line(300_000), "0"),
     ("100 000 footnote markers", "footnotes.txt", lambda: footnote_markers(100_000), "0"),

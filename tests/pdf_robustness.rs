@@ -177,6 +177,26 @@ fn ten_thousand_nested_arrays_in_a_content_stream() {
 }
 
 #[test]
+fn millions_of_tiny_objects_are_refused_before_loading() {
+    // 3 million one-number objects (≈70 MB): lopdf would need ≈4.5 GB for them
+    let mut objs = basic_objects(b"BT /F1 12 Tf 72 700 Td (Text) Tj ET");
+    objs.extend((0..3_000_000).map(|i| format!("{i}").into_bytes()));
+    let pdf = raw_pdf(&objs);
+    let started = Instant::now();
+    let r = extract(&pdf, &Limits::default());
+    assert!(
+        matches!(&r, Err(PdfError::TooLarge(m)) if m.contains("objects")),
+        "{r:?}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+    // the same page with a few thousand objects loads
+    let mut objs = basic_objects(b"BT /F1 12 Tf 72 700 Td (Text) Tj ET");
+    objs.extend((0..5_000).map(|i| format!("{i}").into_bytes()));
+    let text = extract(&raw_pdf(&objs), &Limits::default()).map(|t| t.pages.join("\n"));
+    assert_eq!(text.ok().as_deref(), Some("Text"));
+}
+
+#[test]
 fn flate_bomb_in_content_stream_hits_the_cap() {
     let bomb = zlib(&vec![b' '; 8 * 1024 * 1024]);
     let mut objs = basic_objects(b"");
