@@ -82,8 +82,9 @@ impl Summary {
     pub fn report(&self, secs: f64) -> String {
         let mb = self.bytes as f64 / 1e6;
         let mut s = format!(
-            "protokoll: {} files: {} ok, {} partial, {} failed, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            "protokoll: {} file{}: {} ok, {} partial, {} failed, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
             self.files,
+            if self.files == 1 { "" } else { "s" },
             self.ok,
             self.partial,
             self.failed,
@@ -110,5 +111,24 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_file_is_singular() {
+        let mut s = Summary::default();
+        s.add_unchanged(10);
+        assert!(s.report(1.0).starts_with("protokoll: 1 file: "), "{}", s.report(1.0));
+        s.add_unchanged(10);
+        assert!(s.report(1.0).starts_with("protokoll: 2 files: "));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(terminal_safe("a\u{1b}[31mb\u{7}"), "a\\u{1b}[31mb\\u{7}");
     }
 }

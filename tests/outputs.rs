@@ -307,3 +307,28 @@ fn two_incremental_sqlite_runs_do_not_redo_each_others_work() {
         stderr(&second)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_respect_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::write(&input, DOC).unwrap();
+    for (format, out, file) in [
+        ("json", "folder", "folder/a.txt.json"),
+        ("csv", "tables", "tables/amounts.csv"),
+        ("jsonl", "x.jsonl", "x.jsonl"),
+    ] {
+        let script = format!(
+            "umask 002 && exec '{}' extract -q -f {format} -o '{}' '{}'",
+            binary().display(),
+            dir.path().join(out).display(),
+            input.display()
+        );
+        let o = Command::new("sh").args(["-c", &script]).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        let mode = fs::metadata(dir.path().join(file)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o664, "{format}");
+    }
+}
