@@ -183,6 +183,10 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     None
 }
 
+/// The longest a title runs, in characters: a longer line is a paragraph
+/// of text (or a line without breaks), not a title.
+const MAX_TITLE_CHARS: usize = 300;
+
 fn title(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Option<String> {
     if let Some(t) = paragraphs.iter().find_map(|p| p.title.clone()) {
         return Some(t);
@@ -191,18 +195,24 @@ fn title(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Option<String> {
     // lines that continue it
     let text = doc.text();
     let mut parts: Vec<&str> = Vec::new();
+    let mut chars = 0;
     for r in &doc.seg.lines {
         let line = text[r.clone()].trim().trim_matches(['*', '#', ' ']);
+        // counted up to the limit only: a line may be megabytes long
+        let n = line.chars().take(MAX_TITLE_CHARS + 1).count();
         if parts.is_empty() {
-            if line.chars().count() < 25 || is_body_name(line) || line.contains(':') || MEMO_MARK.is_match(line) {
+            if !(25..=MAX_TITLE_CHARS).contains(&n)
+                || is_body_name(line)
+                || line.contains(':')
+                || MEMO_MARK.is_match(line)
+            {
                 continue;
             }
-            parts.push(line);
-        } else if line.is_empty() || parts.len() >= 4 {
+        } else if line.is_empty() || parts.len() >= 4 || chars + n > MAX_TITLE_CHARS {
             break;
-        } else {
-            parts.push(line);
         }
+        chars += n + 1;
+        parts.push(line);
     }
     (!parts.is_empty()).then(|| parts.join(" "))
 }
