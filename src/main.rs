@@ -47,7 +47,8 @@ enum Command {
         /// Output file or folder (see --format). Without it: JSON Lines to stdout.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
-        /// Output format (default: jsonl to stdout, json when -o is given).
+        /// Output format (default: jsonl to stdout; with -o, from its extension: .jsonl/.ndjson
+        /// JSON Lines, .db/.sqlite/.sqlite3 SQLite, a folder JSON; .csv and .json are refused).
         #[arg(short = 'f', long = "format", value_enum)]
         format: Option<FormatArg>,
         /// Skip inputs whose content and tool version are unchanged since the last run into
@@ -214,7 +215,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let started = Instant::now();
             let format = match (format, &output) {
                 (Some(FormatArg::Jsonl), _) | (None, None) => OutputFormat::Jsonl,
-                (Some(FormatArg::Json), _) | (None, Some(_)) => OutputFormat::Json,
+                (Some(FormatArg::Json), _) => OutputFormat::Json,
+                (None, Some(path)) => match OutputFormat::for_output_path(path) {
+                    Ok(format) => format,
+                    Err(why) => return usage(&why),
+                },
                 (Some(FormatArg::Csv), _) => OutputFormat::Csv,
                 (Some(FormatArg::Sqlite), _) => OutputFormat::Sqlite,
             };

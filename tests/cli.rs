@@ -275,3 +275,43 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn the_output_format_follows_the_extension_of_o() {
+    let tree = sample_tree();
+    let out = tempfile::tempdir().unwrap();
+    let lines_file = out.path().join("all.jsonl");
+    let o = run(&[
+        "extract",
+        "-q",
+        "-o",
+        lines_file.to_str().unwrap(),
+        tree.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = fs::read_to_string(&lines_file).expect("a JSON Lines file, not a folder");
+    assert_eq!(text.lines().count(), 2);
+    let db = out.path().join("minutes.db");
+    let o = run(&[
+        "extract",
+        "-q",
+        "-o",
+        db.to_str().unwrap(),
+        tree.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(db.is_file() && fs::read(&db).unwrap().starts_with(b"SQLite format 3"));
+    for refused in ["tables.csv", "one.json"] {
+        let path = out.path().join(refused);
+        let o = run(&[
+            "extract",
+            "-q",
+            "-o",
+            path.to_str().unwrap(),
+            tree.path().to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{refused}");
+        assert!(!path.exists(), "{refused} must not be created");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("folder"), "{refused}");
+    }
+}

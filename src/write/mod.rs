@@ -494,6 +494,41 @@ pub enum OutputFormat {
     Sqlite,
 }
 
+/// File name extensions that name an output format (`-o` without `-f`).
+const FORMAT_EXTENSIONS: &[(&str, OutputFormat)] = &[
+    ("jsonl", OutputFormat::Jsonl),
+    ("ndjson", OutputFormat::Jsonl),
+    ("db", OutputFormat::Sqlite),
+    ("sqlite", OutputFormat::Sqlite),
+    ("sqlite3", OutputFormat::Sqlite),
+];
+
+impl OutputFormat {
+    /// The format an output path asks for when no format is given: its
+    /// extension (`.jsonl`, `.db` …), else a JSON folder. An extension
+    /// that names a single file of a format that writes a folder (`.csv`,
+    /// `.json`) is refused with the reason, never turned into a folder of
+    /// that name.
+    pub fn for_output_path(path: &Path) -> Result<OutputFormat, String> {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let Some(ext) = ext else { return Ok(OutputFormat::Json) };
+        if let Some((_, format)) = FORMAT_EXTENSIONS.iter().find(|(e, _)| *e == ext) {
+            return Ok(*format);
+        }
+        match ext.as_str() {
+            "csv" => Err(format!(
+                "{}: CSV output is a folder with one table per record kind; give a folder and -f csv",
+                path.display()
+            )),
+            "json" => Err(format!(
+                "{}: JSON output is a folder with one file per input; give a folder, or -f jsonl for one file",
+                path.display()
+            )),
+            _ => Ok(OutputFormat::Json),
+        }
+    }
+}
+
 /// Where the results of a run go.
 pub enum Sink {
     Stream(Box<dyn Write>),
