@@ -271,7 +271,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     match outcome {
                         Outcome::Extracted(result) => {
                             summary.add(&result);
-                            for failure in sink.write(&result)? {
+                            if let Some(failure) = sink.write(&result)? {
                                 summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
                             }
                         }
@@ -283,9 +283,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(())
                 },
             )?;
-            for failure in sink.finish()? {
-                summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
-            }
+            sink.finish()?;
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }

@@ -26,6 +26,24 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// A folder `in` under `dir` with `n` copies of [`DOC`], named in order.
+fn folder_of_docs(dir: &Path, n: usize) -> std::path::PathBuf {
+    let input = dir.join("in");
+    fs::create_dir(&input).unwrap();
+    for i in 0..n {
+        fs::write(input.join(format!("{i:05}.txt")), DOC).unwrap();
+    }
+    input
+}
+
+/// Poll `done` until it holds or a minute has passed.
+fn wait_for(mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -131,12 +149,8 @@ fn leftover_temporary_files_of_a_killed_run_are_removed() {
 #[test]
 fn the_json_folder_journal_survives_kill_9() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
     let total = 3000;
-    for i in 0..total {
-        fs::write(input.join(format!("{i:05}.txt")), DOC).unwrap();
-    }
+    let input = folder_of_docs(dir.path(), total);
     let out = dir.path().join("out");
     let mut child = Command::new(binary())
         .args([
@@ -153,16 +167,13 @@ fn the_json_folder_journal_survives_kill_9() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let started = Instant::now();
     let json_files = || {
         fs::read_dir(&out).map_or(0, |d| {
             d.filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
                 .count()
         })
     };
-    while json_files() < 100 && started.elapsed() < Duration::from_secs(60) {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    wait_for(|| json_files() >= 100);
     child.kill().unwrap();
     let status = child.wait().unwrap();
     let written = json_files();
@@ -216,13 +227,9 @@ fn the_json_folder_journal_survives_kill_9() {
 #[test]
 fn sqlite_holds_no_transaction_while_extracting() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
     // whole runs of inputs, so that the standard input is alone in its run
     let n = 3 * protokoll::RUN_LENGTH as i64;
-    for i in 0..n {
-        fs::write(input.join(format!("{i:02}.txt")), DOC).unwrap();
-    }
+    let input = folder_of_docs(dir.path(), n as usize);
     let db = dir.path().join("shared.db");
     // the first run waits on its standard input, its last document, while
     // the folder's documents are extracted and written
@@ -242,18 +249,11 @@ fn sqlite_holds_no_transaction_while_extracting() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = Instant::now();
     let documents = |conn: &Connection| {
         conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0))
             .unwrap_or(0)
     };
-    loop {
-        std::thread::sleep(Duration::from_millis(50));
-        let written = Connection::open(&db).map(|c| documents(&c)).unwrap_or(0);
-        if written >= n || started.elapsed() > Duration::from_secs(60) {
-            break;
-        }
-    }
+    wait_for(|| Connection::open(&db).map(|c| documents(&c)).unwrap_or(0) >= n);
     // another writer gets the database at once
     let conn = Connection::open(&db).unwrap();
     conn.busy_timeout(Duration::from_secs(5)).unwrap();
@@ -269,7 +269,7 @@ fn sqlite_holds_no_transaction_while_extracting() {
         "sqlite",
         "-o",
         db.to_str().unwrap(),
-        input.join("00.txt").to_str().unwrap(),
+        input.join("00000.txt").to_str().unwrap(),
     ]);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
 
@@ -283,11 +283,7 @@ fn sqlite_holds_no_transaction_while_extracting() {
 #[test]
 fn two_incremental_sqlite_runs_do_not_redo_each_others_work() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    for i in 0..50 {
-        fs::write(input.join(format!("{i:02}.txt")), DOC).unwrap();
-    }
+    let input = folder_of_docs(dir.path(), 50);
     let db = dir.path().join("nightly.db");
     let args = [
         "extract",

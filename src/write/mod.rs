@@ -194,37 +194,38 @@ impl JsonDirSink {
 
     /// Write one result; a file that cannot be written is that input's
     /// failure, a journal that cannot be written ends the run.
-    fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         if let Err(source) = write_json_file(&self.dir, r) {
-            return Ok(vec![OutputFailure::new(
+            return Ok(Some(OutputFailure::new(
                 r,
                 WriteError::Io {
                     path: output_path(&self.dir, &r.source.path),
                     source,
                 },
-            )]);
+            )));
         }
         let entry = self.manifest.record(r);
-        let journal_path = self.dir.join(Manifest::JOURNAL_FILE);
+        let path = self.dir.join(Manifest::JOURNAL_FILE);
         let io_err = |source| WriteError::Io {
-            path: journal_path.clone(),
+            path: path.clone(),
             source,
         };
-        if self.journal.is_none() {
-            let file = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&journal_path)
-                .map_err(io_err)?;
-            self.journal = Some(io::BufWriter::new(file));
-        }
-        if let Some(journal) = self.journal.as_mut() {
-            serde_json::to_writer(&mut *journal, &entry).map_err(|e| io_err(io::Error::from(e)))?;
-            journal.write_all(b"\n").map_err(io_err)?;
-            // a whole line per result reaches the file, so a kill loses at most one
-            journal.flush().map_err(io_err)?;
-        }
-        Ok(Vec::new())
+        let journal = match &mut self.journal {
+            Some(journal) => journal,
+            none => {
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .map_err(io_err)?;
+                none.insert(io::BufWriter::new(file))
+            }
+        };
+        serde_json::to_writer(&mut *journal, &entry).map_err(|e| io_err(io::Error::from(e)))?;
+        journal.write_all(b"\n").map_err(io_err)?;
+        // a whole line per result reaches the file, so a kill loses at most one
+        journal.flush().map_err(io_err)?;
+        Ok(None)
     }
 
     fn finish(self) -> Result<(), WriteError> {
@@ -248,7 +249,7 @@ pub struct OutputFailure {
 }
 
 impl OutputFailure {
-    fn new(r: &ExtractResult, error: WriteError) -> OutputFailure {
+    pub(crate) fn new(r: &ExtractResult, error: WriteError) -> OutputFailure {
         OutputFailure {
             path: r.source.path.clone(),
             status: r.status,
@@ -343,8 +344,7 @@ fn output_component(name: &str, suffix: &str) -> String {
         return format!("{name}{suffix}");
     }
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(name.as_bytes());
-    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let hash = crate::load::hex(&sha2::Sha256::digest(name.as_bytes())[..8]);
     let mut cut = NAME_KEPT;
     while !name.is_char_boundary(cut) {
         cut -= 1;
@@ -582,33 +582,31 @@ impl Sink {
         matches!(self, Sink::JsonDir(_) | Sink::Sqlite(_))
     }
 
-    /// Write one result. Returns the inputs whose results could not be
-    /// written (this one, or with SQLite earlier ones of the batch it
-    /// completed); an error ends the run.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
+    /// Write one result. Returns this input's failure when its result could
+    /// not be written (the run goes on); an error ends the run.
+    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         match self {
-            Sink::Stream(w) => write_jsonl(w, r).map(|_| Vec::new()).map_err(|source| WriteError::Io {
+            Sink::Stream(w) => write_jsonl(w, r).map(|_| None).map_err(|source| WriteError::Io {
                 path: PathBuf::from("-"),
                 source,
             }),
-            Sink::JsonlFile(f) => f.write(r).map(|_| Vec::new()),
+            Sink::JsonlFile(f) => f.write(r).map(|_| None),
             Sink::JsonDir(d) => d.write(r),
-            Sink::Csv(c) => c.write(r).map(|_| Vec::new()),
+            Sink::Csv(c) => c.write(r).map(|_| None),
             Sink::Sqlite(db) => db.write(r),
         }
     }
 
-    /// Finish: flush, commit, move files into place. Returns the inputs
-    /// whose results could not be written in the last batch.
-    pub fn finish(self) -> Result<Vec<OutputFailure>, WriteError> {
+    /// Finish: flush, save the manifest, move files into place.
+    pub fn finish(self) -> Result<(), WriteError> {
         match self {
-            Sink::Stream(mut w) => w.flush().map(|_| Vec::new()).map_err(|source| WriteError::Io {
+            Sink::Stream(mut w) => w.flush().map_err(|source| WriteError::Io {
                 path: PathBuf::from("-"),
                 source,
             }),
-            Sink::JsonlFile(f) => f.finish().map(|_| Vec::new()),
-            Sink::JsonDir(d) => d.finish().map(|_| Vec::new()),
-            Sink::Csv(c) => c.finish().map(|_| Vec::new()),
+            Sink::JsonlFile(f) => f.finish(),
+            Sink::JsonDir(d) => d.finish(),
+            Sink::Csv(c) => c.finish().map(|_| ()),
             Sink::Sqlite(db) => db.finish(),
         }
     }

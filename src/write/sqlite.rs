@@ -239,28 +239,23 @@ impl SqliteSink {
     /// concurrent run waits milliseconds, and a result never sits in memory
     /// while the pipeline waits for a slow input. A document the database
     /// refuses is returned as that input's failure.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Vec<OutputFailure>, WriteError> {
+    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
         match self.insert(r) {
             Ok(()) => {
                 self.conn.execute_batch("COMMIT").map_err(|e| self.err(e))?;
-                Ok(Vec::new())
+                Ok(None)
             }
             Err(e) => {
                 self.conn.execute_batch("ROLLBACK").map_err(|e| self.err(e))?;
-                Ok(vec![OutputFailure {
-                    path: r.source.path.clone(),
-                    status: r.status,
-                    error: self.err(e),
-                }])
+                Ok(Some(OutputFailure::new(r, self.err(e))))
             }
         }
     }
 
     /// Close the database.
-    pub fn finish(self) -> Result<Vec<OutputFailure>, WriteError> {
-        self.conn.execute_batch("PRAGMA optimize;").map_err(|e| self.err(e))?;
-        Ok(Vec::new())
+    pub fn finish(self) -> Result<(), WriteError> {
+        self.conn.execute_batch("PRAGMA optimize;").map_err(|e| self.err(e))
     }
 
     fn insert(&self, r: &ExtractResult) -> rusqlite::Result<()> {
