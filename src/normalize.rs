@@ -522,42 +522,72 @@ type Joined = Option<(usize, bool)>;
 
 /// The decisions of [`HyphenLink`] for the hyphens of a text, each
 /// made once. Whether a hyphen joins can depend on the hyphen that ends
-/// the next word ("sam-\nhälls-\nbyggnad"), and that one on the next, so
-/// a chain of hyphenated lines is walked forward once, without recursion,
-/// and decided from its end back; the decisions of the rest of the chain
-/// are kept for when the caller reaches them (linear in the chain, however
-/// long: a text of a million lines ending in "ab-" is one chain).
+/// the next word, but only when its own next word is one that marks a
+/// suspended hyphen ("hälso- och-\nsjukvård"): a chain of such links is
+/// walked forward once, without recursion, up to the first link that
+/// decides alone, and decided from its end back. The decisions of the rest
+/// of the chain wait, in text order, for the caller to reach them. Linear
+/// in the text; memory is one small entry per link of the longest chain of
+/// suspended words (a text of a million lines ending in "ab-" is a million
+/// chains of one link).
 #[derive(Default)]
 struct LineEndHyphens {
-    decided: std::collections::HashMap<usize, Joined>,
+    /// decisions ahead of the caller, by position, ascending
+    decided: std::collections::VecDeque<(usize, Joined)>,
 }
 
 impl LineEndHyphens {
     fn at(&mut self, src: &str, i: usize, hlen: usize) -> Joined {
-        if let Some(d) = self.decided.remove(&i) {
-            return d;
+        while let Some(&(pos, d)) = self.decided.front() {
+            if pos > i {
+                break;
+            }
+            self.decided.pop_front();
+            if pos == i {
+                return d;
+            }
         }
-        let mut chain = vec![];
+        let mut chain: Vec<HyphenLink> = vec![];
         let mut next = Some((i, hlen));
-        // the hyphen after the last link: None when it is no line-end hyphen
+        // the decision after the last link of the chain
         let mut tail: Joined = None;
         while let Some((pos, len)) = next {
-            if let Some(&d) = self.decided.get(&pos) {
-                tail = d;
+            if let Ok(k) = self.decided.binary_search_by_key(&pos, |&(p, _)| p) {
+                tail = self.decided[k].1;
                 break;
             }
             let Some(link) = HyphenLink::at(src, pos, len) else {
                 break;
             };
             next = link.next;
-            chain.push((pos, link));
+            let alone = !link.suspended;
+            chain.push(link);
+            if alone {
+                break;
+            }
         }
+        let mut decisions = Vec::with_capacity(chain.len());
         let mut decided = tail;
-        for (pos, link) in chain.into_iter().rev() {
-            decided = link.decide(src, decided);
-            self.decided.insert(pos, decided);
+        while let Some(link) = chain.pop() {
+            decided = link.decide(decided);
+            decisions.push((link.pos, decided));
         }
-        self.decided.remove(&i).flatten()
+        decisions.reverse();
+        let first = decisions.first().and_then(|&(pos, d)| (pos == i).then_some(d)).flatten();
+        let last = decisions.last().map(|&(pos, _)| pos);
+        let rest = decisions.into_iter().skip(1);
+        if self.decided.front().is_none_or(|&(p, _)| last.is_none_or(|q| q < p)) {
+            // the usual case: the new chain lies before every waiting decision
+            for (k, d) in rest.enumerate() {
+                self.decided.insert(k, d);
+            }
+        } else {
+            let mut all: Vec<_> = self.decided.drain(..).chain(rest).collect();
+            all.sort_by_key(|&(p, _)| p);
+            all.dedup_by_key(|&mut (p, _)| p);
+            self.decided = all.into();
+        }
+        first
     }
 }
 
@@ -565,14 +595,14 @@ impl LineEndHyphens {
 /// from itself alone; [`HyphenLink::decide`] completes the decision with
 /// the next word's hyphen.
 struct HyphenLink {
-    /// Where the word continues.
+    /// where the hyphen is
+    pos: usize,
+    /// where the next word starts
     end: usize,
-    /// Whether the hyphen stays (compounds such as "IT-\nsystem", names
-    /// such as "Dan-\nOve").
     keep: bool,
-    /// The next word's bytes.
-    word: Range<usize>,
-    /// The hyphen right after the next word, if one: its position and length.
+    /// the next word is one that marks a suspended hyphen ("och")
+    suspended: bool,
+    /// the hyphen that ends the next word: its position and length
     next: Option<(usize, usize)>,
 }
 
@@ -586,7 +616,6 @@ impl HyphenLink {
         let letters_before = 1 + before.take(2).take_while(|c| c.is_alphabetic()).count();
         let rest = &src[i + hlen..];
         let after_spaces = rest.trim_start_matches([' ', '\t', '\u{ad}']);
-        // a line break, or a page break (with the line break before it)
         let after_break = match after_spaces.strip_prefix('\n') {
             Some(rest) => rest.strip_prefix('\x0c').unwrap_or(rest),
             None => after_spaces.strip_prefix('\x0c')?,
@@ -605,22 +634,21 @@ impl HyphenLink {
             after_word.starts_with('-').then_some((end + word_len, 1))
         };
         Some(HyphenLink {
+            pos: i,
             end,
             keep: first.is_uppercase() || letters_before < 3 || last_before.is_uppercase(),
-            word: end..end + word_len,
+            suspended: SUSPENDED_NEXT.contains(&next[..word_len].to_lowercase().as_str()),
             next: next_hyphen,
         })
     }
 
-    /// The decision, given that of the hyphen after the next word.
-    fn decide(&self, src: &str, next: Joined) -> Joined {
-        // the next word as it reads once a hyphen ending its own line is joined
+    fn decide(&self, next: Joined) -> Joined {
         let joins_on = match self.next {
             Some((_, 2)) => next.is_some(),
             Some(_) => next.is_some_and(|(_, keep)| !keep),
             None => false,
         };
-        if !joins_on && SUSPENDED_NEXT.contains(&src[self.word.clone()].to_lowercase().as_str()) {
+        if !joins_on && self.suspended {
             return None;
         }
         Some((self.end, self.keep))
