@@ -52,73 +52,99 @@ pub struct FurnitureLine {
     pub text: String,
 }
 
+/// One stretch of a stage's output and the input it came from. Lengths
+/// and repetitions are `u32` (a longer identity run is split, a longer
+/// repetition starts a new piece): 32 bytes a piece, which matters when a
+/// text has a change on every short line.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     out: usize,
     inp: usize,
-    out_len: usize,
-    inp_len: usize,
+    out_len: u32,
+    inp_len: u32,
+    /// An edit repeated back to back this many times ("\t" → " " in a run
+    /// of tabs): one piece instead of one per repetition, lengths are those
+    /// of one (1 for an identity piece).
+    repeat: u32,
     identity: bool,
-    /// An edit repeated back to back this many times ("\r\n" → "\n" on
-    /// every line of a run of blank lines): one piece instead of one per
-    /// repetition, lengths are those of one (1 for an identity piece).
-    repeat: usize,
 }
 
 impl Piece {
     fn inp_end(&self) -> usize {
-        self.inp + self.inp_len * self.repeat
+        self.inp + self.inp_len as usize * self.repeat as usize
     }
 
     fn out_end(&self) -> usize {
-        self.out + self.out_len * self.repeat
+        self.out + self.out_len as usize * self.repeat as usize
     }
 }
 
 /// A map from one stage's output text back to its input text.
-#[derive(Debug, Clone, Default)]
-struct OffsetMap {
-    pieces: Vec<Piece>,
-    out_len: usize,
-    inp_len: usize,
+#[derive(Debug, Clone)]
+enum OffsetMap {
+    /// Any edits, as pieces in text order.
+    Pieces {
+        pieces: Vec<Piece>,
+        out_len: usize,
+        inp_len: usize,
+    },
+    /// Only single input bytes deleted (the `\r` of each `\r\n`): the
+    /// sorted output positions each deleted byte stood before, 8 bytes per
+    /// line break instead of a piece per line.
+    Deletions { before: Vec<usize> },
 }
 
 impl OffsetMap {
     fn start(&self, pos: usize) -> usize {
-        if pos >= self.out_len {
-            return self.pieces.last().map_or(self.inp_len, Piece::inp_end);
+        match self {
+            OffsetMap::Pieces {
+                pieces,
+                out_len,
+                inp_len,
+            } => {
+                if pos >= *out_len {
+                    return pieces.last().map_or(*inp_len, Piece::inp_end);
+                }
+                let p = piece_at(pieces, pos);
+                if p.identity { p.inp + (pos - p.out) } else { p.inp }
+            }
+            OffsetMap::Deletions { before } => pos + before.partition_point(|&b| b <= pos),
         }
-        let p = self.piece_at(pos);
-        if p.identity { p.inp + (pos - p.out) } else { p.inp }
     }
 
     fn end(&self, pos: usize) -> usize {
-        if pos == 0 {
-            return self.pieces.first().map_or(0, |p| p.inp);
-        }
-        let pos = pos.min(self.out_len);
-        let p = self.piece_at(pos - 1);
-        if p.identity {
-            p.inp + (pos - p.out)
-        } else {
-            p.inp + p.inp_len
+        match self {
+            OffsetMap::Pieces { pieces, out_len, .. } => {
+                if pos == 0 {
+                    return pieces.first().map_or(0, |p| p.inp);
+                }
+                let pos = pos.min(*out_len);
+                let p = piece_at(pieces, pos - 1);
+                if p.identity {
+                    p.inp + (pos - p.out)
+                } else {
+                    p.inp + p.inp_len as usize
+                }
+            }
+            OffsetMap::Deletions { before } => pos + before.partition_point(|&b| b < pos),
         }
     }
+}
 
-    fn piece_at(&self, pos: usize) -> Piece {
-        let i = self.pieces.partition_point(|p| p.out <= pos);
-        let p = self.pieces[i.saturating_sub(1)];
-        if p.repeat <= 1 || pos < p.out {
-            return p;
-        }
-        // the repetition that holds `pos`, as a piece of its own
-        let k = ((pos - p.out) / p.out_len).min(p.repeat - 1);
-        Piece {
-            out: p.out + k * p.out_len,
-            inp: p.inp + k * p.inp_len,
-            repeat: 1,
-            ..p
-        }
+/// The piece that holds output position `pos`.
+fn piece_at(pieces: &[Piece], pos: usize) -> Piece {
+    let i = pieces.partition_point(|p| p.out <= pos);
+    let p = pieces[i.saturating_sub(1)];
+    if p.repeat <= 1 || pos < p.out {
+        return p;
+    }
+    // the repetition that holds `pos`, as a piece of its own
+    let k = ((pos - p.out) / p.out_len as usize).min(p.repeat as usize - 1);
+    Piece {
+        out: p.out + k * p.out_len as usize,
+        inp: p.inp + k * p.inp_len as usize,
+        repeat: 1,
+        ..p
     }
 }
 
@@ -194,28 +220,37 @@ impl<'a> Builder<'a> {
         if r.is_empty() {
             return;
         }
-        let out = self.out.len();
+        let mut out = self.out.len();
         self.out.push_str(&self.inp[r.clone()]);
+        let mut from = r.start;
         if let Some(last) = self.pieces.last_mut()
             && last.identity
-            && last.out + last.out_len == out
-            && last.inp + last.inp_len == r.start
+            && last.out_end() == out
+            && last.inp_end() == r.start
         {
-            last.out_len += r.len();
-            last.inp_len += r.len();
-            return;
+            let grow = (r.len()).min((u32::MAX - last.out_len) as usize);
+            last.out_len += grow as u32;
+            last.inp_len += grow as u32;
+            from += grow;
+            out += grow;
         }
-        self.pieces.push(Piece {
-            out,
-            inp: r.start,
-            out_len: r.len(),
-            inp_len: r.len(),
-            identity: true,
-            repeat: 1,
-        });
+        while from < r.end {
+            let len = (r.end - from).min(u32::MAX as usize);
+            self.pieces.push(Piece {
+                out,
+                inp: from,
+                out_len: len as u32,
+                inp_len: len as u32,
+                identity: true,
+                repeat: 1,
+            });
+            from += len;
+            out += len;
+        }
     }
 
-    /// Replace `inp[r]` by `replacement` (empty: delete).
+    /// Replace `inp[r]` by `replacement` (empty: delete); both are at most
+    /// a few characters.
     fn edit(&mut self, r: Range<usize>, replacement: &str) {
         self.flush(r.start);
         self.run = r.end;
@@ -224,12 +259,14 @@ impl<'a> Builder<'a> {
         }
         let out = self.out.len();
         self.out.push_str(replacement);
+        let (out_len, inp_len) = (replacement.len() as u32, r.len() as u32);
         if let Some(last) = self.pieces.last_mut()
             && !last.identity
-            && last.out_len == replacement.len()
-            && last.inp_len == r.len()
+            && last.out_len == out_len
+            && last.inp_len == inp_len
             && last.out_end() == out
             && last.inp_end() == r.start
+            && last.repeat < u32::MAX
         {
             last.repeat += 1;
             return;
@@ -237,8 +274,8 @@ impl<'a> Builder<'a> {
         self.pieces.push(Piece {
             out,
             inp: r.start,
-            out_len: replacement.len(),
-            inp_len: r.len(),
+            out_len,
+            inp_len,
             identity: false,
             repeat: 1,
         });
@@ -251,7 +288,7 @@ impl<'a> Builder<'a> {
             return None;
         }
         self.flush(self.inp.len());
-        let map = OffsetMap {
+        let map = OffsetMap::Pieces {
             pieces: self.pieces,
             out_len: self.out.len(),
             inp_len: self.inp.len(),
@@ -260,14 +297,18 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Normalize a document's source text, in three stages: characters, page
+/// Normalize a document's source text, in four stages: CRLF, characters, page
 /// furniture, line-end hyphens (so a word hyphenated across a page break
 /// is re-joined once the page header between its halves is gone).
 pub fn normalize(src: &str) -> Normalized {
     // each stage copies the text only when it changes something
     let mut maps = Vec::new();
     let mut text: Option<String> = None;
-    if let Some((t, m)) = normalize_chars(src) {
+    if let Some((t, m)) = crlf_to_lf(src) {
+        maps.push(m);
+        text = Some(t);
+    }
+    if let Some((t, m)) = normalize_chars(text.as_deref().unwrap_or(src)) {
         maps.push(m);
         // a deletion may have brought a base letter and a combining mark together
         let t = if !crate::source::surely_nfc(&t) && !is_nfc(&t) {
@@ -303,6 +344,23 @@ pub fn normalize(src: &str) -> Normalized {
         maps,
         furniture,
     }
+}
+
+/// Stage 0: every `\r\n` to `\n`, in one pass over the bytes, mapped as
+/// deletions (a Windows text has one on every line).
+fn crlf_to_lf(src: &str) -> Option<(String, OffsetMap)> {
+    let mut crlf = memchr::memmem::find_iter(src.as_bytes(), b"\r\n").peekable();
+    crlf.peek()?;
+    let mut out = String::with_capacity(src.len());
+    let mut before = Vec::new();
+    let mut from = 0;
+    for at in crlf {
+        out.push_str(&src[from..at]);
+        before.push(out.len());
+        from = at + 1; // the "\n" starts the next stretch
+    }
+    out.push_str(&src[from..]);
+    Some((out, OffsetMap::Deletions { before }))
 }
 
 /// Stage 1: NFC, line breaks, spaces, invisible characters, ligatures.
@@ -573,7 +631,10 @@ impl LineEndHyphens {
             decisions.push((link.pos, decided));
         }
         decisions.reverse();
-        let first = decisions.first().and_then(|&(pos, d)| (pos == i).then_some(d)).flatten();
+        let first = decisions
+            .first()
+            .and_then(|&(pos, d)| (pos == i).then_some(d))
+            .flatten();
         let last = decisions.last().map(|&(pos, _)| pos);
         let rest = decisions.into_iter().skip(1);
         if self.decided.front().is_none_or(|&(p, _)| last.is_none_or(|q| q < p)) {
@@ -685,7 +746,7 @@ static FOOTER_LINE: LazyLock<Regex> =
 /// Lines repeated at the top or foot (first or last three lines) of at
 /// least half of the pages, when there are two pages or more: running
 /// headers and footers. Headings and § lines never count.
-fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: usize) -> Vec<bool> {
+fn repeated_lines(src: &str, lines: &[Line], page_count: usize) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     if page_count < 2 {
         return out;
@@ -693,12 +754,12 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
     let mut edge: Vec<usize> = Vec::new(); // line indices at a page's top or foot
     let mut i = 0;
     while i < lines.len() {
-        let p = pages[i];
+        let p = lines[i].page;
         let mut j = i;
-        while j < lines.len() && pages[j] == p {
+        while j < lines.len() && lines[j].page == p {
             j += 1;
         }
-        let content: Vec<usize> = (i..j).filter(|&k| !lines[k].1.trim().is_empty()).collect();
+        let content: Vec<usize> = (i..j).filter(|&k| !lines[k].text(src).trim().is_empty()).collect();
         let top: Vec<usize> = content.iter().take(3).copied().collect();
         edge.extend(&top);
         edge.extend(content.iter().rev().take(3).filter(|k| !top.contains(k)));
@@ -706,7 +767,7 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
     }
     // a line's key: its words, single-spaced (borrowed when it already is)
     let key = |k: usize| -> std::borrow::Cow<'_, str> {
-        let t = lines[k].1.trim();
+        let t = lines[k].text(src).trim();
         if t.contains(['\t', '\r']) || t.contains("  ") {
             std::borrow::Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
         } else {
@@ -714,14 +775,14 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
         }
     };
     let keys: Vec<(usize, std::borrow::Cow<'_, str>)> = edge.iter().map(|&k| (k, key(k))).collect();
-    let mut counts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let mut counts: std::collections::HashMap<&str, Vec<u32>> = Default::default();
     for (k, t) in &keys {
         if t.len() > 400 || t.starts_with('§') {
             continue;
         }
         let seen = counts.entry(t.as_ref()).or_default();
-        if seen.last() != Some(&pages[*k]) {
-            seen.push(pages[*k]);
+        if seen.last() != Some(&lines[*k].page) {
+            seen.push(lines[*k].page);
         }
     }
     let needed = 2.max(page_count.div_ceil(2));
@@ -741,31 +802,66 @@ fn repeated_lines(lines: &[(Range<usize>, &str)], pages: &[usize], page_count: u
     out
 }
 
-/// Find the page-furniture lines of a text (line breaks already `\n`), in order.
-pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
-    let mut lines: Vec<(Range<usize>, &str)> = Vec::new();
-    let mut pages: Vec<usize> = Vec::new(); // page index of each line
-    let mut page = 0;
+/// A line with content, for the furniture stage: 16 bytes, however short
+/// the line (a text of millions of short lines holds millions of these).
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    /// Capped at `u32::MAX`: a longer line is never furniture.
+    len: u32,
+    /// Page index (form feeds before the line).
+    page: u32,
+}
+
+impl Line {
+    fn text<'a>(&self, src: &'a str) -> &'a str {
+        let mut end = self.start + self.len as usize;
+        while !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        &src[self.start..end]
+    }
+}
+
+/// The lines of `src` with content (a blank line is never furniture, and
+/// only a page's lines with content count as its top and foot), and the
+/// number of pages.
+fn content_lines(src: &str) -> (Vec<Line>, usize) {
+    let mut lines = Vec::new();
+    let mut page = 0usize;
     let mut start = 0;
     let bytes = src.as_bytes();
+    let mut push = |start: usize, end: usize, page: usize| {
+        if !src[start..end].trim().is_empty() {
+            lines.push(Line {
+                start,
+                len: u32::try_from(end - start).unwrap_or(u32::MAX),
+                page: u32::try_from(page).unwrap_or(u32::MAX),
+            });
+        }
+    };
     for idx in memchr::memchr2_iter(b'\n', b'\x0c', bytes) {
         let end = if idx > start && bytes[idx - 1] == b'\r' {
             idx - 1
         } else {
             idx
         };
-        lines.push((start..end, &src[start..end]));
-        pages.push(page);
+        push(start, end, page);
         if bytes[idx] == b'\x0c' {
             page += 1;
         }
         start = idx + 1;
     }
     if start < src.len() {
-        lines.push((start..src.len(), &src[start..]));
-        pages.push(page);
+        push(start, src.len(), page);
     }
-    let repeated = repeated_lines(&lines, &pages, page + 1);
+    (lines, page + 1)
+}
+
+/// Find the page-furniture lines of a text (line breaks already `\n`), in order.
+pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
+    let (lines, page_count) = content_lines(src);
+    let repeated = repeated_lines(src, &lines, page_count);
     // Only lines that start with a digit or a dash, or contain a furniture
     // word, can be furniture: find those in one pass instead of running every
     // pattern on every line.
@@ -783,8 +879,8 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     // Sammanträdesdatum, Sida), ends with "protokoll" (a footer), or has
     // "ammanträdesdatum" in it (a one-line header).
     let mut candidate = vec![Candidate::No; lines.len()];
-    for (n, (_, l)) in lines.iter().enumerate() {
-        let t = l.trim();
+    for (n, line) in lines.iter().enumerate() {
+        let t = line.text(src).trim();
         if t.is_empty() || t.len() > 160 {
             continue;
         }
@@ -803,10 +899,11 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     let mut kinds: Vec<Option<FurnitureKind>> = lines
         .iter()
         .zip(&candidate)
-        .map(|((_, l), &cand)| {
+        .map(|(line, &cand)| {
             if cand == Candidate::No {
                 return None;
             }
+            let l = line.text(src);
             let cleaned;
             let t = if l.contains('\u{ad}') {
                 cleaned = l.replace('\u{ad}', "");
@@ -863,7 +960,7 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
     for j in headers {
         let mut seen = 0;
         for m in (0..j).rev() {
-            let line = lines[m].1;
+            let line = lines[m].text(src);
             let t = line.trim();
             if t.is_empty() {
                 continue;
@@ -879,12 +976,13 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
         }
     }
     let mut out = Vec::new();
-    for (n, (range, line)) in lines.iter().enumerate() {
+    for (n, l) in lines.iter().enumerate() {
         let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated));
         if let Some(kind) = kind {
+            let line = l.text(src);
             let t = line.trim();
             let lead = line.len() - line.trim_start().len();
-            let s = range.start + lead;
+            let s = l.start + lead;
             out.push(FurnitureLine {
                 kind,
                 source: s..s + t.len(),

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use crate::model::{Amount, Period, Qualifier};
+use crate::model::{Amount, Currency, Period, Qualifier};
 
 const NUMBER: &str = r"\d{1,3}(?:\x20\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+:\d{2}|\d+";
 
@@ -186,7 +186,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
                         text: text1,
                         value,
                         value_max: None,
-                        currency: "SEK".into(),
+                        currency: Currency::SEK,
                         qualifier: None,
                         per: None,
                         period: None,
@@ -286,7 +286,7 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             text: text_s,
             value,
             value_max,
-            currency: "SEK".into(),
+            currency: Currency::SEK,
             qualifier,
             per,
             period,
@@ -416,7 +416,7 @@ fn unit_words_end(text: &str, unit: usize) -> usize {
 
 /// How far, each way, the sentence of an amount reaches once the
 /// document's room for sentences is used up.
-const SHORT_SENTENCE_REACH: usize = 60;
+const SHORT_SENTENCE_REACH: usize = 24;
 
 /// The room for amount sentences in a document of `len` bytes: their total
 /// stays proportional to the text, however many amounts share a sentence

@@ -310,7 +310,7 @@ impl CsvSink {
                 x.text.clone(),
                 x.value.to_string(),
                 opt(&x.value_max),
-                x.currency.clone(),
+                word(&x.currency),
                 opt_word(&x.qualifier),
                 opt(&x.per),
                 opt_word(&x.period),

@@ -343,7 +343,7 @@ impl SqliteSink {
                     x.text,
                     x.value,
                     x.value_max,
-                    x.currency,
+                    word(&x.currency),
                     x.qualifier.as_ref().and_then(word),
                     x.per,
                     x.period.as_ref().and_then(word),
