@@ -13,6 +13,7 @@
 //! in input order; every input yields exactly one [`model::ExtractResult`],
 //! also when it fails.
 
+pub mod budget;
 pub mod discover;
 pub mod error;
 pub mod extract;
@@ -127,15 +128,11 @@ pub fn extract_source(
     result: &mut ExtractResult,
     deadline: Option<Instant>,
 ) -> std::result::Result<(), extract::TimedOut> {
-    let expired = || deadline.is_some_and(|d| Instant::now() >= d);
-    let norm = normalize::normalize(&source.text);
-    if expired() {
-        return Err(extract::TimedOut);
-    }
-    let seg = segment::segment(&norm.text);
-    if expired() {
-        return Err(extract::TimedOut);
-    }
+    let within = budget::Deadline(deadline);
+    let norm = normalize::normalize_within(&source.text, within)?;
+    within.check()?;
+    let seg = segment::segment_within(&norm.text, within)?;
+    within.check()?;
     let doc = extract::Doc {
         source,
         norm: &norm,

@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::char::canonical_combining_class;
+
+use crate::budget::{Deadline, TimedOut};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// What kind of page furniture a set-aside line is.
@@ -301,6 +303,15 @@ impl<'a> Builder<'a> {
 /// furniture, line-end hyphens (so a word hyphenated across a page break
 /// is re-joined once the page header between its halves is gone).
 pub fn normalize(src: &str) -> Normalized {
+    match normalize_within(src, Deadline::NONE) {
+        Ok(n) => n,
+        Err(TimedOut) => unreachable!("no deadline, no time-out"),
+    }
+}
+
+/// [`normalize`] within a time budget, checked between the stages and in
+/// their long loops.
+pub fn normalize_within(src: &str, deadline: Deadline) -> Result<Normalized, TimedOut> {
     // each stage copies the text only when it changes something
     let mut maps = Vec::new();
     let mut text: Option<String> = None;
@@ -308,11 +319,12 @@ pub fn normalize(src: &str) -> Normalized {
         maps.push(m);
         text = Some(t);
     }
-    if let Some((t, m)) = normalize_chars(text.as_deref().unwrap_or(src)) {
+    deadline.check()?;
+    if let Some((t, m)) = normalize_chars(text.as_deref().unwrap_or(src), deadline)? {
         maps.push(m);
         // a deletion may have brought a base letter and a combining mark together
         let t = if !crate::source::surely_nfc(&t) && !is_nfc(&t) {
-            match normalize_chars(&t) {
+            match normalize_chars(&t, deadline)? {
                 Some((again, m)) => {
                     maps.push(m);
                     again
@@ -324,7 +336,8 @@ pub fn normalize(src: &str) -> Normalized {
         };
         text = Some(t);
     }
-    let (removed, mut furniture) = remove_furniture(text.as_deref().unwrap_or(src));
+    deadline.check()?;
+    let (removed, mut furniture) = remove_furniture(text.as_deref().unwrap_or(src), deadline)?;
     for f in &mut furniture {
         f.source = maps.iter().rev().fold(f.source.start, |p, m| m.start(p))
             ..maps.iter().rev().fold(f.source.end, |p, m| m.end(p));
@@ -335,15 +348,16 @@ pub fn normalize(src: &str) -> Normalized {
         maps.push(m);
         text = Some(t);
     }
+    deadline.check()?;
     if let Some((t, m)) = join_hyphens(text.as_deref().unwrap_or(src)) {
         maps.push(m);
         text = Some(t);
     }
-    Normalized {
+    Ok(Normalized {
         text: text.unwrap_or_else(|| src.to_string()),
         maps,
         furniture,
-    }
+    })
 }
 
 /// Stage 0: every `\r\n` to `\n`, in one pass over the bytes, mapped as
@@ -365,13 +379,18 @@ fn crlf_to_lf(src: &str) -> Option<(String, OffsetMap)> {
 
 /// Stage 1: NFC, line breaks, spaces, invisible characters, ligatures.
 /// Soft hyphens at a line end stay for stage 3.
-fn normalize_chars(src: &str) -> Option<(String, OffsetMap)> {
+fn normalize_chars(src: &str, deadline: Deadline) -> Result<Option<(String, OffsetMap)>, TimedOut> {
     // most texts are NFC already: then no character needs a closer look
     let check_nfc = !crate::source::surely_nfc(src) && !is_nfc(src);
     let mut b = Builder::new(src);
     let bytes = src.as_bytes();
     let mut i = 0;
+    let mut next_check = 0;
     while i < bytes.len() {
+        if i >= next_check {
+            deadline.check()?;
+            next_check = i + (1 << 20);
+        }
         if !check_nfc {
             // jump over what stays as it is
             match next_special(bytes, i) {
@@ -451,7 +470,7 @@ fn normalize_chars(src: &str) -> Option<(String, OffsetMap)> {
             i += clen;
         }
     }
-    b.finish()
+    Ok(b.finish())
 }
 
 /// The next byte at or after `from` that starts a character stage 1
@@ -525,8 +544,10 @@ fn compose_cluster(b: &mut Builder<'_>, src: &str, i: usize) -> Option<usize> {
 }
 
 /// Stage 2: set page-furniture lines aside (each with its line break).
-fn remove_furniture(text: &str) -> (Option<(String, OffsetMap)>, Vec<FurnitureLine>) {
-    let furniture = find_furniture(text);
+type Removed = (Option<(String, OffsetMap)>, Vec<FurnitureLine>);
+
+fn remove_furniture(text: &str, deadline: Deadline) -> Result<Removed, TimedOut> {
+    let furniture = find_furniture_within(text, deadline)?;
     let mut b = Builder::new(text);
     for f in &furniture {
         let line_start = text[..f.source.start].rfind(['\n', '\x0c']).map_or(0, |p| p + 1);
@@ -537,7 +558,7 @@ fn remove_furniture(text: &str) -> (Option<(String, OffsetMap)>, Vec<FurnitureLi
         };
         b.edit(line_start..end, "");
     }
-    (b.finish(), furniture)
+    Ok((b.finish(), furniture))
 }
 
 /// Stage 3: re-join words hyphenated at a line end; drop soft hyphens;
@@ -860,8 +881,18 @@ fn content_lines(src: &str) -> (Vec<Line>, usize) {
 
 /// Find the page-furniture lines of a text (line breaks already `\n`), in order.
 pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
+    match find_furniture_within(src, Deadline::NONE) {
+        Ok(f) => f,
+        Err(TimedOut) => unreachable!("no deadline, no time-out"),
+    }
+}
+
+/// [`find_furniture`] within a time budget.
+fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureLine>, TimedOut> {
     let (lines, page_count) = content_lines(src);
+    deadline.check()?;
     let repeated = repeated_lines(src, &lines, page_count);
+    deadline.check()?;
     // Only lines that start with a digit or a dash, or contain a furniture
     // word, can be furniture: find those in one pass instead of running every
     // pattern on every line.
@@ -947,6 +978,7 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
             }
         })
         .collect();
+    deadline.check()?;
     // A body's name alone on a line is a page header when a protocol header
     // or meeting date follows within a few short lines.
     let headers: Vec<usize> = (0..lines.len())
@@ -990,12 +1022,33 @@ pub fn find_furniture(src: &str) -> Vec<FurnitureLine> {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalization_stops_at_a_passed_deadline() {
+        let past = Deadline(std::time::Instant::now().checked_sub(std::time::Duration::from_millis(1)));
+        let text = "Kommun-\nstyrelsen beslutar\r\n".repeat(1000);
+        assert_eq!(normalize_within(&text, past).err(), Some(TimedOut));
+        assert!(normalize_within(&text, Deadline::NONE).is_ok());
+    }
+
+    #[test]
+    fn crlf_stage_maps_each_line_break_back() {
+        let src = "ab\r\ncd\r\n\r\ne";
+        let n = normalize(src);
+        assert_eq!(n.text, "ab\ncd\n\ne");
+        // "cd" and "e" point at their source bytes; a range ending before a
+        // line break never takes its "\r"
+        assert_eq!(&src[n.source_range(3..5)], "cd");
+        assert_eq!(&src[n.source_range(7..8)], "e");
+        assert_eq!(&src[n.source_range(0..3)], "ab\r\n");
+        assert_eq!(&src[n.source_range(0..2)], "ab");
+    }
 
     fn check_map(src: &str) {
         let n = normalize(src);

@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::budget::{Deadline, TimedOut};
+
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SectionKind {
@@ -406,6 +408,14 @@ fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
 
 /// Segment a normalized text.
 pub fn segment(text: &str) -> Segmented {
+    match segment_within(text, Deadline::NONE) {
+        Ok(s) => s,
+        Err(TimedOut) => unreachable!("no deadline, no time-out"),
+    }
+}
+
+/// [`segment`] within a time budget, checked every few thousand lines.
+pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, TimedOut> {
     let mut lines = Vec::new();
     let mut start = 0;
     for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
@@ -424,6 +434,7 @@ pub fn segment(text: &str) -> Segmented {
     let mut boundaries = Vec::new();
     let mut n = 0;
     while n < lines.len() {
+        deadline.check_every(n, 4096)?;
         let r = lines[n].clone();
         let line = &text[r.clone()];
         if line.trim().is_empty() {
@@ -499,7 +510,7 @@ pub fn segment(text: &str) -> Segmented {
             paragraph,
         });
     }
-    Segmented { sections, ..seg }
+    Ok(Segmented { sections, ..seg })
 }
 
 /// The first of sorted `stops` after `pos` (by binary search: a scan for
@@ -634,6 +645,17 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segmentation_stops_at_a_passed_deadline() {
+        let past = Deadline(std::time::Instant::now().checked_sub(std::time::Duration::from_millis(1)));
+        let text = "§ 1 Dnr KS 2024/1\nÄrende\n".repeat(5000);
+        assert_eq!(segment_within(&text, past).err(), Some(TimedOut));
+        assert_eq!(
+            segment_within(&text, Deadline::NONE).map(|s| s.paragraphs.len()).ok(),
+            Some(5000)
+        );
+    }
 
     #[test]
     fn case_numbers() {

@@ -69,7 +69,7 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 #[test]
 fn hyphen_chains_do_not_overflow_the_stack() {
     let dir = tempfile::tempdir().unwrap();
-    let hard = write(dir.path(), "hyphens.txt", &"ab-\n".repeat(200_000));
+    let hard = write(dir.path(), "hyphens.txt", &"ab-\n".repeat(1_000_000));
     let soft = write(dir.path(), "soft-hyphens.txt", &"ab\u{ad}\n".repeat(200_000));
     let (out, _) = extract(&["--timeout", "0", &hard, &soft], Duration::from_secs(120));
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

@@ -128,9 +128,7 @@ pub struct Doc<'a> {
     pub deadline: Option<Instant>,
 }
 
-/// The file's time budget ran out during extraction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimedOut;
+pub use crate::budget::TimedOut;
 
 impl Doc<'_> {
     /// Whether the time budget has run out (extractors check it in long loops).
