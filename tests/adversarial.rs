@@ -171,4 +171,15 @@ fn flag_values_are_validated() {
     assert_eq!(rs[0]["status"], "ok");
     // read whole (an empty text would be `partial`)
     assert_eq!(rs[0]["source"]["bytes"], std::fs::metadata(&path).unwrap().len());
+    // without -q the cap is stated, with the number of threads used
+    let out = Command::new(binary())
+        .args(["extract", "-j", "100000", &path])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert!(
+        err.contains(&format!("-j 100000 capped to {} worker threads", 4 * cores)),
+        "{err}"
+    );
 }
