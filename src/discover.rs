@@ -5,9 +5,21 @@
 //! `.pdf` files. Hidden files and folders are skipped; symbolic links are not
 //! followed unless asked (and then loops are reported, not followed). A
 //! folder or file that cannot be read becomes an input that fails with an
-//! `io` error, so nothing is silently lost.
+//! `io` error, so nothing is silently lost; what a walk passes over is
+//! counted by reason ([`Skipped`]) so a run can say so.
+//!
+//! Every input is named by its *key*, the `source.path` of its result and
+//! the identity of "the same file" in every output and in incremental runs:
+//! the file's path relative to the root (`--root`, by default the current
+//! directory), `/`-separated, made absolute and with `.` and `..` resolved
+//! lexically (symbolic links are not resolved), so `corpus/a.txt`,
+//! `./corpus/a.txt` and `/home/me/corpus/a.txt` named from `/home/me` are
+//! one key. A file outside the root keeps its absolute path. Two inputs of
+//! one run never share a key: [`overlapping`] finds the arguments that
+//! would name a file twice.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use walkdir::WalkDir;
 
@@ -19,8 +31,8 @@ use crate::model::Format;
 pub struct Input {
     /// Where to read it.
     pub path: PathBuf,
-    /// The path reported in results: relative to the input root, `/`
-    /// separated; a single file argument is reported by its file name.
+    /// The path reported in results (`source.path`): the input's key, see
+    /// the module doc.
     pub rel: String,
     pub format: Format,
     /// Set when discovery itself failed for this entry.
@@ -28,9 +40,117 @@ pub struct Input {
 }
 
 /// Options of discovery.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct DiscoverOptions {
     pub follow_links: bool,
+    /// The folder keys are relative to; empty: the current directory.
+    pub root: PathBuf,
+}
+
+/// What walking the folders passed over, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Files whose extension is not `.txt` or `.pdf`.
+    pub extension: usize,
+    /// Hidden files and folders (name starting with `.`), each counted once.
+    pub hidden: usize,
+    /// Symbolic links not followed (without `--follow-links`).
+    pub links: usize,
+}
+
+impl Skipped {
+    /// Nothing skipped.
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` resolved lexically.
+fn lexical_absolute(path: &Path, cwd: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !matches!(
+                    out.components().next_back(),
+                    None | Some(Component::RootDir | Component::Prefix(_))
+                ) {
+                    out.pop();
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// How keys are made for one run: the root and the current directory, both
+/// absolute.
+#[derive(Debug, Clone)]
+struct Keys {
+    cwd: PathBuf,
+    root: PathBuf,
+}
+
+impl Keys {
+    fn new(root: &Path) -> Keys {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let root = lexical_absolute(root, &cwd);
+        Keys { cwd, root }
+    }
+
+    /// The key of `path` (see the module doc).
+    fn key(&self, path: &Path) -> String {
+        let abs = lexical_absolute(path, &self.cwd);
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+            Ok(rel) => rel_string(rel),
+            Err(_) => {
+                let rest = rel_string(abs.strip_prefix("/").unwrap_or(&abs));
+                format!("/{rest}")
+            }
+        }
+    }
+}
+
+/// Two arguments that would name the same file twice in one run (the same
+/// path, or a file or folder inside a folder also given, or `-` twice),
+/// as given; `None` when every input has a key of its own.
+pub fn overlapping(roots: &[PathBuf], root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let keys = Keys::new(root);
+    let abs: Vec<Option<PathBuf>> = roots
+        .iter()
+        .map(|r| (r != Path::new("-")).then(|| lexical_absolute(r, &keys.cwd)))
+        .collect();
+    for i in 0..roots.len() {
+        for j in i + 1..roots.len() {
+            let clash = match (&abs[i], &abs[j]) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.starts_with(b) || b.starts_with(a),
+                _ => false,
+            };
+            if clash {
+                return Some((roots[i].clone(), roots[j].clone()));
+            }
+        }
+    }
+    None
+}
+
+/// The arguments that do not exist (and are not `-`).
+pub fn missing(roots: &[PathBuf]) -> Vec<&Path> {
+    roots
+        .iter()
+        .filter(|r| r.as_path() != Path::new("-"))
+        .filter(|r| std::fs::symlink_metadata(r).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound))
+        .map(PathBuf::as_path)
+        .collect()
 }
 
 /// The format of a path by its extension (`.pdf` is PDF, everything else text).
@@ -75,17 +195,45 @@ fn rel_string(rel: &Path) -> String {
         .join("/")
 }
 
+/// Counts what walks pass over, shared with the iterator of [`inputs_counted`].
+#[derive(Debug, Clone, Default)]
+pub struct SkipCounter(Arc<Mutex<Skipped>>);
+
+impl SkipCounter {
+    /// The counts so far (final once the inputs are all taken).
+    pub fn get(&self) -> Skipped {
+        *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn count(&self, f: impl FnOnce(&mut Skipped)) {
+        f(&mut self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    }
+}
+
 /// Every input under `roots`, in order (see the module doc), collected.
 pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
     inputs(roots, opts).collect()
 }
 
+/// Every input under `roots`, in order, found as it is asked for (see
+/// [`inputs_counted`]); what is skipped is not counted.
+pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = Input> + '_ {
+    inputs_counted(roots, opts, SkipCounter::default())
+}
+
 /// Every input under `roots`, in order, found as it is asked for: a folder
 /// is walked while its files are processed, so a run holds only the inputs
 /// in flight (and the entries of the folder being walked, which sorting
-/// needs), however many files the corpus has.
-pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = Input> + '_ {
+/// needs), however many files the corpus has. What the walks pass over is
+/// added to `skipped`.
+pub fn inputs_counted(
+    roots: &[PathBuf],
+    opts: DiscoverOptions,
+    skipped: SkipCounter,
+) -> impl Iterator<Item = Input> + '_ {
+    let keys = Keys::new(&opts.root);
     roots.iter().flat_map(move |root| -> Box<dyn Iterator<Item = Input>> {
+        let (keys, skipped) = (keys.clone(), skipped.clone());
         if root == Path::new("-") {
             return Box::new(std::iter::once(Input {
                 path: root.clone(),
@@ -94,23 +242,22 @@ pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = 
                 problem: None,
             }));
         }
-        let meta = if opts.follow_links {
+        let follow = opts.follow_links;
+        let meta = if follow {
             std::fs::metadata(root)
         } else {
             std::fs::symlink_metadata(root)
         };
         match meta {
-            Ok(m) if m.is_dir() => Box::new(walk(root, opts)),
-            Ok(m) if m.file_type().is_symlink() && !opts.follow_links => match std::fs::metadata(root) {
-                Ok(t) if t.is_dir() => Box::new(walk(root, DiscoverOptions { follow_links: false })),
-                _ => Box::new(std::iter::once(file_input(root))),
+            Ok(m) if m.is_dir() => Box::new(walk(root, follow, keys, skipped)),
+            Ok(m) if m.file_type().is_symlink() && !follow => match std::fs::metadata(root) {
+                Ok(t) if t.is_dir() => Box::new(walk(root, false, keys, skipped)),
+                _ => Box::new(std::iter::once(file_input(root, &keys))),
             },
-            Ok(_) => Box::new(std::iter::once(file_input(root))),
+            Ok(_) => Box::new(std::iter::once(file_input(root, &keys))),
             Err(e) => Box::new(std::iter::once(Input {
                 path: root.clone(),
-                rel: root
-                    .file_name()
-                    .map_or_else(|| root.to_string_lossy().into_owned(), name_string),
+                rel: keys.key(root),
                 format: format_of(root),
                 problem: Some(Error::Io {
                     path: root.clone(),
@@ -121,31 +268,43 @@ pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = 
     })
 }
 
-fn file_input(path: &Path) -> Input {
+fn file_input(path: &Path, keys: &Keys) -> Input {
     Input {
         path: path.to_path_buf(),
-        rel: path
-            .file_name()
-            .map_or_else(|| path.to_string_lossy().into_owned(), name_string),
+        rel: keys.key(path),
         format: format_of(path),
         problem: None,
     }
 }
 
-fn walk(root: &Path, opts: DiscoverOptions) -> impl Iterator<Item = Input> + use<> {
+fn walk(root: &Path, follow_links: bool, keys: Keys, skipped: SkipCounter) -> impl Iterator<Item = Input> + use<> {
     let root = root.to_path_buf();
+    let hidden = skipped.clone();
     WalkDir::new(&root)
-        .follow_links(opts.follow_links)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+        .filter_entry(move |e| {
+            let keep = e.depth() == 0 || !is_hidden(e.file_name());
+            if !keep {
+                hidden.count(|s| s.hidden += 1);
+            }
+            keep
+        })
         .filter_map(move |entry| match entry {
             Ok(e) => {
                 let ft = e.file_type();
-                if ft.is_dir() || (ft.is_symlink() && !opts.follow_links) || !wanted(e.path()) {
+                if ft.is_dir() {
                     return None;
                 }
-                let rel = e.path().strip_prefix(&root).unwrap_or(e.path());
+                if ft.is_symlink() && !follow_links {
+                    skipped.count(|s| s.links += 1);
+                    return None;
+                }
+                if !wanted(e.path()) {
+                    skipped.count(|s| s.extension += 1);
+                    return None;
+                }
                 // a FIFO, socket or device with an input's name is reported,
                 // never opened (a FIFO would block) nor passed over in silence
                 let problem = (!ft.is_file()).then(|| Error::Io {
@@ -157,17 +316,13 @@ fn walk(root: &Path, opts: DiscoverOptions) -> impl Iterator<Item = Input> + use
                 });
                 Some(Input {
                     path: e.path().to_path_buf(),
-                    rel: rel_string(rel),
+                    rel: keys.key(e.path()),
                     format: format_of(e.path()),
                     problem,
                 })
             }
             Err(err) => {
                 let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
-                let rel = path
-                    .strip_prefix(&root)
-                    .map(rel_string)
-                    .unwrap_or_else(|_| path.to_string_lossy().into_owned());
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loop: not followed".to_string()
                 } else {
@@ -179,8 +334,8 @@ fn walk(root: &Path, opts: DiscoverOptions) -> impl Iterator<Item = Input> + use
                         path: path.clone(),
                         source: std::io::Error::other(message),
                     }),
+                    rel: keys.key(&path),
                     path,
-                    rel: if rel.is_empty() { ".".into() } else { rel },
                 })
             }
         })

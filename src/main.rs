@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use protokoll::summary::Summary;
+use protokoll::discover::SkipCounter;
+use protokoll::summary::{Summary, terminal_safe};
 use protokoll::write::{OutputFormat, Sink};
 use protokoll::{Config, DiscoverOptions, Outcome};
 
@@ -64,6 +65,10 @@ enum Command {
         /// Follow symbolic links while walking folders (loops are detected).
         #[arg(long)]
         follow_links: bool,
+        /// The folder `source.path` is relative to (default: the current directory): the same
+        /// file gets the same path, and replaces its earlier results, however it is named.
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
         /// Inputs larger than this many bytes fail with `too_large`.
         #[arg(long, default_value_t = 256 * 1024 * 1024)]
         max_bytes: u64,
@@ -79,9 +84,12 @@ enum Command {
         /// Cap on PDF Form XObject nesting depth.
         #[arg(long, default_value_t = 32)]
         max_pdf_depth: usize,
-        /// No progress bar and no summary on stderr.
+        /// No progress bar and no summary on stderr: only the list of failed files, if any.
         #[arg(short, long)]
         quiet: bool,
+        /// No progress bar (the summary is still printed at the end).
+        #[arg(long)]
+        no_progress: bool,
     },
     /// Print the source text that spans index into (a PDF's pages separated by form feeds).
     Text {
@@ -180,6 +188,13 @@ fn worker_threads(jobs: Option<u32>, quiet: bool) -> usize {
 /// See [`worker_threads`].
 const JOBS_PER_CORE: usize = 4;
 
+/// The parent folder of an output path when it does not exist: `-o` never
+/// creates folders on the way (a typo would create a tree).
+fn missing_parent(output: &std::path::Path) -> Option<&std::path::Path> {
+    let parent = output.parent().filter(|p| !p.as_os_str().is_empty())?;
+    (!parent.exists()).then_some(parent)
+}
+
 fn usage(message: &str) -> Result<ExitCode> {
     eprintln!("protokoll: {message}");
     Ok(ExitCode::from(2))
@@ -205,14 +220,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
             force,
             jobs,
             follow_links,
+            root,
             max_bytes,
             timeout,
             max_pdf_decoded_bytes,
             max_pdf_ops,
             max_pdf_depth,
             quiet,
+            no_progress,
         } => {
             let started = Instant::now();
+            if let Some(missing) = protokoll::discover::missing(&paths).first() {
+                return usage(&format!(
+                    "{}: no such file or folder",
+                    terminal_safe(&missing.display().to_string())
+                ));
+            }
+            let root = root.unwrap_or_default();
+            if let Some((a, b)) = protokoll::discover::overlapping(&paths, &root) {
+                return usage(&format!(
+                    "{} and {} name the same files: give each file or folder once",
+                    terminal_safe(&a.display().to_string()),
+                    terminal_safe(&b.display().to_string())
+                ));
+            }
+            if let Some(parent) = output.as_deref().and_then(missing_parent) {
+                return usage(&format!(
+                    "the folder {} of -o does not exist (create it first)",
+                    terminal_safe(&parent.display().to_string())
+                ));
+            }
             let format = match (format, &output) {
                 (Some(FormatArg::Jsonl), _) | (None, None) => OutputFormat::Jsonl,
                 (Some(FormatArg::Json), _) => OutputFormat::Json,
@@ -240,7 +277,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .num_threads(worker_threads(jobs, quiet))
                 .build()
                 .context("cannot start worker threads")?;
-            let options = DiscoverOptions { follow_links };
+            let options = DiscoverOptions { follow_links, root };
+            let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
             let mut sink = Sink::open(format, output.as_deref(), stdout)?;
             let unchanged = if incremental && !force {
@@ -249,7 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None
             };
 
-            let progress = (!quiet && io::stderr().is_terminal()).then(|| {
+            let progress = (!quiet && !no_progress && io::stderr().is_terminal()).then(|| {
                 let bar = indicatif::ProgressBar::no_length();
                 bar.set_style(
                     indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}")
@@ -257,13 +295,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 // the inputs are found while they are processed; count them
                 // for the bar on the side (walking is far faster than reading)
-                let (counted, paths) = (bar.clone(), paths.clone());
+                let (counted, paths, options) = (bar.clone(), paths.clone(), options.clone());
                 std::thread::spawn(move || counted.set_length(protokoll::inputs(&paths, options).count() as u64));
                 bar
             });
             let mut summary = Summary::default();
             protokoll::run(
-                protokoll::inputs(&paths, options),
+                protokoll::discover::inputs_counted(&paths, options, skipped.clone()),
                 &config,
                 &pool,
                 unchanged.as_deref(),
@@ -287,7 +325,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(bar) = progress {
                 bar.finish_and_clear();
             }
-            if !quiet {
+            summary.skipped = skipped.get();
+            if quiet {
+                eprint!("{}", summary.problems_report());
+            } else {
                 eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
             }
             Ok(if summary.failed > 0 {

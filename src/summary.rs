@@ -3,6 +3,7 @@
 //! Counted as results arrive; rendered as text for stderr by the command
 //! (the library itself never prints).
 
+use crate::discover::Skipped;
 use crate::model::{ExtractResult, Status};
 
 /// `text` with control characters (escape sequences a file name could
@@ -33,6 +34,8 @@ pub struct Summary {
     pub records: Vec<(&'static str, usize)>,
     /// `path [kind] message` of each failed input.
     pub failures: Vec<String>,
+    /// What walking the folders passed over.
+    pub skipped: Skipped,
 }
 
 impl Summary {
@@ -102,6 +105,50 @@ impl Summary {
                 recs.join(", ")
             }
         ));
+        if self.files > 0 && !self.skipped.is_empty() {
+            s.push_str(&format!("not read{}\n", self.skipped_text()));
+        }
+        s.push_str(&self.problems_report());
+        s
+    }
+
+    /// What even a quiet run prints: that no input was found, and the
+    /// failed inputs.
+    pub fn problems_report(&self) -> String {
+        let mut s = String::new();
+        if self.files == 0 {
+            s.push_str(&format!(
+                "protokoll: warning: no input file found{}\n",
+                self.skipped_text()
+            ));
+        }
+        s.push_str(&self.failures_report());
+        s
+    }
+
+    /// What the walks passed over, as ": N with another extension, …" (or
+    /// " (no file was skipped)").
+    fn skipped_text(&self) -> String {
+        let k = &self.skipped;
+        let parts: Vec<String> = [
+            (k.extension, "with an extension other than .txt or .pdf"),
+            (k.hidden, "hidden"),
+            (k.links, "symbolic links (see --follow-links)"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            " (no file was skipped either)".to_string()
+        } else {
+            format!(": skipped {}", parts.join(", "))
+        }
+    }
+
+    /// The list of failed inputs, one per line (empty when none failed).
+    fn failures_report(&self) -> String {
+        let mut s = String::new();
         if !self.failures.is_empty() {
             s.push_str("failed:\n");
             for f in &self.failures {

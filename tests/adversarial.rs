@@ -137,7 +137,8 @@ fn a_fifo_is_never_opened() {
         "{}",
         rs[0]
     );
-    let (out, _) = extract(&[dir.path().to_str().unwrap()], Duration::from_secs(30));
+    let d = dir.path().to_str().unwrap();
+    let (out, _) = extract(&["--root", d, d], Duration::from_secs(30));
     let rs = results(&out);
     assert_eq!(rs.len(), 2, "the FIFO in the folder gets a result too");
     assert_eq!(rs[0]["source"]["path"], "pipe.txt");

@@ -50,7 +50,8 @@ fn sample_tree() -> tempfile::TempDir {
 #[test]
 fn jsonl_to_stdout_in_sorted_order() {
     let dir = sample_tree();
-    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let d = dir.path().to_str().unwrap();
+    let out = run(&["extract", "--root", d, d]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let results = lines(&out);
     let paths: Vec<&str> = results.iter().map(|r| r["source"]["path"].as_str().unwrap()).collect();
@@ -77,6 +78,8 @@ fn output_folder_gets_one_pretty_json_per_input() {
         "2",
         "-o",
         out_dir.path().to_str().unwrap(),
+        "--root",
+        dir.path().to_str().unwrap(),
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0));
@@ -134,22 +137,122 @@ fn a_failed_file_gives_exit_code_1_and_a_failed_result() {
     assert!(stderr.contains("z.txt [encoding]"), "{stderr}");
 }
 
-#[test]
-fn single_file_argument_reports_its_file_name() {
-    let file = root().join("corpus/000_0e21439f530097b9.txt");
-    let out = run(&["extract", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
-    let r = &lines(&out)[0];
-    assert_eq!(r["source"]["path"], "000_0e21439f530097b9.txt");
-    assert_eq!(r["source"]["format"], "text");
-    assert_eq!(r["source"]["bytes"], 3174);
+/// `source.path` of `protokoll extract ARGS` run in folder `cwd`.
+fn keys_in(cwd: &Path, args: &[&str]) -> Vec<String> {
+    let out = Command::new(binary())
+        .current_dir(cwd)
+        .arg("extract")
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    lines(&out)
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
-fn missing_path_is_an_io_failure_not_a_crash() {
-    let out = run(&["extract", "/nonexistent/protokoll-test.txt"]);
+fn a_file_is_keyed_by_its_path_from_the_root_however_it_is_named() {
+    let name = "corpus/000_0e21439f530097b9.txt";
+    let absolute = root().join(name);
+    let absolute = absolute.to_str().unwrap();
+    // from the project folder: relative, with ./ and .., and absolute: one key
+    for arg in [name, "./corpus/../corpus/000_0e21439f530097b9.txt", absolute] {
+        assert_eq!(keys_in(&root(), &[arg]), vec![name], "{arg}");
+    }
+    // a folder run gives its files the same keys as naming them one by one
+    assert!(keys_in(&root(), &["corpus"]).contains(&name.to_string()));
+    // --root sets what keys are relative to
+    assert_eq!(
+        keys_in(&root(), &["--root", "corpus", name]),
+        vec!["000_0e21439f530097b9.txt"]
+    );
+    assert_eq!(
+        keys_in(Path::new("/"), &["--root", root().to_str().unwrap(), absolute]),
+        vec![name]
+    );
+    // outside the root: the absolute path
+    assert_eq!(keys_in(&root().join("src"), &[absolute]), vec![absolute.to_string()]);
+}
+
+#[test]
+fn the_same_file_named_twice_is_a_usage_error() {
+    for args in [
+        &["corpus", "corpus"][..],
+        &["corpus", "corpus/000_0e21439f530097b9.txt"],
+        &["-", "-"],
+    ] {
+        let out = Command::new(binary())
+            .current_dir(root())
+            .arg("extract")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing written");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("name the same files"), "{err}");
+    }
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error_with_no_result() {
+    let out = run(&["extract", "corpus", "/nonexistent/protokoll-test.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "protokoll: /nonexistent/protokoll-test.txt: no such file or folder\n"
+    );
+}
+
+#[test]
+fn a_folder_without_inputs_warns_and_counts_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.docx", b"x");
+    write(dir.path(), "b.html", b"x");
+    write(dir.path(), ".hidden.txt", b"x");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(root().join("corpus"), dir.path().join("link")).unwrap();
+    for quiet in [false, true] {
+        let mut args = vec!["extract", dir.path().to_str().unwrap()];
+        if quiet {
+            args.push("-q");
+        }
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("warning: no input file found: skipped 2 with an extension other than .txt or .pdf, 1 hidden"),
+            "quiet {quiet}: {err}"
+        );
+        #[cfg(unix)]
+        assert!(err.contains("1 symbolic links"), "{err}");
+    }
+}
+
+#[test]
+fn quiet_runs_still_list_failed_files() {
+    let dir = sample_tree();
+    write(dir.path(), "z.txt", &[0u8, 159, 146, 150, 0, 0, 1, 2, 3]);
+    let d = dir.path().to_str().unwrap();
+    let out = run(&["extract", "-q", "--root", d, d]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(lines(&out)[0]["error"]["kind"], "io");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("failed:\n  z.txt [encoding]"), "{err}");
+    assert!(!err.contains("files:"), "no summary with -q: {err}");
+    let out = run(&["extract", "--no-progress", "--root", d, d]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 files: 2 ok"));
+}
+
+#[test]
+fn output_into_a_missing_folder_is_refused_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/out.jsonl");
+    let out = run(&["extract", "-o", target.to_str().unwrap(), "corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("no").exists(), "no folder created");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
 
 #[test]
@@ -202,14 +305,15 @@ fn symlinks_are_not_followed_unless_asked_and_loops_are_reported() {
     symlink(elsewhere.path().join("outside.txt"), dir.path().join("link.txt")).unwrap();
     symlink(dir.path(), dir.path().join("a/loop")).unwrap();
 
-    let out = run(&["extract", dir.path().to_str().unwrap()]);
+    let d = dir.path().to_str().unwrap();
+    let out = run(&["extract", "--root", d, d]);
     let paths: Vec<String> = lines(&out)
         .iter()
         .map(|r| r["source"]["path"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(paths, vec!["a/c.txt", "b.txt"], "links are skipped by default");
 
-    let out = run(&["extract", "--follow-links", dir.path().to_str().unwrap()]);
+    let out = run(&["extract", "--follow-links", "--root", d, d]);
     let results = lines(&out);
     let paths: Vec<&str> = results.iter().map(|r| r["source"]["path"].as_str().unwrap()).collect();
     assert!(paths.contains(&"link.txt"), "{paths:?}");
@@ -234,6 +338,8 @@ fn non_utf8_file_names_stay_distinct() {
         "extract",
         "-o",
         out_dir.path().to_str().unwrap(),
+        "--root",
+        dir.path().to_str().unwrap(),
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0));

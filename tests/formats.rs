@@ -179,7 +179,12 @@ fn journalist_queries_on_the_corpus() {
     assert_eq!(rejected.len(), 1);
     assert_eq!(
         rejected[0][..4],
-        ["Kommunstyrelsen", "2019-06-17", "004_42c8d708a8b840e0.txt", "218"]
+        [
+            "Kommunstyrelsen",
+            "2019-06-17",
+            "corpus/004_42c8d708a8b840e0.txt",
+            "218"
+        ]
     );
     assert!(rejected[0][4].starts_with("Kommunstyrelsen avslår förslaget"));
 
@@ -188,10 +193,10 @@ fn journalist_queries_on_the_corpus() {
     assert_eq!(
         summary,
         vec![
-            ("000_0e21439f530097b9.txt", "19,5 mnkr per år"),
-            ("002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
-            ("002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
-            ("004_42c8d708a8b840e0.txt", "högst 19,5 mkr årligen"),
+            ("corpus/000_0e21439f530097b9.txt", "19,5 mnkr per år"),
+            ("corpus/002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
+            ("corpus/002_5b9bf2d50d21f3e9.txt", "19,5 mkr"),
+            ("corpus/004_42c8d708a8b840e0.txt", "högst 19,5 mkr årligen"),
         ]
     );
     assert!(big[3][4].contains("Den totala kostnaden för satsningen uppgår till högst 19,5 mkr årligen."));
@@ -358,7 +363,7 @@ fn incremental_json_folder_uses_a_manifest() {
         corpus.to_str().unwrap(),
     ]);
     assert!(summary_of(&b).contains("5 skipped"), "{}", summary_of(&b));
-    assert!(out.join("000_0e21439f530097b9.txt.json").exists());
+    assert!(out.join("corpus/000_0e21439f530097b9.txt.json").exists());
 }
 
 #[test]
@@ -500,4 +505,88 @@ fn stdin_is_one_document() {
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["source"]["path"], "-");
     assert_eq!(r["amounts"][0]["value"], 50000.0);
+}
+
+/// `protokoll extract -q ARGS` run in folder `cwd`.
+fn run_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(binary())
+        .current_dir(cwd)
+        .arg("extract")
+        .arg("-q")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn files_of_the_same_name_in_two_folders_are_two_documents_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for copy in ["corpus", "corpus_copy"] {
+        std::fs::create_dir(dir.path().join(copy)).unwrap();
+        for e in std::fs::read_dir(root().join("corpus")).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, dir.path().join(copy).join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let both = ["corpus", "corpus_copy"];
+    run_in(dir.path(), &[&["-f", "sqlite", "-o", "coll.db"][..], &both].concat());
+    let conn = Connection::open(dir.path().join("coll.db")).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT COUNT(DISTINCT path) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 10);
+    run_in(dir.path(), &[&["-o", "colldir"][..], &both].concat());
+    let json = walkdir::WalkDir::new(dir.path().join("colldir"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+        .count();
+    assert_eq!(json, 10);
+    let out = run_in(dir.path(), &both);
+    let paths: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths.len(), 10);
+    assert!(paths.contains("corpus_copy/000_0e21439f530097b9.txt"));
+}
+
+#[test]
+fn re_extracting_one_file_replaces_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let db = db.to_str().unwrap();
+    run_in(&root(), &["-f", "sqlite", "-o", db, "corpus"]);
+    run_in(&root(), &["-f", "sqlite", "-o", db, "corpus/000_0e21439f530097b9.txt"]);
+    // named by its absolute path from elsewhere, with --root: the same key
+    let absolute = root().join("corpus/000_0e21439f530097b9.txt");
+    run_in(
+        Path::new("/"),
+        &[
+            "-f",
+            "sqlite",
+            "-o",
+            db,
+            "--root",
+            root().to_str().unwrap(),
+            absolute.to_str().unwrap(),
+        ],
+    );
+    let conn = Connection::open(db).unwrap();
+    let rows: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM documents WHERE path = 'corpus/000_0e21439f530097b9.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 1);
+    let all: i64 = conn
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(all, 5);
 }

@@ -63,7 +63,8 @@ fn a_255_byte_input_name_gets_a_shortened_output_name() {
     fs::write(input.join(&long), DOC).unwrap();
     fs::write(input.join("short.txt"), DOC).unwrap();
     let out = dir.path().join("out");
-    let o = run(&["extract", "-o", out.to_str().unwrap(), input.to_str().unwrap()]);
+    let i = input.to_str().unwrap();
+    let o = run(&["extract", "-o", out.to_str().unwrap(), "--root", i, i]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let written = names(&out);
     let shortened: Vec<&String> = written.iter().filter(|n| n.contains("%h")).collect();
@@ -78,13 +79,7 @@ fn a_255_byte_input_name_gets_a_shortened_output_name() {
     assert!(written.contains(&"short.txt.json".to_string()));
 
     // incremental: the shortened name is found again, nothing redone
-    let again = run(&[
-        "extract",
-        "--incremental",
-        "-o",
-        out.to_str().unwrap(),
-        input.to_str().unwrap(),
-    ]);
+    let again = run(&["extract", "--incremental", "-o", out.to_str().unwrap(), "--root", i, i]);
     assert!(stderr(&again).contains("2 skipped (unchanged)"), "{}", stderr(&again));
 }
 
@@ -99,7 +94,8 @@ fn an_output_file_that_cannot_be_written_fails_only_its_input() {
     let out = dir.path().join("out");
     // a non-empty folder where b's output file should go: rename cannot replace it
     fs::create_dir_all(out.join("b.txt.json").join("in-the-way")).unwrap();
-    let o = run(&["extract", "-o", out.to_str().unwrap(), input.to_str().unwrap()]);
+    let i = input.to_str().unwrap();
+    let o = run(&["extract", "-o", out.to_str().unwrap(), "--root", i, i]);
     let summary = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{summary}");
     assert!(summary.contains("2 ok, 0 partial, 1 failed"), "{summary}");
@@ -161,6 +157,8 @@ fn the_json_folder_journal_survives_kill_9() {
             "--incremental",
             "-o",
             out.to_str().unwrap(),
+            "--root",
+            input.to_str().unwrap(),
             input.to_str().unwrap(),
         ])
         .stdout(Stdio::null())
@@ -190,6 +188,8 @@ fn the_json_folder_journal_survives_kill_9() {
         "--incremental",
         "-o",
         out.to_str().unwrap(),
+        "--root",
+        input.to_str().unwrap(),
         input.to_str().unwrap(),
     ]);
     let summary = stderr(&again);
@@ -215,6 +215,8 @@ fn the_json_folder_journal_survives_kill_9() {
         "--incremental",
         "-o",
         out.to_str().unwrap(),
+        "--root",
+        input.to_str().unwrap(),
         input.to_str().unwrap(),
     ]);
     assert!(
@@ -317,9 +319,10 @@ fn output_files_respect_the_umask() {
         ("jsonl", "x.jsonl", "x.jsonl"),
     ] {
         let script = format!(
-            "umask 002 && exec '{}' extract -q -f {format} -o '{}' '{}'",
+            "umask 002 && exec '{}' extract -q -f {format} -o '{}' --root '{}' '{}'",
             binary().display(),
             dir.path().join(out).display(),
+            dir.path().display(),
             input.display()
         );
         let o = Command::new("sh").args(["-c", &script]).output().unwrap();

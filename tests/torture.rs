@@ -47,7 +47,15 @@ fn torture_folder_gives_one_result_per_file() {
     let dir = root().join("fixtures/torture");
     let started = Instant::now();
     let mut child = Command::new(binary())
-        .args(["extract", "-q", "--timeout", "30", dir.to_str().unwrap()])
+        .args([
+            "extract",
+            "-q",
+            "--timeout",
+            "30",
+            "--root",
+            dir.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();

@@ -356,10 +356,15 @@ fn output_component(name: &str, suffix: &str) -> String {
 /// input's path with `.json` appended, each component shortened to fit the
 /// file system (see [`output_component`]), never leaving `dir`.
 pub fn output_path(dir: &Path, rel: &str) -> PathBuf {
+    // an absolute key (a file outside the root) goes under `%2F`, a `..`
+    // under `%2E%2E`: names a real component cannot have, as keys write a
+    // literal `%` as `%25`
     let parts: Vec<&str> = Path::new(rel)
         .components()
         .filter_map(|c| match c {
             Component::Normal(s) => s.to_str(),
+            Component::RootDir => Some("%2F"),
+            Component::ParentDir => Some("%2E%2E"),
             _ => None,
         })
         .collect();
@@ -400,9 +405,14 @@ mod tests {
     fn output_paths_stay_inside() {
         let d = Path::new("/out");
         assert_eq!(output_path(d, "a/b.txt"), Path::new("/out/a/b.txt.json"));
-        assert_eq!(output_path(d, "../../etc/passwd"), Path::new("/out/etc/passwd.json"));
-        assert_eq!(output_path(d, "/abs/x.txt"), Path::new("/out/abs/x.txt.json"));
-        assert_eq!(output_path(d, ".."), Path::new("/out/_.json"));
+        assert_eq!(
+            output_path(d, "../../etc/passwd"),
+            Path::new("/out/%2E%2E/%2E%2E/etc/passwd.json")
+        );
+        assert_eq!(output_path(d, "/abs/x.txt"), Path::new("/out/%2F/abs/x.txt.json"));
+        assert_ne!(output_path(d, "/abs/x.txt"), output_path(d, "abs/x.txt"));
+        assert_eq!(output_path(d, ".."), Path::new("/out/%2E%2E.json"));
+        assert_eq!(output_path(d, "."), Path::new("/out/_.json"));
     }
 
     #[test]

@@ -26,9 +26,15 @@ pub fn documents(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     v
 }
 
-/// Extract one file with the library, as `protokoll extract FILE` would.
+/// Extract one file with the library, as `protokoll extract --root DIR
+/// FILE` would with DIR the file's folder (so `source.path` is the file's
+/// name, wherever the tests run).
 pub fn extract_file(path: &Path) -> ExtractResult {
-    let inputs = discover(&[path.to_path_buf()], DiscoverOptions::default());
+    let options = DiscoverOptions {
+        root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        ..DiscoverOptions::default()
+    };
+    let inputs = discover(&[path.to_path_buf()], options);
     assert_eq!(inputs.len(), 1);
     process_input(&inputs[0], &Config::default())
 }
