@@ -143,6 +143,58 @@ pub fn overlapping(roots: &[PathBuf], root: &Path) -> Option<(PathBuf, PathBuf)>
     None
 }
 
+/// The keys a run's arguments cover: a file argument its own key, a folder
+/// every key below it. An output's earlier result whose key is covered but
+/// that the run did not see is *gone* (deleted, renamed, now skipped).
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    files: Vec<String>,
+    folders: Vec<String>,
+}
+
+impl Scope {
+    /// The scope of `roots` under `opts.root`.
+    pub fn of(roots: &[PathBuf], opts: &DiscoverOptions) -> Scope {
+        let keys = Keys::new(&opts.root);
+        let mut scope = Scope::default();
+        for r in roots {
+            if r == Path::new("-") {
+                scope.files.push("-".to_string());
+            } else if std::fs::metadata(r).is_ok_and(|m| m.is_dir()) {
+                scope.folders.push(keys.key(r));
+            } else {
+                scope.files.push(keys.key(r));
+            }
+        }
+        scope
+    }
+
+    /// Whether `key` falls under the run's arguments.
+    pub fn covers(&self, key: &str) -> bool {
+        self.files.iter().any(|f| f == key)
+            || self.folders.iter().any(|d| match d.as_str() {
+                "." => !key.starts_with('/') && key != "-",
+                "/" => key.starts_with('/'),
+                d => key.strip_prefix(d).is_some_and(|rest| rest.starts_with('/')),
+            })
+    }
+
+    /// The keys of `known` this scope covers that are not in `seen`, sorted.
+    pub fn gone<'a>(
+        &self,
+        known: impl IntoIterator<Item = &'a String>,
+        seen: &std::collections::HashSet<String>,
+    ) -> Vec<String> {
+        let mut gone: Vec<String> = known
+            .into_iter()
+            .filter(|k| self.covers(k) && !seen.contains(*k))
+            .cloned()
+            .collect();
+        gone.sort();
+        gone
+    }
+}
+
 /// The arguments that do not exist (and are not `-`).
 pub fn missing(roots: &[PathBuf]) -> Vec<&Path> {
     roots
@@ -339,4 +391,43 @@ fn walk(root: &Path, follow_links: bool, keys: Keys, skipped: SkipCounter) -> im
                 })
             }
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_resolve_dot_and_dot_dot_and_stay_absolute_outside_the_root() {
+        let keys = Keys {
+            cwd: PathBuf::from("/home/me"),
+            root: PathBuf::from("/home/me"),
+        };
+        assert_eq!(keys.key(Path::new("corpus/a.txt")), "corpus/a.txt");
+        assert_eq!(keys.key(Path::new("./corpus/../corpus/a.txt")), "corpus/a.txt");
+        assert_eq!(keys.key(Path::new("/home/me/corpus/a.txt")), "corpus/a.txt");
+        assert_eq!(keys.key(Path::new("../other/b.txt")), "/home/other/b.txt");
+        assert_eq!(keys.key(Path::new("/../../x.txt")), "/x.txt");
+        assert_eq!(keys.key(Path::new(".")), ".");
+    }
+
+    #[test]
+    fn a_scope_covers_its_files_and_what_is_below_its_folders() {
+        let scope = Scope {
+            files: vec!["x/one.txt".into()],
+            folders: vec!["corpus".into()],
+        };
+        assert!(scope.covers("x/one.txt"));
+        assert!(scope.covers("corpus/a.txt") && scope.covers("corpus/sub/b.txt"));
+        assert!(!scope.covers("corpus_copy/a.txt"), "a prefix of a name is not a folder");
+        assert!(!scope.covers("x/two.txt"));
+        let seen = ["corpus/a.txt".to_string()].into_iter().collect();
+        let known = ["corpus/a.txt", "corpus/gone.txt", "elsewhere/c.txt"].map(String::from);
+        assert_eq!(scope.gone(&known, &seen), vec!["corpus/gone.txt"]);
+        let all = Scope {
+            files: vec![],
+            folders: vec![".".into()],
+        };
+        assert!(all.covers("a.txt") && !all.covers("/abs/a.txt") && !all.covers("-"));
+    }
 }

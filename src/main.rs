@@ -59,6 +59,10 @@ enum Command {
         /// With --incremental: extract everything again.
         #[arg(long)]
         force: bool,
+        /// Remove from the output (JSON folder or SQLite database) the results of inputs that no
+        /// longer exist under the folders and files given; nothing else is ever removed.
+        #[arg(long)]
+        prune: bool,
         /// Number of worker threads (default: all cores; at most 4 per core).
         #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u32).range(1..))]
         jobs: Option<u32>,
@@ -218,6 +222,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             incremental,
             force,
+            prune,
             jobs,
             follow_links,
             root,
@@ -266,6 +271,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if incremental && !matches!(format, OutputFormat::Json | OutputFormat::Sqlite) {
                 return usage("--incremental needs an output that keeps earlier results: --format json or sqlite");
             }
+            if prune && !matches!(format, OutputFormat::Json | OutputFormat::Sqlite) {
+                return usage("--prune removes results from an output that keeps them: --format json or sqlite");
+            }
+            if force && !incremental {
+                return usage("--force only means something with --incremental");
+            }
             let config = Config {
                 max_bytes,
                 max_pdf_decoded_bytes,
@@ -278,6 +289,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .build()
                 .context("cannot start worker threads")?;
             let options = DiscoverOptions { follow_links, root };
+            let scope = protokoll::discover::Scope::of(&paths, &options);
             let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
             let mut sink = Sink::open(format, output.as_deref(), stdout)?;
@@ -299,7 +311,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 std::thread::spawn(move || counted.set_length(protokoll::inputs(&paths, options).count() as u64));
                 bar
             });
-            let mut summary = Summary::default();
+            let mut summary = Summary {
+                keeps_results: sink.supports_incremental(),
+                ..Summary::default()
+            };
+            let held = sink.known()?;
+            let mut seen = std::collections::HashSet::new();
             protokoll::run(
                 protokoll::discover::inputs_counted(&paths, options, skipped.clone()),
                 &config,
@@ -309,11 +326,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     match outcome {
                         Outcome::Extracted(result) => {
                             summary.add(&result);
+                            summary.add_change(held.get(&result.source.path), &result.source.sha256);
+                            seen.insert(result.source.path.clone());
                             if let Some(failure) = sink.write(&result)? {
                                 summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
                             }
                         }
-                        Outcome::Unchanged { bytes, .. } => summary.add_unchanged(bytes),
+                        Outcome::Unchanged { bytes, path, .. } => {
+                            summary.add_unchanged(bytes);
+                            seen.insert(path);
+                        }
                     }
                     if let Some(bar) = &progress {
                         bar.inc(1);
@@ -321,6 +343,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(())
                 },
             )?;
+            let gone = scope.gone(held.keys(), &seen);
+            summary.gone = gone.len();
+            if prune {
+                summary.pruned = sink.prune(&gone)?;
+            }
             sink.finish()?;
             if let Some(bar) = progress {
                 bar.finish_and_clear();

@@ -5,6 +5,7 @@
 
 use crate::discover::Skipped;
 use crate::model::{ExtractResult, Status};
+use crate::write::Known;
 
 /// `text` with control characters (escape sequences a file name could
 /// smuggle to the terminal, new lines, tabs) written as `\u{1b}`, so a
@@ -36,6 +37,20 @@ pub struct Summary {
     pub failures: Vec<String>,
     /// What walking the folders passed over.
     pub skipped: Skipped,
+    /// Into an output that keeps results (JSON folder, SQLite): inputs it
+    /// held no result of.
+    pub new: usize,
+    /// … inputs whose content changed since the result it held.
+    pub changed: usize,
+    /// … inputs with the same content extracted again (a new tool version,
+    /// a failure last time, `--force`).
+    pub again: usize,
+    /// … results of inputs under this run's arguments that no longer exist.
+    pub gone: usize,
+    /// How many of the gone were removed (`--prune`).
+    pub pruned: usize,
+    /// Whether the output keeps results (so the counts above mean something).
+    pub keeps_results: bool,
 }
 
 impl Summary {
@@ -74,6 +89,15 @@ impl Summary {
         self.failures.push(format!("{path} [output] {message}"));
     }
 
+    /// Count an extracted input against what the output held of it.
+    pub fn add_change(&mut self, held: Option<&Known>, sha256: &str) {
+        match held {
+            None => self.new += 1,
+            Some(k) if k.sha256 != sha256 => self.changed += 1,
+            Some(_) => self.again += 1,
+        }
+    }
+
     /// Count an input an incremental run skipped.
     pub fn add_unchanged(&mut self, bytes: u64) {
         self.files += 1;
@@ -105,6 +129,17 @@ impl Summary {
                 recs.join(", ")
             }
         ));
+        if self.keeps_results {
+            let gone = match (self.gone, self.pruned) {
+                (0, _) => "0 gone".to_string(),
+                (g, 0) => format!("{g} gone (their results stay; --prune removes them)"),
+                (g, p) => format!("{g} gone ({p} removed)"),
+            };
+            s.push_str(&format!(
+                "output: {} new, {} changed, {} extracted again, {} unchanged, {gone}\n",
+                self.new, self.changed, self.again, self.unchanged
+            ));
+        }
         if self.files > 0 && !self.skipped.is_empty() {
             s.push_str(&format!("not read{}\n", self.skipped_text()));
         }

@@ -590,3 +590,97 @@ fn re_extracting_one_file_replaces_its_row() {
         .unwrap();
     assert_eq!(all, 5);
 }
+
+/// The `output:` line of a run's summary.
+fn output_line(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .find(|l| l.starts_with("output: "))
+        .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+        .to_string()
+}
+
+#[test]
+fn incremental_runs_count_new_changed_unchanged_gone_and_prune_only_the_gone() {
+    for (format, output) in [("sqlite", "out.db"), ("json", "outdir")] {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir(&archive).unwrap();
+        for i in 0..4 {
+            std::fs::write(
+                archive.join(format!("{i}.txt")),
+                format!("§ {i} Dnr KS 2024/{i}\nÄrende\n\nBeslut\nKommunstyrelsen beslutar att anslå {i} mnkr.\n"),
+            )
+            .unwrap();
+        }
+        // a result of another folder in the same output is never gone
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("x.txt"), "Kostnad 5 kr.").unwrap();
+        let go = |extra: &[&str]| {
+            Command::new(binary())
+                .current_dir(dir.path())
+                .args(["extract", "--no-progress", "-f", format, "-o", output, "--incremental"])
+                .args(extra)
+                .output()
+                .unwrap()
+        };
+        go(&["other"]);
+        assert_eq!(
+            output_line(&go(&["archive"])),
+            "output: 4 new, 0 changed, 0 extracted again, 0 unchanged, 0 gone"
+        );
+        std::fs::write(archive.join("0.txt"), "Kostnad 7 kr.").unwrap();
+        std::fs::remove_file(archive.join("1.txt")).unwrap();
+        std::fs::rename(archive.join("2.txt"), archive.join("2b.txt")).unwrap();
+        assert_eq!(
+            output_line(&go(&["archive"])),
+            "output: 1 new, 1 changed, 0 extracted again, 1 unchanged, 2 gone (their results stay; --prune removes them)",
+            "{format}"
+        );
+        // one file named alone: the rest of its folder is not gone
+        assert!(output_line(&go(&["archive/3.txt"])).ends_with(" 0 gone"), "{format}");
+        assert_eq!(
+            output_line(&go(&["--prune", "archive"])),
+            "output: 0 new, 0 changed, 0 extracted again, 3 unchanged, 2 gone (2 removed)"
+        );
+        let held: Vec<String> = if format == "sqlite" {
+            let conn = Connection::open(dir.path().join(output)).unwrap();
+            let mut stmt = conn.prepare("SELECT path FROM documents ORDER BY path").unwrap();
+            stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+        } else {
+            let mut v: Vec<String> = walkdir::WalkDir::new(dir.path().join(output))
+                .into_iter()
+                .map(|e| e.unwrap())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                .map(|e| {
+                    e.path()
+                        .strip_prefix(dir.path().join(output))
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let expected: Vec<&str> = if format == "sqlite" {
+            vec!["archive/0.txt", "archive/2b.txt", "archive/3.txt", "other/x.txt"]
+        } else {
+            vec![
+                "archive/0.txt.json",
+                "archive/2b.txt.json",
+                "archive/3.txt.json",
+                "other/x.txt.json",
+            ]
+        };
+        assert_eq!(held, expected, "{format}");
+        // --prune only where results are kept
+        let out = Command::new(binary())
+            .current_dir(dir.path())
+            .args(["extract", "--prune", "archive"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+    }
+}

@@ -192,6 +192,28 @@ impl JsonDirSink {
         })
     }
 
+    /// Remove the result files and manifest entries of `paths`.
+    fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
+        let mut removed = 0;
+        for p in paths {
+            if self.manifest.entries.remove(p).is_none() {
+                continue;
+            }
+            let file = output_path(&self.dir, p);
+            match std::fs::remove_file(&file) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => return Err(WriteError::Io { path: file, source }),
+            }
+            removed += 1;
+        }
+        // saved now, so a run that ends early does not bring them back
+        if removed > 0 {
+            self.manifest.save(&self.dir)?;
+        }
+        Ok(removed)
+    }
+
     /// Write one result; a file that cannot be written is that input's
     /// failure, a journal that cannot be written ends the run.
     fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
@@ -584,6 +606,27 @@ impl Sink {
                 Ok(Box::new(move |rel, sha| lookup.unchanged(rel, sha)))
             }
             _ => Ok(Box::new(|_, _| false)),
+        }
+    }
+
+    /// What this output holds from earlier runs, by input path, as the run
+    /// begins (empty for outputs that keep nothing: JSON Lines, CSV).
+    pub fn known(&self) -> Result<BTreeMap<String, Known>, WriteError> {
+        match self {
+            Sink::JsonDir(d) => Ok(d.manifest.entries.clone()),
+            Sink::Sqlite(db) => db.known(),
+            _ => Ok(BTreeMap::new()),
+        }
+    }
+
+    /// Remove what this output holds of the inputs at `paths` (a JSON
+    /// folder's result files and manifest entries, a database's documents
+    /// and their records), nothing else; the number removed.
+    pub fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
+        match self {
+            Sink::JsonDir(d) => d.prune(paths),
+            Sink::Sqlite(db) => db.prune(paths),
+            _ => Ok(0),
         }
     }
 

@@ -10,6 +10,7 @@
 //! leaves every document either as before or completely replaced. The
 //! database uses WAL journaling. The schema is in the README.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
@@ -251,6 +252,55 @@ impl SqliteSink {
                 Ok(Some(OutputFailure::new(r, self.err(e))))
             }
         }
+    }
+
+    /// What the database holds of every input: path → hash, tool version
+    /// and status (for an incremental run's new / changed / gone).
+    pub fn known(&self) -> Result<BTreeMap<String, Known>, WriteError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, sha256, tool_version, status FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |row| {
+                let status: String = row.get(3)?;
+                Ok((
+                    row.get::<_, String>(0)?,
+                    Known {
+                        sha256: row.get(1)?,
+                        tool_version: row.get(2)?,
+                        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
+                    },
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Remove the documents at `paths` and all their records, in one
+    /// transaction; the number removed.
+    pub fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
+        let tx = self.conn.transaction().map_err(|e| WriteError::Sqlite {
+            path: self.path.clone(),
+            source: e,
+        })?;
+        let mut removed = 0;
+        {
+            let mut stmt = tx
+                .prepare("DELETE FROM documents WHERE path = ?1")
+                .map_err(|e| WriteError::Sqlite {
+                    path: self.path.clone(),
+                    source: e,
+                })?;
+            for p in paths {
+                removed += stmt.execute([p]).map_err(|e| WriteError::Sqlite {
+                    path: self.path.clone(),
+                    source: e,
+                })?;
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(removed)
     }
 
     /// Close the database.
