@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use protokoll::discover::SkipCounter;
 use protokoll::summary::{Summary, terminal_safe};
-use protokoll::write::{OutputFormat, Sink};
+use protokoll::write::{OutputFormat, Sink, SinkOptions};
 use protokoll::{Config, DiscoverOptions, Outcome};
 
 #[derive(Parser)]
@@ -94,6 +94,10 @@ enum Command {
         /// No progress bar (the summary is still printed at the end).
         #[arg(long)]
         no_progress: bool,
+        /// CSV files without the UTF-8 byte-order mark they start with by default (which
+        /// spreadsheets need to show å ä ö; pandas, csvkit and DuckDB read either).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Print the source text that spans index into (a PDF's pages separated by form feeds).
     Text {
@@ -233,6 +237,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             max_pdf_depth,
             quiet,
             no_progress,
+            no_bom,
         } => {
             let started = Instant::now();
             if let Some(missing) = protokoll::discover::missing(&paths).first() {
@@ -292,7 +297,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let scope = protokoll::discover::Scope::of(&paths, &options);
             let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
-            let mut sink = Sink::open(format, output.as_deref(), stdout)?;
+            let mut sink = Sink::open_with(format, output.as_deref(), stdout, &SinkOptions { csv_bom: !no_bom })?;
             let unchanged = if incremental && !force {
                 Some(sink.unchanged_check()?)
             } else {

@@ -684,3 +684,117 @@ fn incremental_runs_count_new_changed_unchanged_gone_and_prune_only_the_gone() {
         assert_eq!(out.status.code(), Some(2));
     }
 }
+
+#[test]
+fn the_readme_shows_the_sqlite_schema_the_tool_creates() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let schema = protokoll::write::sqlite::SCHEMA.trim_matches('\n');
+    assert!(
+        readme.contains(&format!("```sql\n{schema}\n```")),
+        "README.md's SQLite schema differs from write::sqlite::SCHEMA: copy it from there"
+    );
+}
+
+#[test]
+fn every_record_view_has_the_documents_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    sqlite_run(&db, &root().join("corpus"), &[]);
+    let conn = Connection::open(&db).unwrap();
+    for table in protokoll::write::sqlite::RECORD_TABLES {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}_full')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(
+            columns[..6],
+            [
+                "path",
+                "municipality",
+                "municipality_code",
+                "document_date",
+                "document_body",
+                "document_kind"
+            ],
+            "{table}_full"
+        );
+    }
+    let code: String = conn
+        .query_row(
+            "SELECT municipality_code FROM decisions_full WHERE path LIKE '%000_0e21439f530097b9.txt'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(code, "0188", "a code stays text");
+}
+
+#[test]
+fn csv_is_spreadsheet_safe_with_the_documents_context_on_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Norrtälje kommun\nKommunstyrelsen\nSammanträdesdatum 2024-03-05\n\n§ 5 Dnr KS 2024/1\nBokslut\n\nEkonomienheten redovisar bokslutet.\n\
+         = Årets resultat enligt resultaträkningen är 4 926 tkr.\n\nBeslut\nKommunstyrelsen beslutar att godkänna bokslutet.\n",
+    )
+    .unwrap();
+    let tables = dir.path().join("tables");
+    let i = input.to_str().unwrap();
+    run(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "-o",
+        tables.to_str().unwrap(),
+        "--root",
+        i,
+        i,
+    ]);
+    let raw = std::fs::read(tables.join("amounts.csv")).unwrap();
+    assert!(
+        raw.starts_with("\u{feff}path,".as_bytes()),
+        "a UTF-8 byte-order mark first"
+    );
+    let text = String::from_utf8(raw[3..].to_vec()).unwrap();
+    let mut rows = ::csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header[..6],
+        [
+            "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind"
+        ]
+    );
+    let row = rows.records().next().unwrap().unwrap();
+    let col = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(col("municipality_code"), "0188");
+    assert_eq!(col("document_date"), "2024-03-05");
+    assert!(col("sentence").starts_with("'= Årets resultat"), "{}", col("sentence"));
+    assert_eq!(col("value"), "4926000");
+    let decisions = std::fs::read_to_string(tables.join("decisions.csv")).unwrap();
+    assert!(decisions.lines().next().unwrap().contains(",earlier_date,"));
+    // --no-bom
+    run(&[
+        "extract",
+        "-q",
+        "-f",
+        "csv",
+        "--no-bom",
+        "-o",
+        tables.to_str().unwrap(),
+        "--root",
+        i,
+        i,
+    ]);
+    assert!(std::fs::read(tables.join("amounts.csv")).unwrap().starts_with(b"path,"));
+}

@@ -428,9 +428,23 @@ fn sentence_room(len: usize) -> usize {
 
 /// The sentence around normalized position `pos`, as display text; cut to
 /// [`SHORT_SENTENCE_REACH`] around `pos` once `room` is used up.
+///
+/// The sentence never reaches back over its §'s heading line (from a line
+/// below it), and is taken
+/// from the normalized text: page furniture between its parts (a page
+/// header inside the sentence) is left out, where a record's span and
+/// `text` end at it.
 fn sentence_of(doc: &Doc<'_>, pos: usize, room: &mut usize) -> String {
     let text = doc.text();
-    let mut start = super::running_sentence_start(doc, pos);
+    // (an amount on the heading's own line keeps the line)
+    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let heading_end = doc
+        .seg
+        .paragraph_index_at(pos)
+        .map(|i| doc.seg.paragraphs[i].heading.end)
+        .filter(|&end| end <= line_start)
+        .unwrap_or(0);
+    let mut start = super::running_sentence_start(doc, pos).max(heading_end);
     let mut end = super::sentence_end(doc, pos).max(pos);
     if end - start > *room {
         start = start.max(floor_boundary(text, pos.saturating_sub(SHORT_SENTENCE_REACH)));
@@ -441,7 +455,7 @@ fn sentence_of(doc: &Doc<'_>, pos: usize, room: &mut usize) -> String {
         end = end.min(short_end).max(pos);
     }
     *room = room.saturating_sub(end - start);
-    doc.span_and_text(start..end).1
+    crate::source::display_text(&text[start..end])
 }
 
 enum Pair {

@@ -46,6 +46,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "paragraphs",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "number",
             "case_numbers",
             "title",
@@ -59,6 +64,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "decisions",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "body",
             "type",
@@ -67,7 +77,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "for_own_part",
             "earlier",
             "reference",
-            "date",
+            "earlier_date",
             "items",
             "text",
             "span_start",
@@ -80,6 +90,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "amounts",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "text",
             "value",
@@ -100,6 +115,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "footnotes",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "marker",
             "text",
@@ -115,6 +135,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "motions",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "mover_name",
             "mover_party",
@@ -132,6 +157,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "votes",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "yes",
             "no",
@@ -151,6 +181,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "reservations",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "by",
             "text",
@@ -164,6 +199,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
         "notes",
         &[
             "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
             "paragraph",
             "by",
             "on_behalf_of",
@@ -176,7 +216,20 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ),
     (
         "recipients",
-        &["path", "paragraph", "name", "span_start", "span_end", "line", "page"],
+        &[
+            "path",
+            "municipality",
+            "municipality_code",
+            "document_date",
+            "document_body",
+            "document_kind",
+            "paragraph",
+            "name",
+            "span_start",
+            "span_end",
+            "line",
+            "page",
+        ],
     ),
 ];
 
@@ -220,9 +273,38 @@ fn span_cols(s: &Span) -> [String; 4] {
     [s.start.to_string(), s.end.to_string(), s.line.to_string(), opt(&s.page)]
 }
 
+/// The most characters a spreadsheet cell holds (Excel and LibreOffice).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What ends a cell cut at [`MAX_CELL_CHARS`].
+pub const CUT_MARK: &str = " […]";
+
+/// Make a cell safe to open in a spreadsheet: a text that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return (which a spreadsheet would run
+/// as a formula: CSV injection) gets a leading `'`, which spreadsheets show
+/// as text and hide; numbers ("-5000") stay as they are. A cell longer than
+/// a spreadsheet holds is cut to [`MAX_CELL_CHARS`] characters, ending in
+/// [`CUT_MARK`] (the JSON and SQLite outputs keep the whole text, and the
+/// span columns point at it in the source).
+pub fn spreadsheet_safe(cell: &mut String) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
+        cell.insert(0, '\'');
+    }
+    // bytes first: a cell of fewer bytes has fewer characters
+    if cell.len() > MAX_CELL_CHARS
+        && cell.chars().count() > MAX_CELL_CHARS
+        && let Some((cut, _)) = cell.char_indices().nth(MAX_CELL_CHARS - CUT_MARK.chars().count())
+    {
+        cell.truncate(cut);
+        cell.push_str(CUT_MARK);
+    }
+}
+
 impl CsvSink {
-    /// Start writing into `dir` (created if needed).
-    pub fn create(dir: &Path) -> Result<CsvSink, WriteError> {
+    /// Start writing into `dir` (created if needed); each file starts with
+    /// a UTF-8 byte-order mark when `bom` is set, so spreadsheets open it as
+    /// UTF-8 (å ä ö instead of Ã¥ Ã¤ Ã¶).
+    pub fn create(dir: &Path, bom: bool) -> Result<CsvSink, WriteError> {
         let io_err = |source| WriteError::Io {
             path: dir.to_path_buf(),
             source,
@@ -232,7 +314,11 @@ impl CsvSink {
         let mut writers = Vec::new();
         for (name, columns) in TABLES {
             let tmp = super::temp_file_in(dir).map_err(io_err)?;
-            let mut w = csv::Writer::from_writer(BufWriter::new(tmp));
+            let mut buf = BufWriter::new(tmp);
+            if bom {
+                std::io::Write::write_all(&mut buf, "\u{feff}".as_bytes()).map_err(io_err)?;
+            }
+            let mut w = csv::Writer::from_writer(buf);
             w.write_record(*columns).map_err(|source| WriteError::Csv {
                 path: dir.join(format!("{name}.csv")),
                 source,
@@ -245,7 +331,10 @@ impl CsvSink {
         })
     }
 
-    fn row(&mut self, table: usize, fields: Vec<String>) -> Result<(), WriteError> {
+    fn row(&mut self, table: usize, mut fields: Vec<String>) -> Result<(), WriteError> {
+        for f in &mut fields {
+            spreadsheet_safe(f);
+        }
         let (name, w) = &mut self.writers[table];
         w.write_record(&fields).map_err(|source| WriteError::Csv {
             path: self.dir.join(format!("{name}.csv")),
@@ -280,14 +369,40 @@ impl CsvSink {
                 d.map_or_else(String::new, |d| opt(&d.title)),
             ],
         )?;
+        // the document's context on every record row, so a spreadsheet
+        // filters records by municipality, date and body without a lookup
+        let ctx: [String; 5] = [
+            d.and_then(|d| d.municipality.as_ref())
+                .map_or_else(String::new, |m| m.name.clone()),
+            d.and_then(|d| d.municipality.as_ref())
+                .map_or_else(String::new, |m| m.code.clone()),
+            d.map_or_else(String::new, |d| opt(&d.date)),
+            d.map_or_else(String::new, |d| opt(&d.body)),
+            d.map_or_else(String::new, |d| word(&d.kind)),
+        ];
         for p in &r.paragraphs {
-            let mut f = vec![path.clone(), p.number.clone(), p.case_numbers.join("; "), opt(&p.title)];
+            let mut f = vec![
+                path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
+                p.number.clone(),
+                p.case_numbers.join("; "),
+                opt(&p.title),
+            ];
             f.extend(span_cols(&p.span));
             self.row(1, f)?;
         }
         for x in &r.decisions {
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 opt(&x.body),
                 word(&x.kind),
@@ -306,6 +421,11 @@ impl CsvSink {
         for x in &r.amounts {
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 x.text.clone(),
                 x.value.to_string(),
@@ -323,6 +443,11 @@ impl CsvSink {
         for x in &r.footnotes {
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 x.marker.clone(),
                 x.text.clone(),
@@ -335,6 +460,11 @@ impl CsvSink {
         for x in &r.motions {
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 opt(&x.mover.name),
                 opt(&x.mover.party),
@@ -360,6 +490,11 @@ impl CsvSink {
                 .collect();
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 opt(&x.counts.yes),
                 opt(&x.counts.no),
@@ -374,13 +509,28 @@ impl CsvSink {
             self.row(6, f)?;
         }
         for x in &r.reservations {
-            let mut f = vec![path.clone(), opt(&x.paragraph), persons(&x.by), x.text.clone()];
+            let mut f = vec![
+                path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
+                opt(&x.paragraph),
+                persons(&x.by),
+                x.text.clone(),
+            ];
             f.extend(span_cols(&x.span));
             self.row(7, f)?;
         }
         for x in &r.notes {
             let mut f = vec![
                 path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
                 opt(&x.paragraph),
                 persons(&x.by),
                 opt(&x.on_behalf_of),
@@ -390,7 +540,16 @@ impl CsvSink {
             self.row(8, f)?;
         }
         for x in &r.recipients {
-            let mut f = vec![path.clone(), opt(&x.paragraph), x.name.clone()];
+            let mut f = vec![
+                path.clone(),
+                ctx[0].clone(),
+                ctx[1].clone(),
+                ctx[2].clone(),
+                ctx[3].clone(),
+                ctx[4].clone(),
+                opt(&x.paragraph),
+                x.name.clone(),
+            ];
             f.extend(span_cols(&x.span));
             self.row(9, f)?;
         }
@@ -422,5 +581,39 @@ impl CsvSink {
             written.push(path);
         }
         Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn safe(s: &str) -> String {
+        let mut c = s.to_string();
+        spreadsheet_safe(&mut c);
+        c
+    }
+
+    #[test]
+    fn formulas_are_neutralized_and_numbers_kept() {
+        assert_eq!(safe("= Årets resultat"), "'= Årets resultat");
+        assert_eq!(safe("+46 8 123"), "'+46 8 123");
+        assert_eq!(safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe("-Ett streck"), "'-Ett streck");
+        assert_eq!(safe("-5000"), "-5000");
+        assert_eq!(safe("0188"), "0188");
+        assert_eq!(safe("Kommunstyrelsen"), "Kommunstyrelsen");
+    }
+
+    #[test]
+    fn long_cells_are_cut_to_what_a_spreadsheet_holds() {
+        let cut = safe(&"å".repeat(40_000));
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with(CUT_MARK));
+        let fits = "ä".repeat(MAX_CELL_CHARS);
+        assert!(
+            safe(&fits) == fits,
+            "a cell that fits (in characters, not bytes) stays whole"
+        );
     }
 }

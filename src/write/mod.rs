@@ -561,6 +561,20 @@ impl OutputFormat {
     }
 }
 
+/// How the sinks write.
+#[derive(Debug, Clone, Copy)]
+pub struct SinkOptions {
+    /// Start each CSV file with a UTF-8 byte-order mark (the default), so
+    /// spreadsheets read it as UTF-8.
+    pub csv_bom: bool,
+}
+
+impl Default for SinkOptions {
+    fn default() -> Self {
+        SinkOptions { csv_bom: true }
+    }
+}
+
 /// Where the results of a run go.
 pub enum Sink {
     Stream(Box<dyn Write>),
@@ -574,11 +588,21 @@ impl Sink {
     /// Open the sink for `format`; `output` is the file or folder (`None`:
     /// JSON Lines to `stream`).
     pub fn open(format: OutputFormat, output: Option<&Path>, stream: Box<dyn Write>) -> Result<Sink, WriteError> {
+        Self::open_with(format, output, stream, &SinkOptions::default())
+    }
+
+    /// [`Self::open`] with options.
+    pub fn open_with(
+        format: OutputFormat,
+        output: Option<&Path>,
+        stream: Box<dyn Write>,
+        options: &SinkOptions,
+    ) -> Result<Sink, WriteError> {
         Ok(match (format, output) {
             (OutputFormat::Jsonl, None) => Sink::Stream(stream),
             (OutputFormat::Jsonl, Some(p)) => Sink::JsonlFile(JsonlFile::create(p)?),
             (OutputFormat::Json, Some(d)) => Sink::JsonDir(JsonDirSink::open(d)?),
-            (OutputFormat::Csv, Some(d)) => Sink::Csv(csv::CsvSink::create(d)?),
+            (OutputFormat::Csv, Some(d)) => Sink::Csv(csv::CsvSink::create(d, options.csv_bom)?),
             (OutputFormat::Sqlite, Some(p)) => Sink::Sqlite(sqlite::SqliteSink::open(p)?),
             (_, None) => {
                 return Err(WriteError::Io {

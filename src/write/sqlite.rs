@@ -18,6 +18,52 @@ use rusqlite::{Connection, params};
 use super::{Known, OutputFailure, TOOL_VERSION, WriteError};
 use crate::model::{ExtractResult, Person, Status};
 
+/// The record tables that get a view with their document's context.
+pub const RECORD_TABLES: &[&str] = &[
+    "paragraphs",
+    "decisions",
+    "amounts",
+    "footnotes",
+    "motions",
+    "votes",
+    "reservations",
+    "notes",
+    "recipients",
+];
+
+/// One view per record table, `<table>_full`: each record with its
+/// document's path, municipality (name and code), date, body and kind
+/// (`document_date`, `document_body`, `document_kind`), so Datasette or a
+/// spreadsheet facets records by municipality, meeting date and body
+/// without a join. Recreated on every open, so they follow the tables.
+pub fn views() -> String {
+    RECORD_TABLES
+        .iter()
+        .map(|t| {
+            format!(
+                "DROP VIEW IF EXISTS {t}_full;\nCREATE VIEW {t}_full AS SELECT d.path, d.municipality, \
+                 d.municipality_code, d.date AS document_date, d.body AS document_body, d.kind AS document_kind, \
+                 r.* FROM {t} r JOIN documents d ON d.id = r.document_id;\n"
+            )
+        })
+        .collect()
+}
+
+/// Bring a database of an earlier version to this schema: `decisions.date`
+/// (the date of an earlier decision, easily taken for the meeting date)
+/// became `earlier_date`.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_old_date: bool = conn
+        .prepare("SELECT 1 FROM pragma_table_info('decisions') WHERE name = 'date'")?
+        .exists([])?;
+    if has_old_date {
+        conn.execute_batch(
+            "DROP INDEX IF EXISTS decisions_date; ALTER TABLE decisions RENAME COLUMN date TO earlier_date;",
+        )?;
+    }
+    Ok(())
+}
+
 /// The schema (also shown in the README).
 pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS documents (
@@ -51,7 +97,7 @@ CREATE TABLE IF NOT EXISTS decisions (
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   paragraph TEXT, body TEXT, type TEXT NOT NULL, proposed_to TEXT, outcome TEXT,
-  for_own_part INTEGER NOT NULL, earlier INTEGER NOT NULL, reference TEXT, date TEXT,
+  for_own_part INTEGER NOT NULL, earlier INTEGER NOT NULL, reference TEXT, earlier_date TEXT,
   items TEXT NOT NULL, text TEXT NOT NULL,
   span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
 );
@@ -121,7 +167,7 @@ CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id, number);
 CREATE INDEX IF NOT EXISTS decisions_document ON decisions(document_id, paragraph);
 CREATE INDEX IF NOT EXISTS decisions_body ON decisions(body);
-CREATE INDEX IF NOT EXISTS decisions_date ON decisions(date);
+CREATE INDEX IF NOT EXISTS decisions_earlier_date ON decisions(earlier_date);
 CREATE INDEX IF NOT EXISTS amounts_document ON amounts(document_id, paragraph);
 CREATE INDEX IF NOT EXISTS amounts_value ON amounts(value);
 CREATE INDEX IF NOT EXISTS footnotes_document ON footnotes(document_id, paragraph);
@@ -204,7 +250,9 @@ impl SqliteSink {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(err)?;
+        migrate(&conn).map_err(err)?;
         conn.execute_batch(SCHEMA).map_err(err)?;
+        conn.execute_batch(&views()).map_err(err)?;
         Ok(SqliteSink {
             conn,
             path: path.to_path_buf(),
@@ -358,7 +406,7 @@ impl SqliteSink {
             exec(
                 c,
                 "INSERT INTO decisions (document_id, paragraph, body, type, proposed_to, outcome, for_own_part, earlier,
-                   reference, date, items, text, span_start, span_end, line, page)
+                   reference, earlier_date, items, text, span_start, span_end, line, page)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 params![
                     doc,
