@@ -48,7 +48,7 @@ pub struct DiscoverOptions {
 }
 
 /// What walking the folders passed over, by reason.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Skipped {
     /// Files whose extension is not `.txt` or `.pdf`.
     pub extension: usize,

@@ -57,7 +57,7 @@ impl Error {
             | Error::Internal { message, .. }
             | Error::Usage { message, .. } => message.clone(),
             Error::TooLarge { size, limit, .. } => {
-                format!("file is {size} bytes, larger than the limit of {limit} bytes")
+                format!("file is {size} bytes, larger than the limit of {limit} bytes (--max-bytes)")
             }
             Error::Timeout { seconds, .. } => {
                 format!("gave up after the time budget of {seconds} s")

@@ -121,10 +121,7 @@ pub fn pdf_error(path: &Path, e: crate::pdf::PdfError, config: &crate::Config) -
         P::TooLarge(m) => Error::Pdf {
             path,
             kind: ErrorKind::TooLarge,
-            message: format!(
-                "PDF streams decode to more than the limit of {} bytes: {m}",
-                config.max_pdf_decoded_bytes
-            ),
+            message: format!("{m}; raise it with --max-pdf-decoded-bytes"),
         },
         P::Timeout(_) => Error::Timeout {
             path,

@@ -19,12 +19,31 @@ use protokoll::{Config, DiscoverOptions, Outcome};
 #[command(
     name = "protokoll",
     version,
-    about = "Swedish municipal meeting minutes to structured, traceable data"
+    about = "Swedish municipal meeting minutes to structured, traceable data",
+    after_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// Exit codes and examples, after `--help`.
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  every input was read (ok or partial), and a closed output pipe (`| head`)
+  1  at least one input failed (its result says why; the run went on)
+  2  usage error (a bad flag, a path that does not exist, a file named twice)
+     or an output that cannot be written at all
+
+Examples:
+  protokoll extract minutes/ > minutes.jsonl
+  protokoll extract -o minutes.db minutes/                 # SQLite, from the extension
+  protokoll extract -f csv -o tables/ minutes/             # one CSV per record kind
+  protokoll extract --incremental --prune -o minutes.db minutes/   # nightly
+  protokoll extract -q --summary-json run.json -o minutes.db minutes/
+  protokoll text minutes/ks-2024-05-12.pdf --span 1324..1714
+  protokoll completions bash > /etc/bash_completion.d/protokoll
+  protokoll man > protokoll.1";
 
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
@@ -73,19 +92,22 @@ enum Command {
         /// file gets the same path, and replaces its earlier results, however it is named.
         #[arg(long, value_name = "DIR")]
         root: Option<PathBuf>,
-        /// Inputs larger than this many bytes fail with `too_large`.
-        #[arg(long, default_value_t = 256 * 1024 * 1024)]
+        /// Inputs larger than this fail with `too_large`: bytes, or with a suffix K, M, G
+        /// (powers of 1024; KiB, MiB, GiB and KB, MB, GB are read the same).
+        #[arg(long, default_value = "256M", value_parser = parse_size)]
         max_bytes: u64,
         /// Time budget per file in seconds (0: none; at most a year); a file over it fails with `timeout`.
         #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
         timeout: f64,
-        /// Cap on decoded PDF stream bytes per file (decompression bombs fail with `too_large`).
-        #[arg(long, default_value_t = 256 * 1024 * 1024)]
+        /// Cap on decoded PDF stream bytes per file (decompression bombs fail with `too_large`);
+        /// suffixes as for --max-bytes.
+        #[arg(long, default_value = "256M", value_parser = parse_size)]
         max_pdf_decoded_bytes: u64,
         /// Cap on content-stream operators per PDF page.
         #[arg(long, default_value_t = 2_000_000)]
         max_pdf_ops: usize,
-        /// Cap on PDF Form XObject nesting depth.
+        /// Cap on nesting depth in a PDF: Form XObjects inside each other, and arrays inside
+        /// arrays in a content stream.
         #[arg(long, default_value_t = 32)]
         max_pdf_depth: usize,
         /// No progress bar and no summary on stderr: only the list of failed files, if any.
@@ -94,6 +116,10 @@ enum Command {
         /// No progress bar (the summary is still printed at the end).
         #[arg(long)]
         no_progress: bool,
+        /// Write the run's summary as JSON to this file: counts, records by kind, every failed
+        /// and partial file with its error, what was skipped.
+        #[arg(long, value_name = "FILE")]
+        summary_json: Option<PathBuf>,
         /// CSV files without the UTF-8 byte-order mark they start with by default (which
         /// spreadsheets need to show å ä ö; pandas, csvkit and DuckDB read either).
         #[arg(long)]
@@ -103,7 +129,17 @@ enum Command {
     Text {
         /// A text or PDF file.
         file: PathBuf,
+        /// Print only the bytes START..END of that text (a record's `span.start` and `span.end`).
+        #[arg(long, value_name = "START..END", value_parser = parse_span)]
+        span: Option<(usize, usize)>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout: `protokoll man > protokoll.1`.
+    Man,
     /// Print the JSON Schema of a result.
     Schema,
 }
@@ -193,6 +229,41 @@ fn worker_threads(jobs: Option<u32>, quiet: bool) -> usize {
     }
 }
 
+/// A size in bytes: a number, or a number with a suffix K, M or G (powers
+/// of 1024; `KiB`/`KB`, `MiB`/`MB`, `GiB`/`GB` read the same), as in
+/// `--max-bytes 10M`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, suffix) = t.split_at(digits);
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 1048576, 512K, 10M, 2G)"))?;
+    let shift = match suffix.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        "T" | "TB" | "TIB" => 40,
+        _ => return Err(format!("{s:?}: the suffix must be K, M, G or T")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s:?} is more bytes than can be counted"))
+}
+
+/// `START..END`, byte offsets with START <= END.
+fn parse_span(s: &str) -> Result<(usize, usize), String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("{s:?}: write START..END, e.g. 1324..1714"))?;
+    let start: usize = a.trim().parse().map_err(|_| format!("{a:?} is not a byte offset"))?;
+    let end: usize = b.trim().parse().map_err(|_| format!("{b:?} is not a byte offset"))?;
+    if start > end {
+        return Err(format!("{s:?}: START is after END"));
+    }
+    Ok((start, end))
+}
+
 /// See [`worker_threads`].
 const JOBS_PER_CORE: usize = 4;
 
@@ -210,9 +281,41 @@ fn usage(message: &str) -> Result<ExitCode> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Text { file } => {
-            let text = protokoll::source_text(&file, &Config::default())?;
-            io::stdout().lock().write_all(text.text.as_bytes())?;
+        Command::Text { file, span } => {
+            if !file.exists() {
+                return usage(&format!("{}: no such file", terminal_safe(&file.display().to_string())));
+            }
+            // an input that cannot be read is an input's failure: exit 1, as in extract
+            let text = match protokoll::source_text(&file, &Config::default()) {
+                Ok(text) => text,
+                Err(e) => {
+                    eprintln!("protokoll: {}", terminal_safe(&e.to_string()));
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let shown = match span {
+                None => text.text.as_str(),
+                Some((start, end)) => match text.text.get(start..end) {
+                    Some(s) => s,
+                    None => {
+                        return usage(&format!(
+                            "--span {start}..{end} is not a range of whole characters in the {} bytes of the text",
+                            text.text.len()
+                        ));
+                    }
+                },
+            };
+            io::stdout().lock().write_all(shown.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "protokoll", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut io::stdout())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
@@ -238,6 +341,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             quiet,
             no_progress,
             no_bom,
+            summary_json,
         } => {
             let started = Instant::now();
             if let Some(missing) = protokoll::discover::missing(&paths).first() {
@@ -307,8 +411,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let progress = (!quiet && !no_progress && io::stderr().is_terminal()).then(|| {
                 let bar = indicatif::ProgressBar::no_length();
                 bar.set_style(
-                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {msg}")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                    indicatif::ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} files, {rate} files/s, {elapsed} elapsed, eta {eta} {msg}",
+                    )
+                    .map(|style| {
+                        style.with_key(
+                            "rate",
+                            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                                let _ = write!(w, "{:.0}", state.per_sec());
+                            },
+                        )
+                    })
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
                 );
                 // the inputs are found while they are processed; count them
                 // for the bar on the side (walking is far faster than reading)
@@ -362,6 +476,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 eprint!("{}", summary.problems_report());
             } else {
                 eprint!("{}", summary.report(started.elapsed().as_secs_f64()));
+            }
+            if let Some(file) = &summary_json {
+                std::fs::write(file, summary.to_json(started.elapsed().as_secs_f64()))
+                    .with_context(|| format!("cannot write the summary to {}", file.display()))?;
             }
             Ok(if summary.failed > 0 {
                 ExitCode::from(1)

@@ -22,8 +22,31 @@ pub fn terminal_safe(text: &str) -> String {
     out
 }
 
-/// Counts of a run.
-#[derive(Debug, Default, Clone)]
+/// A file that failed or was read only in part, for the run's report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FileProblem {
+    /// The input's `source.path`.
+    pub path: String,
+    /// `failed` or `partial`.
+    pub status: Status,
+    /// The error kind (`io`, `encoding`, `pdf`, …, or `output` when the
+    /// result could not be written); `null` for a partial file.
+    pub kind: Option<String>,
+    /// The error message, or the warnings of a partial file.
+    pub message: String,
+}
+
+fn records_map<S: serde::Serializer>(records: &[(&'static str, usize)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(records.len()))?;
+    for (k, n) in records {
+        m.serialize_entry(k, n)?;
+    }
+    m.end()
+}
+
+/// Counts of a run; serialized as the `--summary-json` file.
+#[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Summary {
     pub files: usize,
     pub ok: usize,
@@ -32,9 +55,14 @@ pub struct Summary {
     /// Skipped by an incremental run: content and tool version unchanged.
     pub unchanged: usize,
     pub bytes: u64,
+    /// Records found, by kind, in the contract's order.
+    #[serde(serialize_with = "records_map")]
     pub records: Vec<(&'static str, usize)>,
-    /// `path [kind] message` of each failed input.
+    /// `path [kind] message` of each failed input, as printed.
+    #[serde(skip)]
     pub failures: Vec<String>,
+    /// Every failed and partial input, in input order.
+    pub problems: Vec<FileProblem>,
     /// What walking the folders passed over.
     pub skipped: Skipped,
     /// Into an output that keeps results (JSON folder, SQLite): inputs it
@@ -60,12 +88,26 @@ impl Summary {
         self.bytes += r.source.bytes;
         match r.status {
             Status::Ok => self.ok += 1,
-            Status::Partial => self.partial += 1,
+            Status::Partial => {
+                self.partial += 1;
+                self.problems.push(FileProblem {
+                    path: r.source.path.clone(),
+                    status: Status::Partial,
+                    kind: None,
+                    message: r.warnings.join("; "),
+                });
+            }
             Status::Failed => {
                 self.failed += 1;
                 if let Some(e) = &r.error {
                     self.failures
                         .push(format!("{} [{}] {}", r.source.path, e.kind.as_str(), e.message));
+                    self.problems.push(FileProblem {
+                        path: r.source.path.clone(),
+                        status: Status::Failed,
+                        kind: Some(e.kind.as_str().to_string()),
+                        message: e.message.clone(),
+                    });
                 }
             }
         }
@@ -87,10 +129,20 @@ impl Summary {
         }
         self.failed += 1;
         self.failures.push(format!("{path} [output] {message}"));
+        self.problems.retain(|p| p.path != path);
+        self.problems.push(FileProblem {
+            path: path.to_string(),
+            status: Status::Failed,
+            kind: Some("output".to_string()),
+            message: message.to_string(),
+        });
     }
 
     /// Count an extracted input against what the output held of it.
     pub fn add_change(&mut self, held: Option<&Known>, sha256: &str) {
+        if !self.keeps_results {
+            return;
+        }
         match held {
             None => self.new += 1,
             Some(k) if k.sha256 != sha256 => self.changed += 1,
@@ -103,6 +155,18 @@ impl Summary {
         self.files += 1;
         self.unchanged += 1;
         self.bytes += bytes;
+    }
+
+    /// The summary as JSON (`--summary-json`), for a run that took `secs`
+    /// seconds: every count above, `records` by kind, `problems` (every
+    /// failed and partial file), `skipped` by reason and `seconds`.
+    pub fn to_json(&self, secs: f64) -> String {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let Some(m) = v.as_object_mut() {
+            m.insert("schema".into(), "protokoll-summary/1".into());
+            m.insert("seconds".into(), serde_json::json!((secs * 1000.0).round() / 1000.0));
+        }
+        serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
     }
 
     /// The summary as text, for a run that took `secs` seconds.

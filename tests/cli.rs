@@ -421,3 +421,96 @@ fn the_output_format_follows_the_extension_of_o() {
         assert!(String::from_utf8_lossy(&o.stderr).contains("folder"), "{refused}");
     }
 }
+
+#[test]
+fn text_prints_one_span_and_refuses_a_range_that_is_not_in_the_text() {
+    let file = root().join("corpus/000_0e21439f530097b9.txt");
+    let r = &lines(&run(&["extract", file.to_str().unwrap()]))[0];
+    let a = &r["amounts"][0];
+    let span = format!("{}..{}", a["span"]["start"], a["span"]["end"]);
+    let out = run(&["text", file.to_str().unwrap(), "--span", &span]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), a["text"].as_str().unwrap());
+    for bad in ["5..1", "x..3", "0..99999999"] {
+        let out = run(&["text", file.to_str().unwrap(), "--span", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(out.stdout.is_empty());
+    }
+    // a file that cannot be read is an input's failure (1), a missing one a usage error (2)
+    assert_eq!(
+        run(&["text", root().join("fixtures/binary.txt").to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(run(&["text", "/nonexistent.txt"]).status.code(), Some(2));
+}
+
+#[test]
+fn sizes_take_suffixes() {
+    let file = root().join("corpus/000_0e21439f530097b9.txt"); // 3174 bytes
+    let status =
+        |size: &str| lines(&run(&["extract", "--max-bytes", size, file.to_str().unwrap()]))[0]["status"].clone();
+    assert_eq!(status("3K"), "failed");
+    assert_eq!(status("4K"), "ok");
+    assert_eq!(status("4KiB"), "ok");
+    assert_eq!(status("1M"), "ok");
+    assert_eq!(status("3174"), "ok");
+    let bad = run(&["extract", "--max-bytes", "10Q", file.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("the suffix must be K, M, G or T"));
+}
+
+#[test]
+fn the_summary_json_names_every_failed_and_partial_file() {
+    let dir = sample_tree();
+    write(dir.path(), "z.txt", &[0u8, 159, 146, 150, 0, 0, 1, 2, 3]);
+    write(dir.path(), "empty.txt", b"   \n");
+    let summary = dir.path().join("summary.json");
+    let d = dir.path().to_str().unwrap();
+    let out = run(&[
+        "extract",
+        "-q",
+        "--summary-json",
+        summary.to_str().unwrap(),
+        "--root",
+        d,
+        d,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let s: Value = serde_json::from_str(&fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["schema"], "protokoll-summary/1");
+    assert_eq!(
+        (s["files"].as_u64(), s["ok"].as_u64(), s["failed"].as_u64()),
+        (Some(4), Some(2), Some(1))
+    );
+    assert_eq!(s["partial"], 1);
+    let problems = s["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2);
+    assert_eq!(problems[0]["path"], "empty.txt");
+    assert_eq!(problems[0]["status"], "partial");
+    assert_eq!(problems[1]["path"], "z.txt");
+    assert_eq!(problems[1]["kind"], "encoding");
+    assert_eq!(s["skipped"]["extension"], 1, "a/notes.md");
+    assert!(s["records"]["amounts"].as_u64().unwrap() >= 1);
+    assert!(s["seconds"].is_number());
+}
+
+#[test]
+fn help_shows_exit_codes_and_examples_and_completions_and_a_man_page_are_generated() {
+    let help = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    assert!(help.contains("Exit codes:") && help.contains("Examples:"), "{help}");
+    let version = String::from_utf8(run(&["--version"]).stdout).unwrap();
+    assert_eq!(version, format!("protokoll {}\n", env!("CARGO_PKG_VERSION")));
+    for shell in ["bash", "zsh", "fish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("incremental") && script.contains("summary-json"),
+            "{shell}"
+        );
+    }
+    let man = String::from_utf8(run(&["man"]).stdout).unwrap();
+    assert!(man.starts_with(".ie") || man.contains(".TH protokoll 1"), "{man}");
+}
