@@ -42,6 +42,7 @@ Examples:
   protokoll extract --incremental --prune -o minutes.db minutes/   # nightly
   protokoll extract -q --summary-json run.json -o minutes.db minutes/
   protokoll text minutes/ks-2024-05-12.pdf --span 1324..1714
+  protokoll show minutes/ks-2024-05-12.pdf -o page.html    # records next to their text
   protokoll completions bash > /etc/bash_completion.d/protokoll
   protokoll man > protokoll.1";
 
@@ -132,6 +133,15 @@ enum Command {
         /// Print only the bytes START..END of that text (a record's `span.start` and `span.end`).
         #[arg(long, value_name = "START..END", value_parser = parse_span)]
         span: Option<(usize, usize)>,
+    },
+    /// Write one HTML page with the document's text and every record highlighted at its span
+    /// (works offline; click a record to see it in the text and its fields).
+    Show {
+        /// A text or PDF file.
+        file: PathBuf,
+        /// The page to write (default: stdout).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
     Completions {
@@ -306,6 +316,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             };
             io::stdout().lock().write_all(shown.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { file, output } => {
+            if !file.exists() {
+                return usage(&format!("{}: no such file", terminal_safe(&file.display().to_string())));
+            }
+            let config = Config::default();
+            let options = DiscoverOptions {
+                root: file.parent().map(PathBuf::from).unwrap_or_default(),
+                ..DiscoverOptions::default()
+            };
+            let input = protokoll::discover(std::slice::from_ref(&file), options)
+                .into_iter()
+                .next()
+                .context("no input")?;
+            let result = protokoll::process_input(&input, &config);
+            let text = match protokoll::source_text(&file, &config) {
+                Ok(text) => text.text,
+                Err(e) => {
+                    eprintln!("protokoll: {}", terminal_safe(&e.to_string()));
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let page = protokoll::write::html::page(&result, &text);
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?
+                }
+                None => io::stdout().lock().write_all(page.as_bytes())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {

@@ -79,11 +79,26 @@ impl ExtractResult {
     }
 }
 
+/// The record arrays of a result, in the contract's order.
+pub const RECORD_KINDS: &[&str] = &[
+    "paragraphs",
+    "decisions",
+    "amounts",
+    "footnotes",
+    "motions",
+    "votes",
+    "reservations",
+    "notes",
+    "recipients",
+];
+
 /// Where a result came from.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Source {
-    /// Path relative to the input root given on the command line (for a single
-    /// file argument: its file name), with `/` separators.
+    /// The input's key: its path from `--root` (default: the current
+    /// directory) with `/` separators, `.` and `..` resolved; an absolute
+    /// path for a file outside the root; `-` for standard input. The same
+    /// file has the same key in every output and incremental run.
     pub path: String,
     pub format: Format,
     /// SHA-256 of the file's bytes, lower-case hex.

@@ -12,6 +12,7 @@
 //! tool version for incremental runs.
 
 pub mod csv;
+pub mod html;
 pub mod sqlite;
 
 use std::collections::BTreeMap;
