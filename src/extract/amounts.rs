@@ -436,15 +436,19 @@ fn sentence_room(len: usize) -> usize {
 /// `text` end at it.
 fn sentence_of(doc: &Doc<'_>, pos: usize, room: &mut usize) -> String {
     let text = doc.text();
-    // (an amount on the heading's own line keeps the line)
-    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let heading_end = doc
+    let mut start = super::running_sentence_start(doc, pos);
+    // the heading floor matters only inside the sentence, within its reach
+    // of `pos` (never a scan back to the line start: one line can hold
+    // 300 000 amounts); an amount on the heading's own line keeps the line
+    if let Some(heading_end) = doc
         .seg
         .paragraph_index_at(pos)
         .map(|i| doc.seg.paragraphs[i].heading.end)
-        .filter(|&end| end <= line_start)
-        .unwrap_or(0);
-    let mut start = super::running_sentence_start(doc, pos).max(heading_end);
+        .filter(|&end| end > start && end <= pos)
+        && memchr::memchr(b'\n', &text.as_bytes()[heading_end..pos]).is_some()
+    {
+        start = heading_end;
+    }
     let mut end = super::sentence_end(doc, pos).max(pos);
     if end - start > *room {
         start = start.max(floor_boundary(text, pos.saturating_sub(SHORT_SENTENCE_REACH)));
