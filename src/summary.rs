@@ -204,6 +204,13 @@ impl Summary {
                 self.new, self.changed, self.again, self.unchanged
             ));
         }
+        let partial: Vec<&FileProblem> = self.problems.iter().filter(|p| p.status == Status::Partial).collect();
+        if !partial.is_empty() {
+            s.push_str("partial:\n");
+            for p in partial {
+                s.push_str(&format!("  {} {}\n", terminal_safe(&p.path), terminal_safe(&p.message)));
+            }
+        }
         if self.files > 0 && !self.skipped.is_empty() {
             s.push_str(&format!("not read{}\n", self.skipped_text()));
         }

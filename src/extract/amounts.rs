@@ -172,6 +172,13 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
                     _ => Pair::Range,
                 }
             };
+            // a range whose low end is above its high end ("5 000 till 47,0
+            // mdkr": the first number has a unit of its own, left out) is
+            // not a range of this unit: only the second number is a sum
+            let mode = match mode {
+                Pair::Range if value > v2 => Pair::SecondOnly,
+                m => m,
+            };
             match mode {
                 Pair::Range => value_max = Some(v2),
                 Pair::SecondOnly => {

@@ -32,7 +32,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "encoding",
             "status",
             "error_kind",
-            "error_message",
+            "error",
             "warnings",
             "kind",
             "municipality",

@@ -18,6 +18,9 @@ use rusqlite::{Connection, params};
 use super::{Known, OutputFailure, TOOL_VERSION, WriteError};
 use crate::model::{ExtractResult, Person, Status};
 
+/// `PRAGMA user_version` of a database this version writes.
+pub const SCHEMA_VERSION: i64 = 2;
+
 /// The record tables that get a view with their document's context.
 pub const RECORD_TABLES: &[&str] = &[
     "paragraphs",
@@ -251,6 +254,8 @@ impl SqliteSink {
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(err)?;
         migrate(&conn).map_err(err)?;
+        // the schema's version: 2 since decisions.earlier_date and the views
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(err)?;
         conn.execute_batch(SCHEMA).map_err(err)?;
         conn.execute_batch(&views()).map_err(err)?;
         Ok(SqliteSink {
