@@ -192,7 +192,10 @@ fn error_text(e: &anyhow::Error) -> String {
     let mut text = String::new();
     for cause in e.chain() {
         let part = cause.to_string();
-        if text.contains(&part) {
+        // "Error code 14: unable to open database file" after a message
+        // that already says "unable to open database file" adds nothing
+        let tail = part.rsplit(": ").next().unwrap_or(&part);
+        if text.contains(&part) || text.contains(tail) {
             continue;
         }
         if !text.is_empty() {

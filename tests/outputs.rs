@@ -331,3 +331,25 @@ fn output_files_respect_the_umask() {
         assert_eq!(mode, 0o664, "{format}");
     }
 }
+
+#[test]
+fn an_output_that_cannot_be_created_says_why_once_without_temporary_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("file.txt");
+    fs::write(&not_a_folder, "x").unwrap();
+    for (format, name) in [("jsonl", "out.jsonl"), ("sqlite", "out.db"), ("csv", "tables")] {
+        let target = not_a_folder.join(name);
+        let o = run(&["extract", "-q", "-f", format, "-o", target.to_str().unwrap(), "corpus"]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{format}: {err}");
+        assert!(!err.contains(".protokoll-tmp"), "{format}: {err}");
+        let lower = err.to_lowercase();
+        assert!(
+            lower.contains("not a directory") || lower.contains("unable to open"),
+            "{format}: {err}"
+        );
+        // the cause once
+        assert!(lower.matches("not a directory").count() <= 1, "{format}: {err}");
+    }
+}

@@ -301,7 +301,7 @@ pub fn spreadsheet_safe(cell: &mut String) {
 }
 
 impl CsvSink {
-    /// Start writing into `dir` (created if needed); each file starts with
+    /// Start writing into `dir` (created if needed, its parent must exist); each file starts with
     /// a UTF-8 byte-order mark when `bom` is set, so spreadsheets open it as
     /// UTF-8 (å ä ö instead of Ã¥ Ã¤ Ã¶).
     pub fn create(dir: &Path, bom: bool) -> Result<CsvSink, WriteError> {
@@ -309,7 +309,11 @@ impl CsvSink {
             path: dir.to_path_buf(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(io_err)?;
+        // the folder itself is made, never its parents
+        match std::fs::create_dir(dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists || !dir.is_dir() => return Err(io_err(e)),
+            _ => {}
+        }
         super::remove_abandoned_temp_files(dir, false);
         let mut writers = Vec::new();
         for (name, columns) in TABLES {

@@ -304,7 +304,14 @@ pub(crate) fn temp_file_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir)
+    // tempfile names its random file in the error ("… at path
+    // /out/.protokoll-tmp-123-AbCdEf"): a name the user never chose, so the
+    // error says what failed in the folder instead
+    builder.tempfile_in(dir).map_err(|e| {
+        let kind = e.kind();
+        let cause = std::io::Error::from(kind).to_string();
+        io::Error::new(kind, format!("cannot create a file in {}: {cause}", dir.display()))
+    })
 }
 
 /// Whether the temporary file `name` was left by a process that no longer
@@ -486,7 +493,7 @@ impl JsonlFile {
             path: path.to_path_buf(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(io_err)?;
+        // the file's folder must exist: a typo in -o never creates a tree
         remove_abandoned_temp_files(dir, false);
         let tmp = temp_file_in(dir).map_err(io_err)?;
         Ok(JsonlFile {

@@ -237,18 +237,13 @@ fn word<T: serde::Serialize>(v: &T) -> Option<String> {
 }
 
 impl SqliteSink {
-    /// Open (or create) the database at `path`.
+    /// Open (or create) the database at `path` (its folder must exist).
     pub fn open(path: &Path) -> Result<SqliteSink, WriteError> {
         let err = |source| WriteError::Sqlite {
             path: path.to_path_buf(),
             source,
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| WriteError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
+        // the database's folder must exist: a typo in -o never creates a tree
         let conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
