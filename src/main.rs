@@ -56,6 +56,8 @@ enum FormatArg {
     Csv,
     /// A SQLite database at the file given with -o.
     Sqlite,
+    /// An xlsx workbook (one sheet per record kind, codes as text) at the file given with -o.
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -69,7 +71,8 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Output format (default: jsonl to stdout; with -o, from its extension: .jsonl/.ndjson
-        /// JSON Lines, .db/.sqlite/.sqlite3 SQLite, a folder JSON; .csv and .json are refused).
+        /// JSON Lines, .db/.sqlite/.sqlite3 SQLite, .xlsx a workbook, a folder JSON; .csv and .json
+        /// are refused).
         #[arg(short = 'f', long = "format", value_enum)]
         format: Option<FormatArg>,
         /// Skip inputs whose content and tool version are unchanged since the last run into
@@ -416,6 +419,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 (Some(FormatArg::Csv), _) => OutputFormat::Csv,
                 (Some(FormatArg::Sqlite), _) => OutputFormat::Sqlite,
+                (Some(FormatArg::Xlsx), _) => OutputFormat::Xlsx,
             };
             if format != OutputFormat::Jsonl && output.is_none() {
                 return usage("this format writes files: give the output folder or database with -o");

@@ -798,3 +798,27 @@ fn csv_is_spreadsheet_safe_with_the_documents_context_on_every_row() {
     ]);
     assert!(std::fs::read(tables.join("amounts.csv")).unwrap().starts_with(b"path,"));
 }
+
+#[test]
+fn xlsx_has_a_sheet_per_record_kind_with_codes_as_text_and_numbers_as_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("minutes.xlsx");
+    let out = run_in(&root(), &["-o", book.to_str().unwrap(), "corpus"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&book).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let workbook = read("xl/workbook.xml");
+    for (name, _) in protokoll::write::csv::TABLES {
+        assert!(workbook.contains(&format!("name=\"{name}\"")), "sheet {name}");
+    }
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains("<t>0188</t>"), "the code 0188 is a text cell");
+    assert!(strings.contains("Norrtälje"));
+    // amounts (sheet 4): value is a number cell, not a string
+    let amounts = read("xl/worksheets/sheet4.xml");
+    assert!(amounts.contains("<v>130000</v>"), "130 000 as a number");
+}

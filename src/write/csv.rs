@@ -348,9 +348,22 @@ impl CsvSink {
 
     /// Write the rows of one result.
     pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
+        for (table, fields) in rows(r) {
+            self.row(table, fields)?;
+        }
+        Ok(())
+    }
+}
+
+/// The rows one result adds to the tables: (index into [`TABLES`], the
+/// row's cells as text, in the table's column order). CSV writes them as
+/// they are, xlsx with numbers as numbers.
+pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    {
         let path = r.source.path.clone();
         let d = r.document.as_ref();
-        self.row(
+        out.push((
             0,
             vec![
                 path.clone(),
@@ -372,7 +385,7 @@ impl CsvSink {
                 d.map_or_else(String::new, |d| opt(&d.date)),
                 d.map_or_else(String::new, |d| opt(&d.title)),
             ],
-        )?;
+        ));
         // the document's context on every record row, so a spreadsheet
         // filters records by municipality, date and body without a lookup
         let ctx: [String; 5] = [
@@ -397,7 +410,7 @@ impl CsvSink {
                 opt(&p.title),
             ];
             f.extend(span_cols(&p.span));
-            self.row(1, f)?;
+            out.push((1, f));
         }
         for x in &r.decisions {
             let mut f = vec![
@@ -420,7 +433,7 @@ impl CsvSink {
                 x.text.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(2, f)?;
+            out.push((2, f));
         }
         for x in &r.amounts {
             let mut f = vec![
@@ -442,7 +455,7 @@ impl CsvSink {
                 x.sentence.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(3, f)?;
+            out.push((3, f));
         }
         for x in &r.footnotes {
             let mut f = vec![
@@ -459,7 +472,7 @@ impl CsvSink {
                 x.population.as_ref().map_or_else(String::new, |p| opt(&p.date)),
             ];
             f.extend(span_cols(&x.span));
-            self.row(4, f)?;
+            out.push((4, f));
         }
         for x in &r.motions {
             let mut f = vec![
@@ -478,7 +491,7 @@ impl CsvSink {
                 x.text.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(5, f)?;
+            out.push((5, f));
         }
         for x in &r.votes {
             let named: Vec<String> = x
@@ -510,7 +523,7 @@ impl CsvSink {
                 x.text.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(6, f)?;
+            out.push((6, f));
         }
         for x in &r.reservations {
             let mut f = vec![
@@ -525,7 +538,7 @@ impl CsvSink {
                 x.text.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(7, f)?;
+            out.push((7, f));
         }
         for x in &r.notes {
             let mut f = vec![
@@ -541,7 +554,7 @@ impl CsvSink {
                 x.text.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(8, f)?;
+            out.push((8, f));
         }
         for x in &r.recipients {
             let mut f = vec![
@@ -555,11 +568,13 @@ impl CsvSink {
                 x.name.clone(),
             ];
             f.extend(span_cols(&x.span));
-            self.row(9, f)?;
+            out.push((9, f));
         }
-        Ok(())
     }
+    out
+}
 
+impl CsvSink {
     /// Flush every file and move it into place.
     pub fn finish(self) -> Result<Vec<PathBuf>, WriteError> {
         let mut written = Vec::new();

@@ -14,6 +14,7 @@
 pub mod csv;
 pub mod html;
 pub mod sqlite;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -532,6 +533,8 @@ pub enum OutputFormat {
     Csv,
     /// A SQLite database file.
     Sqlite,
+    /// An xlsx workbook, one sheet per record kind.
+    Xlsx,
 }
 
 /// File name extensions that name an output format (`-o` without `-f`).
@@ -541,6 +544,7 @@ const FORMAT_EXTENSIONS: &[(&str, OutputFormat)] = &[
     ("db", OutputFormat::Sqlite),
     ("sqlite", OutputFormat::Sqlite),
     ("sqlite3", OutputFormat::Sqlite),
+    ("xlsx", OutputFormat::Xlsx),
 ];
 
 impl OutputFormat {
@@ -590,6 +594,7 @@ pub enum Sink {
     JsonDir(JsonDirSink),
     Csv(csv::CsvSink),
     Sqlite(sqlite::SqliteSink),
+    Xlsx(Box<xlsx::XlsxSink>),
 }
 
 impl Sink {
@@ -612,6 +617,7 @@ impl Sink {
             (OutputFormat::Json, Some(d)) => Sink::JsonDir(JsonDirSink::open(d)?),
             (OutputFormat::Csv, Some(d)) => Sink::Csv(csv::CsvSink::create(d, options.csv_bom)?),
             (OutputFormat::Sqlite, Some(p)) => Sink::Sqlite(sqlite::SqliteSink::open(p)?),
+            (OutputFormat::Xlsx, Some(p)) => Sink::Xlsx(Box::new(xlsx::XlsxSink::create(p)?)),
             (_, None) => {
                 return Err(WriteError::Io {
                     path: PathBuf::from("-"),
@@ -679,6 +685,15 @@ impl Sink {
             Sink::JsonDir(d) => d.write(r),
             Sink::Csv(c) => c.write(r).map(|_| None),
             Sink::Sqlite(db) => db.write(r),
+            Sink::Xlsx(x) => Ok(x.write(r)?.map(|why| {
+                OutputFailure::new(
+                    r,
+                    WriteError::Io {
+                        path: PathBuf::from(&r.source.path),
+                        source: io::Error::other(why),
+                    },
+                )
+            })),
         }
     }
 
@@ -693,6 +708,7 @@ impl Sink {
             Sink::JsonDir(d) => d.finish(),
             Sink::Csv(c) => c.finish().map(|_| ()),
             Sink::Sqlite(db) => db.finish(),
+            Sink::Xlsx(x) => x.finish(),
         }
     }
 }
