@@ -26,6 +26,8 @@ const AMBIGUOUS: &[&str] = &[
     "Åre", "Falun", "Tanum", "Ludvika", "Laxå",
 ];
 
+/// Words after a name that make it the name of the document's own
+/// municipality: "Norrtälje kommun", "Göteborgs Stad", "i Nacka storlek".
 const STRONG_AFTER: &[&str] = &[
     "kommun",
     "kommuns",
@@ -42,6 +44,27 @@ const STRONG_AFTER: &[&str] = &[
     "kommunstyrelses",
     "storlek",
 ];
+
+/// The municipality's own organs after its name: "Till Göteborgs
+/// kommunfullmäktige", "Nacka kommunstyrelse". A document names the
+/// assembly or board it goes to or comes from; a municipality it only
+/// writes about ("samarbetet med Ale kommun") is named with `kommun`.
+const ISSUER_AFTER: &[&str] = &[
+    "kommunfullmäktige",
+    "kommunfullmäktiges",
+    "kommunstyrelse",
+    "kommunstyrelsen",
+    "kommunstyrelses",
+    "stadsfullmäktige",
+    "stadsfullmäktiges",
+];
+
+/// How many times a strong mention weighs: an issuer's organ
+/// ([`ISSUER_AFTER`]) outweighs any number of mentions of a municipality
+/// written about, and a mention in the document's head (its first
+/// [`HEAD_BYTES`]: letterhead, addressee, title) three times one further on.
+const ISSUER_SCORE: u32 = 10_000;
+const HEAD_BYTES: usize = 1500;
 
 const LIST_CONTEXT: &[&str] = &[
     "bland annat",
@@ -229,8 +252,11 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
             .unwrap_or("");
         let gap_ok = after.len() - after.trim_start().len() <= 2;
         let strong = gap_ok && STRONG_AFTER.contains(&next_word);
-        let score = if strong {
-            10
+        let head = if m.start() < HEAD_BYTES { 3 } else { 1 };
+        let score = if gap_ok && ISSUER_AFTER.contains(&next_word) {
+            ISSUER_SCORE * head
+        } else if strong {
+            10 * head
         } else if weak_mention_counts(name, before, after) {
             1
         } else {
@@ -288,6 +314,18 @@ fn weak_mention_counts(name: &str, before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_issuers_own_organs_outweigh_a_municipality_written_about() {
+        let text = format!(
+            "Kommunfullmäktige\n\nTill Göteborgs kommunfullmäktige\n\nYttrande över motionen.\n{}",
+            "Samarbetet med Ale kommun fortsätter, och Ale kommuns del ökar. ".repeat(20)
+        );
+        assert_eq!(find_municipality(&text).map(|m| m.name), Some("Göteborg".into()));
+        // without the organ, the municipality written about is all there is
+        let about = "Samarbetet med Ale kommun fortsätter.";
+        assert_eq!(find_municipality(about).map(|m| m.name), Some("Ale".into()));
+    }
 
     #[test]
     fn list_loaded() {
