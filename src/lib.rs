@@ -51,6 +51,9 @@ pub struct Config {
     pub max_pdf_depth: usize,
     /// Time budget per file.
     pub time_budget: Option<std::time::Duration>,
+    /// When a document's text states no date, take one from a `YYYY-MM-DD`
+    /// in its path (`document.date_from` says `path`).
+    pub date_from_path: bool,
 }
 
 impl Default for Config {
@@ -62,6 +65,7 @@ impl Default for Config {
             max_pdf_ops_per_page: pdf.max_ops_per_page,
             max_pdf_depth: pdf.max_depth,
             time_budget: Some(std::time::Duration::from_secs(60)),
+            date_from_path: false,
         }
     }
 }
@@ -168,6 +172,13 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
                     seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
                 };
                 return ExtractResult::failed(result.source, e.kind(), e.message());
+            }
+            if config.date_from_path
+                && let Some(d) = result.document.as_mut().filter(|d| d.date.is_none())
+                && let Some(date) = extract::document::date_in_path(rel)
+            {
+                d.date = Some(date);
+                d.date_from = Some(model::DateSource::Path);
             }
             if !warnings.is_empty() {
                 result.status = Status::Partial;

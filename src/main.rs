@@ -120,6 +120,10 @@ enum Command {
         /// No progress bar (the summary is still printed at the end).
         #[arg(long)]
         no_progress: bool,
+        /// When a document's text states no date, take one from a YYYY-MM-DD in its path
+        /// (`kf-2023-10-12-p23.txt`); `document.date_from` is then `path`.
+        #[arg(long)]
+        date_from_path: bool,
         /// Write the run's summary as JSON to this file: counts, records by kind, every failed
         /// and partial file with its error, what was skipped.
         #[arg(long, value_name = "FILE")]
@@ -388,6 +392,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             no_progress,
             no_bom,
             summary_json,
+            date_from_path,
         } => {
             let started = Instant::now();
             if let Some(missing) = protokoll::discover::missing(&paths).first() {
@@ -439,6 +444,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 max_pdf_ops_per_page: max_pdf_ops,
                 max_pdf_depth,
                 time_budget: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
+                date_from_path,
             };
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(worker_threads(jobs, quiet))

@@ -253,6 +253,16 @@ pub enum DocumentKind {
     Unknown,
 }
 
+/// Where a document's date was read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The document's text states it.
+    Text,
+    /// Taken from a `YYYY-MM-DD` in the input's path (`--date-from-path`).
+    Path,
+}
+
 /// What the document as a whole is.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Document {
@@ -266,6 +276,10 @@ pub struct Document {
     pub body: Option<String>,
     /// Meeting date (or the memo's own date), `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Added: where `date` comes from: `text` (the document states it) or
+    /// `path` (only with `--date-from-path`: the text does not, the input's
+    /// path holds a date); `null` when `date` is.
+    pub date_from: Option<DateSource>,
     /// The document's title: its first § title, or the subject line of a memo.
     pub title: Option<String>,
 }

@@ -514,3 +514,39 @@ fn help_shows_exit_codes_and_examples_and_completions_and_a_man_page_are_generat
     let man = String::from_utf8(run(&["man"]).stdout).unwrap();
     assert!(man.starts_with(".ie") || man.contains(".TH protokoll 1"), "{man}");
 }
+
+#[test]
+fn date_from_path_fills_only_a_date_the_text_does_not_state_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ks-2024-03-05-p12.txt",
+        "§ 12 Dnr KS 2024/1\nBudget\n\nBeslut\nKommunstyrelsen beslutar att anta budgeten.\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "ks-2024-03-06-p13.txt",
+        "Kommunstyrelsen\nSammanträdesdatum 2024-02-01\n\n§ 13 Dnr KS 2024/2\nBudget\n\nBeslut\nKommunstyrelsen beslutar att anta budgeten.\n".as_bytes(),
+    );
+    let d = dir.path().to_str().unwrap();
+    let dates = |extra: &[&str]| -> Vec<(Value, Value)> {
+        let mut args = vec!["extract", "--root", d];
+        args.extend_from_slice(extra);
+        args.push(d);
+        lines(&run(&args))
+            .iter()
+            .map(|r| (r["document"]["date"].clone(), r["document"]["date_from"].clone()))
+            .collect()
+    };
+    assert_eq!(
+        dates(&[]),
+        vec![(Value::Null, Value::Null), ("2024-02-01".into(), "text".into())]
+    );
+    assert_eq!(
+        dates(&["--date-from-path"]),
+        vec![
+            ("2024-03-05".into(), "path".into()),
+            ("2024-02-01".into(), "text".into())
+        ]
+    );
+}

@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::Doc;
 use crate::kommuner::find_municipality;
-use crate::model::{Document, DocumentKind, Paragraph};
+use crate::model::{DateSource, Document, DocumentKind, Paragraph};
 use crate::normalize::FurnitureKind;
 use crate::segment::SectionKind;
 use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
@@ -66,7 +66,7 @@ static MEMO_DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
     let text = doc.text();
     let kind = kind(doc);
-    Document {
+    let mut document = Document {
         kind,
         // a running page header may be the only place that names it
         municipality: find_municipality(text).or_else(|| {
@@ -75,8 +75,13 @@ pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
         }),
         body: body(doc, kind),
         date: date(doc, kind),
+        date_from: None,
         title: title(doc, paragraphs),
+    };
+    if document.date.is_some() {
+        document.date_from = Some(DateSource::Text);
     }
+    document
 }
 
 fn kind(doc: &Doc<'_>) -> DocumentKind {
@@ -215,4 +220,40 @@ fn title(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Option<String> {
         parts.push(line);
     }
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The first valid `YYYY-MM-DD` date in a path (`kf-2023-10-12-p23.txt` →
+/// `2023-10-12`), for `--date-from-path`.
+pub fn date_in_path(path: &str) -> Option<String> {
+    static IN_PATH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])(?:[^0-9]|$)").expect("path date regex")
+    });
+    IN_PATH.captures_iter(path).find_map(|c| {
+        let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        let days = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
+#[cfg(test)]
+mod path_date_tests {
+    use super::date_in_path;
+
+    #[test]
+    fn a_date_in_a_path_is_found_when_it_is_one() {
+        assert_eq!(
+            date_in_path("goteborg/kf-2023-10-12-p23__fulltext.txt").as_deref(),
+            Some("2023-10-12")
+        );
+        assert_eq!(date_in_path("2024/ks-2024-02-29.txt").as_deref(), Some("2024-02-29"));
+        assert_eq!(date_in_path("ks-2023-02-29.txt"), None, "not a leap year");
+        assert_eq!(date_in_path("dnr-12024-01-05.txt"), None, "part of a longer number");
+        assert_eq!(date_in_path("protokoll.txt"), None);
+    }
 }

@@ -40,6 +40,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "body",
             "date",
             "title",
+            "date_from",
         ],
     ),
     (
@@ -384,6 +385,7 @@ pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<String>)> {
                 d.map_or_else(String::new, |d| opt(&d.body)),
                 d.map_or_else(String::new, |d| opt(&d.date)),
                 d.map_or_else(String::new, |d| opt(&d.title)),
+                d.map_or_else(String::new, |d| opt_word(&d.date_from)),
             ],
         ));
         // the document's context on every record row, so a spreadsheet

@@ -54,7 +54,9 @@ pub fn views() -> String {
 
 /// Bring a database of an earlier version to this schema: `decisions.date`
 /// (the date of an earlier decision, easily taken for the meeting date)
-/// became `earlier_date`.
+/// became `earlier_date`, and `documents.date_from` was added (at the end
+/// of the table, where `ALTER TABLE` puts it, so new and migrated
+/// databases have the same columns in the same order).
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     let has_old_date: bool = conn
         .prepare("SELECT 1 FROM pragma_table_info('decisions') WHERE name = 'date'")?
@@ -63,6 +65,16 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(
             "DROP INDEX IF EXISTS decisions_date; ALTER TABLE decisions RENAME COLUMN date TO earlier_date;",
         )?;
+    }
+    // documents.date_from (where the date was read) came with version 0.2
+    let has_documents: bool = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'")?
+        .exists([])?;
+    let has_date_from: bool = conn
+        .prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'date_from'")?
+        .exists([])?;
+    if has_documents && !has_date_from {
+        conn.execute_batch("ALTER TABLE documents ADD COLUMN date_from TEXT;")?;
     }
     Ok(())
 }
@@ -88,7 +100,8 @@ CREATE TABLE IF NOT EXISTS documents (
   date TEXT,
   title TEXT,
   tool_version TEXT NOT NULL,
-  extracted_at TEXT NOT NULL
+  extracted_at TEXT NOT NULL,
+  date_from TEXT
 );
 CREATE TABLE IF NOT EXISTS paragraphs (
   id INTEGER PRIMARY KEY,
@@ -363,8 +376,8 @@ impl SqliteSink {
         exec(
             c,
             "INSERT INTO documents (path, sha256, format, bytes, pages, encoding, status, error_kind, error, warnings,
-               kind, municipality, municipality_code, body, date, title, tool_version, extracted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+               kind, municipality, municipality_code, body, date, title, tool_version, date_from, extracted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
             params![
                 r.source.path,
                 r.source.sha256,
@@ -383,6 +396,7 @@ impl SqliteSink {
                 d.and_then(|d| d.date.clone()),
                 d.and_then(|d| d.title.clone()),
                 TOOL_VERSION,
+                d.and_then(|d| d.date_from.as_ref()).and_then(word),
                 self.extracted_at,
             ],
         )?;
