@@ -45,6 +45,10 @@ pub struct DiscoverOptions {
     pub follow_links: bool,
     /// The folder keys are relative to; empty: the current directory.
     pub root: PathBuf,
+    /// The key of the document read from standard input (`-`); `None`:
+    /// `-`. A nightly job that pipes documents in names each, so they do
+    /// not replace each other in an output that keeps results.
+    pub stdin_name: Option<String>,
 }
 
 /// What walking the folders passed over, by reason.
@@ -159,7 +163,9 @@ impl Scope {
         let mut scope = Scope::default();
         for r in roots {
             if r == Path::new("-") {
-                scope.files.push("-".to_string());
+                scope
+                    .files
+                    .push(opts.stdin_name.clone().unwrap_or_else(|| "-".to_string()));
             } else if std::fs::metadata(r).is_ok_and(|m| m.is_dir()) {
                 scope.folders.push(keys.key(r));
             } else {
@@ -284,12 +290,13 @@ pub fn inputs_counted(
     skipped: SkipCounter,
 ) -> impl Iterator<Item = Input> + '_ {
     let keys = Keys::new(&opts.root);
+    let stdin_key = opts.stdin_name.clone().unwrap_or_else(|| "-".to_string());
     roots.iter().flat_map(move |root| -> Box<dyn Iterator<Item = Input>> {
         let (keys, skipped) = (keys.clone(), skipped.clone());
         if root == Path::new("-") {
             return Box::new(std::iter::once(Input {
                 path: root.clone(),
-                rel: "-".to_string(),
+                rel: stdin_key.clone(),
                 format: Format::Text,
                 problem: None,
             }));

@@ -92,6 +92,9 @@ enum Command {
         /// Follow symbolic links while walking folders (loops are detected).
         #[arg(long)]
         follow_links: bool,
+        /// The `source.path` of the document read from standard input (`-`), instead of `-`.
+        #[arg(long, value_name = "NAME")]
+        stdin_name: Option<String>,
         /// The folder `source.path` is relative to (default: the current directory): the same
         /// file gets the same path, and replaces its earlier results, however it is named.
         #[arg(long, value_name = "DIR")]
@@ -382,6 +385,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             prune,
             jobs,
             follow_links,
+            stdin_name,
             root,
             max_bytes,
             timeout,
@@ -450,7 +454,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .num_threads(worker_threads(jobs, quiet))
                 .build()
                 .context("cannot start worker threads")?;
-            let options = DiscoverOptions { follow_links, root };
+            let options = DiscoverOptions {
+                follow_links,
+                root,
+                stdin_name,
+            };
             let scope = protokoll::discover::Scope::of(&paths, &options);
             let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));

@@ -507,6 +507,36 @@ fn stdin_is_one_document() {
     assert_eq!(r["amounts"][0]["value"], 50000.0);
 }
 
+#[test]
+fn documents_piped_in_can_be_named_so_they_do_not_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("piped.db");
+    for (name, text) in [("ks-a.txt", "Kostnad 5 kr."), ("ks-b.txt", "Kostnad 7 kr.")] {
+        let mut child = Command::new(binary())
+            .args([
+                "extract",
+                "-q",
+                "-f",
+                "sqlite",
+                "-o",
+                db.to_str().unwrap(),
+                "--stdin-name",
+                name,
+                "-",
+            ])
+            .stdin(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+    let conn = Connection::open(&db).unwrap();
+    let mut stmt = conn.prepare("SELECT path FROM documents ORDER BY path").unwrap();
+    let paths: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    assert_eq!(paths, ["ks-a.txt", "ks-b.txt"]);
+}
+
 /// `protokoll extract -q ARGS` run in folder `cwd`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     Command::new(binary())
