@@ -842,7 +842,7 @@ fn xlsx_has_a_sheet_per_record_kind_with_codes_as_text_and_numbers_as_numbers() 
         s
     };
     let workbook = read("xl/workbook.xml");
-    for (name, _) in protokoll::write::csv::TABLES {
+    for (name, _) in protokoll::write::csv::TABLES.iter() {
         assert!(workbook.contains(&format!("name=\"{name}\"")), "sheet {name}");
     }
     let strings = read("xl/sharedStrings.xml");

@@ -13,63 +13,55 @@
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use tempfile::NamedTempFile;
 
 use super::WriteError;
 use crate::model::{ExtractResult, Person, Span};
 
-/// The CSV files and their columns.
-pub const TABLES: &[(&str, &[&str])] = &[
-    (
-        "documents",
-        &[
-            "path",
-            "format",
-            "sha256",
-            "bytes",
-            "pages",
-            "encoding",
-            "status",
-            "error_kind",
-            "error",
-            "warnings",
-            "kind",
-            "municipality",
-            "municipality_code",
-            "body",
-            "date",
-            "title",
-            "date_from",
-        ],
-    ),
-    (
-        "paragraphs",
-        &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
-            "number",
-            "case_numbers",
-            "title",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
-        ],
-    ),
+/// The columns of `documents.csv`.
+const DOCUMENT_COLUMNS: &[&str] = &[
+    "path",
+    "format",
+    "sha256",
+    "bytes",
+    "pages",
+    "encoding",
+    "status",
+    "error_kind",
+    "error",
+    "warnings",
+    "kind",
+    "municipality",
+    "municipality_code",
+    "body",
+    "date",
+    "title",
+    "date_from",
+];
+
+/// The columns every record row starts with: its document's path and
+/// context, so a spreadsheet filters records by municipality, date and body
+/// without a lookup.
+pub const CONTEXT_COLUMNS: &[&str] = &[
+    "path",
+    "municipality",
+    "municipality_code",
+    "document_date",
+    "document_body",
+    "document_kind",
+];
+
+/// The columns every record row ends with: its span.
+pub const SPAN_COLUMNS: &[&str] = &["span_start", "span_end", "line", "page"];
+
+/// Each record table's own columns, between the context and the span.
+const RECORD_COLUMNS: &[(&str, &[&str])] = &[
+    ("paragraphs", &["number", "case_numbers", "title"]),
     (
         "decisions",
         &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
             "paragraph",
             "body",
             "type",
@@ -81,21 +73,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "earlier_date",
             "items",
             "text",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
         ],
     ),
     (
         "amounts",
         &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
             "paragraph",
             "text",
             "value",
@@ -106,41 +88,15 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "period",
             "footnote",
             "sentence",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
         ],
     ),
     (
         "footnotes",
-        &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
-            "paragraph",
-            "marker",
-            "text",
-            "population_count",
-            "population_date",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
-        ],
+        &["paragraph", "marker", "text", "population_count", "population_date"],
     ),
     (
         "motions",
         &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
             "paragraph",
             "mover_name",
             "mover_party",
@@ -148,21 +104,11 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "classification",
             "result",
             "text",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
         ],
     ),
     (
         "votes",
         &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
             "paragraph",
             "yes",
             "no",
@@ -172,67 +118,25 @@ pub const TABLES: &[(&str, &[&str])] = &[
             "no_means",
             "named_votes",
             "text",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
         ],
     ),
-    (
-        "reservations",
-        &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
-            "paragraph",
-            "by",
-            "text",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
-        ],
-    ),
-    (
-        "notes",
-        &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
-            "paragraph",
-            "by",
-            "on_behalf_of",
-            "text",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
-        ],
-    ),
-    (
-        "recipients",
-        &[
-            "path",
-            "municipality",
-            "municipality_code",
-            "document_date",
-            "document_body",
-            "document_kind",
-            "paragraph",
-            "name",
-            "span_start",
-            "span_end",
-            "line",
-            "page",
-        ],
-    ),
+    ("reservations", &["paragraph", "by", "text"]),
+    ("notes", &["paragraph", "by", "on_behalf_of", "text"]),
+    ("recipients", &["paragraph", "name"]),
 ];
+
+/// The CSV files (sheets of the xlsx output) and their columns, in order:
+/// `documents`, then one table per record kind with the context columns,
+/// its own and the span columns.
+pub static TABLES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    std::iter::once(("documents", DOCUMENT_COLUMNS.to_vec()))
+        .chain(
+            RECORD_COLUMNS
+                .iter()
+                .map(|(name, own)| (*name, [CONTEXT_COLUMNS, own, SPAN_COLUMNS].concat())),
+        )
+        .collect()
+});
 
 /// Writes the CSV files of one run.
 pub struct CsvSink {
@@ -317,14 +221,14 @@ impl CsvSink {
         }
         super::remove_abandoned_temp_files(dir, false);
         let mut writers = Vec::new();
-        for (name, columns) in TABLES {
+        for (name, columns) in TABLES.iter() {
             let tmp = super::temp_file_in(dir).map_err(io_err)?;
             let mut buf = BufWriter::new(tmp);
             if bom {
                 std::io::Write::write_all(&mut buf, "\u{feff}".as_bytes()).map_err(io_err)?;
             }
             let mut w = csv::Writer::from_writer(buf);
-            w.write_record(*columns).map_err(|source| WriteError::Csv {
+            w.write_record(columns).map_err(|source| WriteError::Csv {
                 path: dir.join(format!("{name}.csv")),
                 source,
             })?;
@@ -360,218 +264,137 @@ impl CsvSink {
 /// row's cells as text, in the table's column order). CSV writes them as
 /// they are, xlsx with numbers as numbers.
 pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<String>)> {
-    let mut out = Vec::new();
-    {
-        let path = r.source.path.clone();
-        let d = r.document.as_ref();
-        out.push((
-            0,
-            vec![
-                path.clone(),
-                word(&r.source.format),
-                r.source.sha256.clone(),
-                r.source.bytes.to_string(),
-                opt(&r.source.pages),
-                opt(&r.source.encoding),
-                word(&r.status),
-                r.error.as_ref().map_or_else(String::new, |e| word(&e.kind)),
-                r.error.as_ref().map_or_else(String::new, |e| e.message.clone()),
-                r.warnings.join("; "),
-                d.map_or_else(String::new, |d| word(&d.kind)),
-                d.and_then(|d| d.municipality.as_ref())
-                    .map_or_else(String::new, |m| m.name.clone()),
-                d.and_then(|d| d.municipality.as_ref())
-                    .map_or_else(String::new, |m| m.code.clone()),
-                d.map_or_else(String::new, |d| opt(&d.body)),
-                d.map_or_else(String::new, |d| opt(&d.date)),
-                d.map_or_else(String::new, |d| opt(&d.title)),
-                d.map_or_else(String::new, |d| opt_word(&d.date_from)),
-            ],
-        ));
-        // the document's context on every record row, so a spreadsheet
-        // filters records by municipality, date and body without a lookup
-        let ctx: [String; 5] = [
-            d.and_then(|d| d.municipality.as_ref())
-                .map_or_else(String::new, |m| m.name.clone()),
-            d.and_then(|d| d.municipality.as_ref())
-                .map_or_else(String::new, |m| m.code.clone()),
-            d.map_or_else(String::new, |d| opt(&d.date)),
-            d.map_or_else(String::new, |d| opt(&d.body)),
-            d.map_or_else(String::new, |d| word(&d.kind)),
+    let d = r.document.as_ref();
+    let municipality = d.and_then(|d| d.municipality.as_ref());
+    let muni_name = municipality.map_or_else(String::new, |m| m.name.clone());
+    let muni_code = municipality.map_or_else(String::new, |m| m.code.clone());
+    let date = d.map_or_else(String::new, |d| opt(&d.date));
+    let body = d.map_or_else(String::new, |d| opt(&d.body));
+    let kind = d.map_or_else(String::new, |d| word(&d.kind));
+    let mut out = vec![(
+        0,
+        vec![
+            r.source.path.clone(),
+            word(&r.source.format),
+            r.source.sha256.clone(),
+            r.source.bytes.to_string(),
+            opt(&r.source.pages),
+            opt(&r.source.encoding),
+            word(&r.status),
+            r.error.as_ref().map_or_else(String::new, |e| word(&e.kind)),
+            r.error.as_ref().map_or_else(String::new, |e| e.message.clone()),
+            r.warnings.join("; "),
+            kind.clone(),
+            muni_name.clone(),
+            muni_code.clone(),
+            body.clone(),
+            date.clone(),
+            d.map_or_else(String::new, |d| opt(&d.title)),
+            d.map_or_else(String::new, |d| opt_word(&d.date_from)),
+        ],
+    )];
+    // [`CONTEXT_COLUMNS`], the record's own cells, [`SPAN_COLUMNS`]
+    let context = [r.source.path.clone(), muni_name, muni_code, date, body, kind];
+    let mut add = |table: usize, own: Vec<String>, span: &Span| {
+        let mut f = context.to_vec();
+        f.extend(own);
+        f.extend(span_cols(span));
+        out.push((table, f));
+    };
+    for p in &r.paragraphs {
+        add(
+            1,
+            vec![p.number.clone(), p.case_numbers.join("; "), opt(&p.title)],
+            &p.span,
+        );
+    }
+    for x in &r.decisions {
+        let own = vec![
+            opt(&x.paragraph),
+            opt(&x.body),
+            word(&x.kind),
+            opt(&x.proposed_to),
+            opt_word(&x.outcome),
+            x.for_own_part.to_string(),
+            x.earlier.to_string(),
+            opt(&x.reference),
+            opt(&x.date),
+            x.items.join("; "),
+            x.text.clone(),
         ];
-        for p in &r.paragraphs {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                p.number.clone(),
-                p.case_numbers.join("; "),
-                opt(&p.title),
-            ];
-            f.extend(span_cols(&p.span));
-            out.push((1, f));
-        }
-        for x in &r.decisions {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                opt(&x.body),
-                word(&x.kind),
-                opt(&x.proposed_to),
-                opt_word(&x.outcome),
-                x.for_own_part.to_string(),
-                x.earlier.to_string(),
-                opt(&x.reference),
-                opt(&x.date),
-                x.items.join("; "),
-                x.text.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((2, f));
-        }
-        for x in &r.amounts {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                x.text.clone(),
-                x.value.to_string(),
-                opt(&x.value_max),
-                word(&x.currency),
-                opt_word(&x.qualifier),
-                opt(&x.per),
-                opt_word(&x.period),
-                opt(&x.footnote),
-                x.sentence.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((3, f));
-        }
-        for x in &r.footnotes {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                x.marker.clone(),
-                x.text.clone(),
-                x.population.as_ref().map_or_else(String::new, |p| p.count.to_string()),
-                x.population.as_ref().map_or_else(String::new, |p| opt(&p.date)),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((4, f));
-        }
-        for x in &r.motions {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                opt(&x.mover.name),
-                opt(&x.mover.party),
-                persons(&x.supporters),
-                word(&x.classification),
-                opt_word(&x.result),
-                x.text.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((5, f));
-        }
-        for x in &r.votes {
-            let named: Vec<String> = x
-                .votes
-                .iter()
-                .map(|v| {
-                    let who = person(&Person {
-                        name: v.name.clone(),
-                        party: v.party.clone(),
-                    });
-                    format!("{who}: {}", word(&v.option))
-                })
-                .collect();
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                opt(&x.counts.yes),
-                opt(&x.counts.no),
-                opt(&x.counts.abstain),
-                opt(&x.counts.absent),
-                opt(&x.yes_means),
-                opt(&x.no_means),
-                named.join("; "),
-                x.text.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((6, f));
-        }
-        for x in &r.reservations {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                persons(&x.by),
-                x.text.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((7, f));
-        }
-        for x in &r.notes {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                persons(&x.by),
-                opt(&x.on_behalf_of),
-                x.text.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((8, f));
-        }
-        for x in &r.recipients {
-            let mut f = vec![
-                path.clone(),
-                ctx[0].clone(),
-                ctx[1].clone(),
-                ctx[2].clone(),
-                ctx[3].clone(),
-                ctx[4].clone(),
-                opt(&x.paragraph),
-                x.name.clone(),
-            ];
-            f.extend(span_cols(&x.span));
-            out.push((9, f));
-        }
+        add(2, own, &x.span);
+    }
+    for x in &r.amounts {
+        let own = vec![
+            opt(&x.paragraph),
+            x.text.clone(),
+            x.value.to_string(),
+            opt(&x.value_max),
+            word(&x.currency),
+            opt_word(&x.qualifier),
+            opt(&x.per),
+            opt_word(&x.period),
+            opt(&x.footnote),
+            x.sentence.clone(),
+        ];
+        add(3, own, &x.span);
+    }
+    for x in &r.footnotes {
+        let own = vec![
+            opt(&x.paragraph),
+            x.marker.clone(),
+            x.text.clone(),
+            x.population.as_ref().map_or_else(String::new, |p| p.count.to_string()),
+            x.population.as_ref().map_or_else(String::new, |p| opt(&p.date)),
+        ];
+        add(4, own, &x.span);
+    }
+    for x in &r.motions {
+        let own = vec![
+            opt(&x.paragraph),
+            opt(&x.mover.name),
+            opt(&x.mover.party),
+            persons(&x.supporters),
+            word(&x.classification),
+            opt_word(&x.result),
+            x.text.clone(),
+        ];
+        add(5, own, &x.span);
+    }
+    for x in &r.votes {
+        let named: Vec<String> = x
+            .votes
+            .iter()
+            .map(|v| {
+                let who = person(&Person {
+                    name: v.name.clone(),
+                    party: v.party.clone(),
+                });
+                format!("{who}: {}", word(&v.option))
+            })
+            .collect();
+        let own = vec![
+            opt(&x.paragraph),
+            opt(&x.counts.yes),
+            opt(&x.counts.no),
+            opt(&x.counts.abstain),
+            opt(&x.counts.absent),
+            opt(&x.yes_means),
+            opt(&x.no_means),
+            named.join("; "),
+            x.text.clone(),
+        ];
+        add(6, own, &x.span);
+    }
+    for x in &r.reservations {
+        add(7, vec![opt(&x.paragraph), persons(&x.by), x.text.clone()], &x.span);
+    }
+    for x in &r.notes {
+        let own = vec![opt(&x.paragraph), persons(&x.by), opt(&x.on_behalf_of), x.text.clone()];
+        add(8, own, &x.span);
+    }
+    for x in &r.recipients {
+        add(9, vec![opt(&x.paragraph), x.name.clone()], &x.span);
     }
     out
 }

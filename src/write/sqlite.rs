@@ -21,18 +21,9 @@ use crate::model::{ExtractResult, Person, Status};
 /// `PRAGMA user_version` of a database this version writes.
 pub const SCHEMA_VERSION: i64 = 2;
 
-/// The record tables that get a view with their document's context.
-pub const RECORD_TABLES: &[&str] = &[
-    "paragraphs",
-    "decisions",
-    "amounts",
-    "footnotes",
-    "motions",
-    "votes",
-    "reservations",
-    "notes",
-    "recipients",
-];
+/// The record tables that get a view with their document's context: one
+/// per record kind, named like the result's arrays.
+pub use crate::model::RECORD_KINDS as RECORD_TABLES;
 
 /// One view per record table, `<table>_full`: each record with its
 /// document's path, municipality (name and code), date, body and kind

@@ -70,7 +70,7 @@ impl XlsxSink {
     pub fn create(path: &Path) -> Result<XlsxSink, WriteError> {
         let mut workbook = Workbook::new();
         let bold = Format::new().set_bold();
-        for (name, columns) in TABLES {
+        for (name, columns) in TABLES.iter() {
             let sheet = workbook.add_worksheet();
             sheet.set_name(*name).map_err(|e| err(path, e))?;
             for (c, column) in columns.iter().enumerate() {
@@ -108,7 +108,7 @@ impl XlsxSink {
         for (t, cells) in rows {
             let row = self.next_row[t];
             self.next_row[t] += 1;
-            let columns = TABLES[t].1;
+            let columns = &TABLES[t].1;
             let sheet = self.workbook.worksheet_from_index(t).map_err(|e| err(&self.path, e))?;
             for (c, cell) in cells.iter().enumerate() {
                 if cell.is_empty() {

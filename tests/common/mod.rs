@@ -45,14 +45,5 @@ pub fn binary() -> PathBuf {
 }
 
 /// The record arrays of a result, in the contract's order.
-pub const RECORD_KINDS: &[&str] = &[
-    "paragraphs",
-    "decisions",
-    "amounts",
-    "footnotes",
-    "motions",
-    "votes",
-    "reservations",
-    "notes",
-    "recipients",
-];
+#[allow(unused_imports)] // not every test binary uses it
+pub use protokoll::model::RECORD_KINDS;
