@@ -149,6 +149,11 @@ const RESERVATIONS_PER_PARTY: &str = "SELECT m.party, COUNT(DISTINCT r.id) AS re
 FROM reservations r JOIN reservation_members m ON m.reservation_id = r.id
 GROUP BY m.party ORDER BY reservations DESC, m.party";
 
+/// The first column of every row of `sql`, as text.
+fn column(conn: &Connection, sql: &str) -> Vec<String> {
+    query(conn, sql).into_iter().map(|mut row| row.swap_remove(0)).collect()
+}
+
 fn query(conn: &Connection, sql: &str) -> Vec<Vec<String>> {
     let mut stmt = conn.prepare(sql).unwrap();
     let n = stmt.column_count();
@@ -486,22 +491,24 @@ fn a_killed_run_leaves_every_document_once() {
     assert!(fk.is_empty(), "{fk:?}");
 }
 
-#[test]
-fn stdin_is_one_document() {
+/// `protokoll ARGS` with `input` on its standard input.
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(binary())
-        .args(["extract", "-q", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Beslut\nKommunstyrelsen beviljar 50 000 kronor.\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_is_one_document() {
+    let out = run_with_stdin(
+        &["extract", "-q", "-"],
+        "Beslut\nKommunstyrelsen beviljar 50 000 kronor.\n",
+    );
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["source"]["path"], "-");
     assert_eq!(r["amounts"][0]["value"], 50000.0);
@@ -512,29 +519,18 @@ fn documents_piped_in_can_be_named_so_they_do_not_replace_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("piped.db");
     for (name, text) in [("ks-a.txt", "Kostnad 5 kr."), ("ks-b.txt", "Kostnad 7 kr.")] {
-        let mut child = Command::new(binary())
-            .args([
-                "extract",
-                "-q",
-                "-f",
-                "sqlite",
-                "-o",
-                db.to_str().unwrap(),
-                "--stdin-name",
-                name,
-                "-",
-            ])
-            .stdin(Stdio::piped())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-        assert!(child.wait().unwrap().success());
+        let db = db.to_str().unwrap();
+        let out = run_with_stdin(
+            &["extract", "-q", "-f", "sqlite", "-o", db, "--stdin-name", name, "-"],
+            text,
+        );
+        assert!(out.status.success());
     }
     let conn = Connection::open(&db).unwrap();
-    let mut stmt = conn.prepare("SELECT path FROM documents ORDER BY path").unwrap();
-    let paths: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
-    assert_eq!(paths, ["ks-a.txt", "ks-b.txt"]);
+    assert_eq!(
+        column(&conn, "SELECT path FROM documents ORDER BY path"),
+        ["ks-a.txt", "ks-b.txt"]
+    );
 }
 
 /// `protokoll extract -q ARGS` run in folder `cwd`.
@@ -676,8 +672,7 @@ fn incremental_runs_count_new_changed_unchanged_gone_and_prune_only_the_gone() {
         );
         let held: Vec<String> = if format == "sqlite" {
             let conn = Connection::open(dir.path().join(output)).unwrap();
-            let mut stmt = conn.prepare("SELECT path FROM documents ORDER BY path").unwrap();
-            stmt.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+            column(&conn, "SELECT path FROM documents ORDER BY path")
         } else {
             let mut v: Vec<String> = walkdir::WalkDir::new(dir.path().join(output))
                 .into_iter()
@@ -732,13 +727,7 @@ fn every_record_view_has_the_documents_context() {
     sqlite_run(&db, &root().join("corpus"), &[]);
     let conn = Connection::open(&db).unwrap();
     for table in protokoll::write::sqlite::RECORD_TABLES {
-        let columns: Vec<String> = conn
-            .prepare(&format!("SELECT name FROM pragma_table_info('{table}_full')"))
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
+        let columns = column(&conn, &format!("SELECT name FROM pragma_table_info('{table}_full')"));
         assert_eq!(
             columns[..6],
             [
