@@ -491,12 +491,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 std::thread::spawn(move || counted.set_length(protokoll::inputs(&paths, options).count() as u64));
                 bar
             });
-            let mut summary = Summary {
-                keeps_results: sink.supports_incremental(),
-                ..Summary::default()
+            let held = if sink.supports_incremental() {
+                Some(sink.known()?)
+            } else {
+                None
             };
-            let held = sink.known()?;
-            let mut seen = std::collections::HashSet::new();
+            let mut summary = Summary::for_output(held);
             protokoll::run(
                 protokoll::discover::inputs_counted(&paths, options, skipped.clone()),
                 &config,
@@ -506,16 +506,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     match outcome {
                         Outcome::Extracted(result) => {
                             summary.add(&result);
-                            summary.add_change(held.get(&result.source.path), &result.source.sha256);
-                            seen.insert(result.source.path.clone());
                             if let Some(failure) = sink.write(&result)? {
                                 summary.add_output_failure(&failure.path, failure.status, &failure.error.to_string());
                             }
                         }
-                        Outcome::Unchanged { bytes, path, .. } => {
-                            summary.add_unchanged(bytes);
-                            seen.insert(path);
-                        }
+                        Outcome::Unchanged { bytes, path, .. } => summary.add_unchanged(path, bytes),
                     }
                     if let Some(bar) = &progress {
                         bar.inc(1);
@@ -523,7 +518,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Ok(())
                 },
             )?;
-            let gone = scope.gone(held.keys(), &seen);
+            let gone = summary.gone_paths(&scope);
             summary.gone = gone.len();
             if prune {
                 summary.pruned = sink.prune(&gone)?;

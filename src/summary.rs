@@ -3,7 +3,9 @@
 //! Counted as results arrive; rendered as text for stderr by the command
 //! (the library itself never prints).
 
-use crate::discover::Skipped;
+use std::collections::{BTreeMap, HashSet};
+
+use crate::discover::{Scope, Skipped};
 use crate::model::{ExtractResult, Status};
 use crate::write::Known;
 
@@ -58,9 +60,6 @@ pub struct Summary {
     /// Records found, by kind, in the contract's order.
     #[serde(serialize_with = "records_map")]
     pub records: Vec<(&'static str, usize)>,
-    /// `path [kind] message` of each failed input, as printed.
-    #[serde(skip)]
-    pub failures: Vec<String>,
     /// Every failed and partial input, in input order.
     pub problems: Vec<FileProblem>,
     /// What walking the folders passed over.
@@ -79,13 +78,44 @@ pub struct Summary {
     pub pruned: usize,
     /// Whether the output keeps results (so the counts above mean something).
     pub keeps_results: bool,
+    /// What the output held as the run began, by input path.
+    #[serde(skip)]
+    held: BTreeMap<String, Known>,
+    /// The input paths this run saw (extracted or unchanged).
+    #[serde(skip)]
+    seen: HashSet<String>,
 }
 
 impl Summary {
-    /// Count an extracted (or failed) input.
+    /// The counts of a run into an output that held `held` from earlier
+    /// runs (`None`: an output that keeps nothing, JSON Lines or CSV).
+    pub fn for_output(held: Option<BTreeMap<String, Known>>) -> Summary {
+        Summary {
+            keeps_results: held.is_some(),
+            held: held.unwrap_or_default(),
+            ..Summary::default()
+        }
+    }
+
+    /// The paths the output holds results of, under `scope`, that this run
+    /// did not see: inputs deleted or renamed since (see [`Scope::gone`]).
+    pub fn gone_paths(&self, scope: &Scope) -> Vec<String> {
+        scope.gone(self.held.keys(), &self.seen)
+    }
+
+    /// Count an extracted (or failed) input, and what it is to the output
+    /// (new, changed or extracted again).
     pub fn add(&mut self, r: &ExtractResult) {
         self.files += 1;
         self.bytes += r.source.bytes;
+        if self.keeps_results {
+            match self.held.get(&r.source.path) {
+                None => self.new += 1,
+                Some(k) if k.sha256 != r.source.sha256 => self.changed += 1,
+                Some(_) => self.again += 1,
+            }
+        }
+        self.seen.insert(r.source.path.clone());
         match r.status {
             Status::Ok => self.ok += 1,
             Status::Partial => {
@@ -100,8 +130,6 @@ impl Summary {
             Status::Failed => {
                 self.failed += 1;
                 if let Some(e) = &r.error {
-                    self.failures
-                        .push(format!("{} [{}] {}", r.source.path, e.kind.as_str(), e.message));
                     self.problems.push(FileProblem {
                         path: r.source.path.clone(),
                         status: Status::Failed,
@@ -128,7 +156,6 @@ impl Summary {
             Status::Failed => self.failed = self.failed.saturating_sub(1),
         }
         self.failed += 1;
-        self.failures.push(format!("{path} [output] {message}"));
         self.problems.retain(|p| p.path != path);
         self.problems.push(FileProblem {
             path: path.to_string(),
@@ -138,20 +165,9 @@ impl Summary {
         });
     }
 
-    /// Count an extracted input against what the output held of it.
-    pub fn add_change(&mut self, held: Option<&Known>, sha256: &str) {
-        if !self.keeps_results {
-            return;
-        }
-        match held {
-            None => self.new += 1,
-            Some(k) if k.sha256 != sha256 => self.changed += 1,
-            Some(_) => self.again += 1,
-        }
-    }
-
     /// Count an input an incremental run skipped.
-    pub fn add_unchanged(&mut self, bytes: u64) {
+    pub fn add_unchanged(&mut self, path: String, bytes: u64) {
+        self.seen.insert(path);
         self.files += 1;
         self.unchanged += 1;
         self.bytes += bytes;
@@ -204,13 +220,7 @@ impl Summary {
                 self.new, self.changed, self.again, self.unchanged
             ));
         }
-        let partial: Vec<&FileProblem> = self.problems.iter().filter(|p| p.status == Status::Partial).collect();
-        if !partial.is_empty() {
-            s.push_str("partial:\n");
-            for p in partial {
-                s.push_str(&format!("  {} {}\n", terminal_safe(&p.path), terminal_safe(&p.message)));
-            }
-        }
+        s.push_str(&self.problems_of(Status::Partial, "partial"));
         if self.files > 0 && !self.skipped.is_empty() {
             s.push_str(&format!("not read{}\n", self.skipped_text()));
         }
@@ -228,7 +238,7 @@ impl Summary {
                 self.skipped_text()
             ));
         }
-        s.push_str(&self.failures_report());
+        s.push_str(&self.problems_of(Status::Failed, "failed"));
         s
     }
 
@@ -252,16 +262,22 @@ impl Summary {
         }
     }
 
-    /// The list of failed inputs, one per line (empty when none failed).
-    fn failures_report(&self) -> String {
+    /// The inputs of one status under a `title:` line, one per line as
+    /// `path [kind] message` (empty when there are none).
+    fn problems_of(&self, status: Status, title: &str) -> String {
         let mut s = String::new();
-        if !self.failures.is_empty() {
-            s.push_str("failed:\n");
-            for f in &self.failures {
-                s.push_str("  ");
-                s.push_str(&terminal_safe(f));
-                s.push('\n');
+        for p in self.problems.iter().filter(|p| p.status == status) {
+            if s.is_empty() {
+                s.push_str(title);
+                s.push_str(":\n");
             }
+            let line = match &p.kind {
+                Some(kind) => format!("{} [{kind}] {}", p.path, p.message),
+                None => format!("{} {}", p.path, p.message),
+            };
+            s.push_str("  ");
+            s.push_str(&terminal_safe(&line));
+            s.push('\n');
         }
         s
     }
@@ -274,9 +290,9 @@ mod tests {
     #[test]
     fn one_file_is_singular() {
         let mut s = Summary::default();
-        s.add_unchanged(10);
+        s.add_unchanged("a".into(), 10);
         assert!(s.report(1.0).starts_with("protokoll: 1 file: "), "{}", s.report(1.0));
-        s.add_unchanged(10);
+        s.add_unchanged("a".into(), 10);
         assert!(s.report(1.0).starts_with("protokoll: 2 files: "));
     }
 
