@@ -149,6 +149,32 @@ pub fn extract_source(
 /// Process one input's bytes into its result. Never fails: problems become
 /// a `failed` result.
 pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput, config: &Config) -> ExtractResult {
+    process_bytes_with_text(rel, path, format, raw, config).0
+}
+
+/// One file's result and the source text its spans index into, the file
+/// read and decoded once (`protokoll show`); `rel` is its `source.path`.
+/// The text is `None` when the file could not be decoded (the result says
+/// why).
+pub fn extract_with_text(path: &Path, rel: &str, config: &Config) -> Result<(ExtractResult, Option<SourceText>)> {
+    let raw = load::read(path, config.max_bytes)?;
+    Ok(process_bytes_with_text(
+        rel,
+        path,
+        discover::format_of(path),
+        raw,
+        config,
+    ))
+}
+
+/// [`process_bytes`], also returning the source text when there is one.
+fn process_bytes_with_text(
+    rel: &str,
+    path: &Path,
+    format: Format,
+    raw: load::RawInput,
+    config: &Config,
+) -> (ExtractResult, Option<SourceText>) {
     let started = Instant::now();
     let deadline = config.time_budget.and_then(|b| started.checked_add(b));
     let source = Source {
@@ -171,7 +197,7 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
                     path: path.to_path_buf(),
                     seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
                 };
-                return ExtractResult::failed(result.source, e.kind(), e.message());
+                return (ExtractResult::failed(result.source, e.kind(), e.message()), Some(text));
             }
             if config.date_from_path
                 && let Some(d) = result.document.as_mut().filter(|d| d.date.is_none())
@@ -184,9 +210,9 @@ pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput
                 result.status = Status::Partial;
             }
             result.warnings = warnings;
-            result
+            (result, Some(text))
         }
-        Err(e) => ExtractResult::failed(source, e.kind(), e.message()),
+        Err(e) => (ExtractResult::failed(source, e.kind(), e.message()), None),
     }
 }
 

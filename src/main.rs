@@ -297,6 +297,19 @@ fn missing_parent(output: &std::path::Path) -> Option<&std::path::Path> {
     (!parent.exists()).then_some(parent)
 }
 
+/// The source text of `file` for `text`; `Err(code)` when it cannot be
+/// had: a missing file is a usage error (2), one that cannot be read or
+/// decoded an input's failure (1), as in `extract`.
+fn read_source_text(file: &std::path::Path) -> Result<std::result::Result<protokoll::source::SourceText, ExitCode>> {
+    if !file.exists() {
+        return usage(&format!("{}: no such file", terminal_safe(&file.display().to_string()))).map(Err);
+    }
+    Ok(protokoll::source_text(file, &Config::default()).map_err(|e| {
+        eprintln!("protokoll: {}", terminal_safe(&e.to_string()));
+        ExitCode::from(1)
+    }))
+}
+
 fn usage(message: &str) -> Result<ExitCode> {
     eprintln!("protokoll: {message}");
     Ok(ExitCode::from(2))
@@ -305,16 +318,9 @@ fn usage(message: &str) -> Result<ExitCode> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Text { file, span } => {
-            if !file.exists() {
-                return usage(&format!("{}: no such file", terminal_safe(&file.display().to_string())));
-            }
-            // an input that cannot be read is an input's failure: exit 1, as in extract
-            let text = match protokoll::source_text(&file, &Config::default()) {
+            let text = match read_source_text(&file)? {
                 Ok(text) => text,
-                Err(e) => {
-                    eprintln!("protokoll: {}", terminal_safe(&e.to_string()));
-                    return Ok(ExitCode::from(1));
-                }
+                Err(code) => return Ok(code),
             };
             let shown = match span {
                 None => text.text.as_str(),
@@ -335,24 +341,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !file.exists() {
                 return usage(&format!("{}: no such file", terminal_safe(&file.display().to_string())));
             }
-            let config = Config::default();
-            let options = DiscoverOptions {
-                root: file.parent().map(PathBuf::from).unwrap_or_default(),
-                ..DiscoverOptions::default()
-            };
-            let input = protokoll::discover(std::slice::from_ref(&file), options)
-                .into_iter()
-                .next()
-                .context("no input")?;
-            let result = protokoll::process_input(&input, &config);
-            let text = match protokoll::source_text(&file, &config) {
-                Ok(text) => text.text,
+            let name = file
+                .file_name()
+                .map_or_else(String::new, protokoll::discover::name_string);
+            let (result, text) = match protokoll::extract_with_text(&file, &name, &Config::default()) {
+                Ok(read) => read,
                 Err(e) => {
                     eprintln!("protokoll: {}", terminal_safe(&e.to_string()));
                     return Ok(ExitCode::from(1));
                 }
             };
-            let page = protokoll::write::html::page(&result, &text);
+            let Some(text) = text else {
+                let why = result.error.map(|e| e.message).unwrap_or_default();
+                eprintln!(
+                    "protokoll: {}: {}",
+                    terminal_safe(&file.display().to_string()),
+                    terminal_safe(&why)
+                );
+                return Ok(ExitCode::from(1));
+            };
+            let page = protokoll::write::html::page(&result, &text.text);
             match output {
                 Some(path) => {
                     std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?
