@@ -27,7 +27,8 @@ const AMBIGUOUS: &[&str] = &[
 ];
 
 /// Words after a name that make it the name of the document's own
-/// municipality: "Norrtälje kommun", "Göteborgs Stad", "i Nacka storlek".
+/// municipality: "Norrtälje kommun", "Göteborgs Stad", "i Nacka storlek"
+/// (its organs, "Göteborgs kommunfullmäktige", count more: [`ISSUER_AFTER`]).
 const STRONG_AFTER: &[&str] = &[
     "kommun",
     "kommuns",
@@ -37,11 +38,6 @@ const STRONG_AFTER: &[&str] = &[
     "stads",
     "Stad",
     "Stads",
-    "kommunfullmäktige",
-    "kommunfullmäktiges",
-    "kommunstyrelse",
-    "kommunstyrelsen",
-    "kommunstyrelses",
     "storlek",
 ];
 

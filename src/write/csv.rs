@@ -195,6 +195,12 @@ pub fn spreadsheet_safe(cell: &mut String) {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
         cell.insert(0, '\'');
     }
+    fit_cell(cell);
+}
+
+/// Cut a cell longer than a spreadsheet holds to [`MAX_CELL_CHARS`]
+/// characters, ending in [`CUT_MARK`] (CSV and xlsx alike).
+pub fn fit_cell(cell: &mut String) {
     // bytes first: a cell of fewer bytes has fewer characters
     if cell.len() > MAX_CELL_CHARS
         && cell.chars().count() > MAX_CELL_CHARS

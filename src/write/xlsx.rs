@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::WriteError;
-use super::csv::{CUT_MARK, MAX_CELL_CHARS, TABLES, rows};
+use super::csv::{TABLES, fit_cell, rows};
 use crate::model::ExtractResult;
 
 /// The columns written as numbers (when the cell holds one).
@@ -54,15 +54,6 @@ fn err(path: &Path, e: XlsxError) -> WriteError {
         path: path.to_path_buf(),
         source: std::io::Error::other(e.to_string()),
     }
-}
-
-/// A cell cut to what a spreadsheet holds (see [`super::csv::spreadsheet_safe`]).
-fn fit(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.len() <= MAX_CELL_CHARS || cell.chars().count() <= MAX_CELL_CHARS {
-        return cell.into();
-    }
-    let keep: String = cell.chars().take(MAX_CELL_CHARS - CUT_MARK.chars().count()).collect();
-    (keep + CUT_MARK).into()
 }
 
 impl XlsxSink {
@@ -110,7 +101,7 @@ impl XlsxSink {
             self.next_row[t] += 1;
             let columns = &TABLES[t].1;
             let sheet = self.workbook.worksheet_from_index(t).map_err(|e| err(&self.path, e))?;
-            for (c, cell) in cells.iter().enumerate() {
+            for (c, mut cell) in cells.into_iter().enumerate() {
                 if cell.is_empty() {
                     continue;
                 }
@@ -120,7 +111,10 @@ impl XlsxSink {
                     .flatten();
                 match number {
                     Some(n) => sheet.write_number(row, c as u16, n),
-                    None => sheet.write_string(row, c as u16, fit(cell)),
+                    None => {
+                        fit_cell(&mut cell);
+                        sheet.write_string(row, c as u16, cell)
+                    }
                 }
                 .map_err(|e| err(&self.path, e))?;
             }
