@@ -470,7 +470,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let scope = protokoll::discover::Scope::of(&paths, &options);
             let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
-            let mut sink = Sink::open_with(format, output.as_deref(), stdout, &SinkOptions { csv_bom: !no_bom })?;
+            let mut sink = Sink::open(format, output.as_deref(), stdout, &SinkOptions { csv_bom: !no_bom })?;
             let unchanged = if incremental && !force {
                 Some(sink.unchanged_check()?)
             } else {
@@ -499,12 +499,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 std::thread::spawn(move || counted.set_length(protokoll::inputs(&paths, options).count() as u64));
                 bar
             });
-            let held = if sink.supports_incremental() {
-                Some(sink.known()?)
-            } else {
-                None
-            };
-            let mut summary = Summary::for_output(held);
+            let mut summary = Summary::for_output(sink.known()?);
             protokoll::run(
                 protokoll::discover::inputs_counted(&paths, options, skipped.clone()),
                 &config,

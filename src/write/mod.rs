@@ -600,12 +600,7 @@ pub enum Sink {
 impl Sink {
     /// Open the sink for `format`; `output` is the file or folder (`None`:
     /// JSON Lines to `stream`).
-    pub fn open(format: OutputFormat, output: Option<&Path>, stream: Box<dyn Write>) -> Result<Sink, WriteError> {
-        Self::open_with(format, output, stream, &SinkOptions::default())
-    }
-
-    /// [`Self::open`] with options.
-    pub fn open_with(
+    pub fn open(
         format: OutputFormat,
         output: Option<&Path>,
         stream: Box<dyn Write>,
@@ -648,12 +643,12 @@ impl Sink {
     }
 
     /// What this output holds from earlier runs, by input path, as the run
-    /// begins (empty for outputs that keep nothing: JSON Lines, CSV).
-    pub fn known(&self) -> Result<BTreeMap<String, Known>, WriteError> {
+    /// begins; `None` for outputs that keep nothing (JSON Lines, CSV, xlsx).
+    pub fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
         match self {
-            Sink::JsonDir(d) => Ok(d.manifest.entries.clone()),
-            Sink::Sqlite(db) => db.known(),
-            _ => Ok(BTreeMap::new()),
+            Sink::JsonDir(d) => Ok(Some(d.manifest.entries.clone())),
+            Sink::Sqlite(db) => db.known().map(Some),
+            _ => Ok(None),
         }
     }
 
