@@ -780,10 +780,10 @@ fn repeated_lines(src: &str, lines: &[Line], page_count: usize) -> Vec<bool> {
         while j < lines.len() && lines[j].page == p {
             j += 1;
         }
-        let content: Vec<usize> = (i..j).filter(|&k| !lines[k].text(src).trim().is_empty()).collect();
-        let top: Vec<usize> = content.iter().take(3).copied().collect();
+        // every line kept has content (see `content_lines`)
+        let top: Vec<usize> = (i..j).take(3).collect();
         edge.extend(&top);
-        edge.extend(content.iter().rev().take(3).filter(|k| !top.contains(k)));
+        edge.extend((i..j).rev().take(3).filter(|k| !top.contains(k)));
         i = j;
     }
     // a line's key: its words, single-spaced (borrowed when it already is)
@@ -994,9 +994,6 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
         for m in (0..j).rev() {
             let line = lines[m].text(src);
             let t = line.trim();
-            if t.is_empty() {
-                continue;
-            }
             if kinds[m].is_none() && !line.contains('\u{ad}') && t.len() <= 60 && crate::swedish::is_body_name(line) {
                 kinds[m] = Some(FurnitureKind::BodyHeader);
                 break;
