@@ -17,6 +17,7 @@ pub mod budget;
 pub mod discover;
 pub mod error;
 pub mod extract;
+pub mod grammar;
 pub mod kommuner;
 pub mod load;
 pub mod model;

@@ -17,12 +17,13 @@
 //! into the original source.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::budget::{Deadline, TimedOut};
+use crate::grammar::furniture::{
+    COMBINED_HEADER_LINE, FOOTER_LINE, MEETING_DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_HEADER_LINE, SIGNATURE_LINE,
+};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// What kind of page furniture a set-aside line is.
@@ -736,33 +737,6 @@ impl HyphenLink {
         Some((self.end, self.keep))
     }
 }
-
-static SIGNATURE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\s*(?:(?:ordförandes?|justerandes?|justerares|sekreterares?|protokollförarens?)\s+sign(?:atur|\.)?|utdrags\s*bestyrkande|justerare|signatur|sign\.?)\s*[:_.]*)+\s*$",
-    )
-    .expect("signature regex")
-});
-static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:sida|sid\.?)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})\s*$|^\s*-\s*\d{1,4}\s*-\s*$|^\s*(?:sida|sid\.?)\s*\d{1,4}\s*$")
-        .expect("page number regex")
-});
-static PROTOCOL_HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\d+\s*\)?\s*$").expect("protocol header regex")
-});
-static MEETING_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$")
-        .expect("meeting date regex")
-});
-/// A page header on one line: "Göteborgs Stads grundskolenämnd   Protokoll
-/// nr 1 Sammanträdesdatum: 2025-02-04". The body's name is in Latin letters
-/// (`\p{Latin}`: eighty repetitions of `\p{L}` took 20 ms to compile).
-static COMBINED_HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\p{Latin}[\p{Latin} ,.-]{0,80}?\s+)?protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\w+\s*\)?\s*,?\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$")
-        .expect("combined header regex")
-});
-static FOOTER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\S.{2,80}, protokoll(?:sutdrag)?\s*$").expect("footer regex"));
 
 /// Lines repeated at the top or foot (first or last three lines) of at
 /// least half of the pages, when there are two pages or more: running

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::budget::{Deadline, TimedOut};
+use crate::grammar::headings::{
+    BOUNDARY_LINE, CASE_LABEL, CASE_NUMBER, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING,
+};
 
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,46 +221,6 @@ const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
     ("Bilagor", SectionKind::Attachments),
     ("Ekonomiska konsekvenser", SectionKind::Economy),
 ];
-
-/// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266",
-/// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare": the
-/// pattern reaches the white space before the title, which is the rest of
-/// the line (so a long title need not go through the capturing engine).
-static PARA_HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)").expect("§ heading start regex")
-});
-/// A § at the end of a title line with its case number, as in Göteborg's
-/// protocol extracts inside case files: "Förvärv av fastigheten … § 210, 4610/22".
-static TRAILING_PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\S[^§]{2,200}?)\s+§\s*(\d{1,4}),\s*(\d{1,6}/\d{2,4})\s*$").expect("trailing § regex")
-});
-static DATE_IN_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").expect("date regex"));
-/// A case-number label ("Dnr", "Diarienummer", "Ärendenummer").
-static CASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr|ärende)\.?\s*:?\s*")
-        .expect("case label regex")
-});
-/// A case number (diarienummer) at the start of a string.
-static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<a>[A-ZÅÄÖ]{2,8}-\d{4}-\d{2,6}(?::-?\d+)?)|(?P<b>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6})|(?P<c>\d{1,6})/(?P<cy>\d{2,8})(?P<cf>(?:\.\d+)*\.?))(?:$|[\s,.;)])",
-    )
-    .expect("case number regex")
-});
-/// A case number in parentheses at the end of a title: "… (KS 24/76)".
-static TRAILING_CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$")
-        .expect("trailing case regex")
-});
-/// Lines where another document of a case file begins: a memo's header
-/// ("Tjänsteutlåtande   Handläggare …", not "Tjänsteutlåtande avseende …"
-/// in a list of documents), a protocol extract's header ("Utdrag ur
-/// protokoll", "Protokollsutdrag Sammanträdesdatum: …"), the signature block
-/// that ends a protocol.
-static BOUNDARY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:Tjänsteutlåtande|Tjänsteskrivelse)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|Utdrag ur [Pp]rotokoll(?-u:\b)|(?:Protokollsutdrag|Protokoll)\s*(?:\(?nr\.?\s*\d+\)?\s*)?,?\s*Sammanträdesdatum|Dag för justering(?-u:\b)|Dag som ovan(?-u:\b)|Vid protokollet(?-u:\b))")
-        .expect("boundary regex")
-});
 
 /// Parse a case number at the start of `s`; returns it and the bytes used.
 pub fn parse_case_number(s: &str) -> Option<(String, usize)> {

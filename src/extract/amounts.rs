@@ -11,52 +11,9 @@
 //! footnote exists). A bare "miljoner"/"miljarder" counts only in a sentence
 //! plainly about money ("budgeten ökar med 5 miljoner").
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::Doc;
+use crate::grammar::amounts::{AMOUNT, FOOTNOTE_AFTER, NEGATION_BEFORE, PER, PERIOD_AFTER_PER, QUALIFIER};
 use crate::model::{Amount, Currency, Period, Qualifier};
-
-const NUMBER: &str = r"\d{1,3}(?:\x20\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+:\d{2}|\d+";
-
-static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)
-        (?:^|[^\p{{L}}\d,.:\-/])
-        (?P<neg>-\s?)?
-        (?P<num>{NUMBER})
-        (?:\s*(?P<sep>[-–—]|till|och)\s*(?P<num2>{NUMBER}))?
-        [\ \t]*\n?[\ \t]*
-        (?P<unit>(?i:miljarder\s+kronor|miljard\s+kronor|miljoner\s+kronor|miljon\s+kronor|tusen\s+kronor
-            |miljarder\s+kr|miljoner\s+kr|md\s?kr|mdr\s+kr|mn\s?kr|mkr|milj\.?\s?kr|msek|mn\s+sek
-            |tkr|tsek|ksek|kkr|kronor|kr|sek|öre
-            |miljarder|miljard|miljoner|miljon|mdr|milj\.)|:-)"
-    ))
-    .expect("amount regex")
-});
-
-static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[^\p{L}])(?:(?P<about>cirka|ca\.?|c:a|ungefär|omkring|drygt|knappt|runt|närmare|nästan|uppskattningsvis|i\s+storleksordningen|kring)|(?P<most>max\.?|maximalt|högst|upp\s+till|som\s+mest|under|mindre\s+än|understiger)|(?P<least>minst|lägst|över|åtminstone|som\s+minst|mer\s+än|överstiger|överstigande))\s*$",
-    )
-    .expect("qualifier regex")
-});
-
-static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:inte|ej|icke)(?:[^\p{L}]+\p{L}+){0,3}[^\p{L}]*$").expect("negation regex")
-});
-
-static PER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?P<sep>per|/|i|om)\s*)(?P<word>\p{L}+)|^\s+(?P<adv>årligen|månadsvis|dagligen|veckovis)")
-        .expect("per regex")
-});
-static PERIOD_AFTER_PER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+i\s+\p{L}+)?\s*,?\s*(?:och|per|/)\s*(?P<word>\p{L}+)").expect("period-after-per regex")
-});
-static FOOTNOTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[.,]?(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|^(?P<digits>\d{1,2})(?:[^\d]|$)").expect("footnote-after regex")
-});
 
 const MONEY_CONTEXT: &[&str] = &[
     "kostnad",

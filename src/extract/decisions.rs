@@ -31,12 +31,15 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::Doc;
+use crate::grammar::decisions::{
+    ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
+    LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
+    SUBHEAD, TABLED_LIST, TREATED,
+};
 use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
 use crate::segment::SectionKind;
-use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
+use crate::swedish::{body_base_form, is_body_name, parse_date};
 
 /// Outcome words: a stem, its outcome, and whether the word must end there
 /// ("anta", not "antal"). Matched on the lower-cased text at a word start.
@@ -87,103 +90,6 @@ pub fn outcome_of(text: &str) -> Option<Outcome> {
         (starts_word && (ends_word || !whole)).then_some(outcome)
     })
 }
-
-static LEAD_PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<by>{BODY_PATTERN})\s+föreslår(?:\s+(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:besluta|beslutar|att\s+besluta|fatta\s+följande\s+beslut))?\s*:?\s*$"
-    ))
-    .expect("lead proposes regex")
-});
-static LEAD_DECIDES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<by>{BODY_PATTERN})\s+beslutar(?P<own>\s+för\s+egen\s+del)?\s*:\s*$"
-    ))
-    .expect("lead decides regex")
-});
-static LEAD_ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Enligt|På\s+förslag\s+av)\s+(?P<what>.+):\s*$").expect("lead according regex"));
-static SENTENCE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<by>{BODY_PATTERN})\s+(?P<verb>beslutar|beslutade|föreslår|föreslog|avslår|avslog|godkänner|godkände|antar|antog|tillstyrker|avstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|överlämnar|avger|ställer\s+sig)(?-u:\b)(?P<rest>.*)"
-    ))
-    .expect("sentence lead regex")
-});
-static PROPOSED_TO_IN_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^\s*(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:besluta|beslutar|att\s+besluta|fatta|att\s+\p{{L}}+)"
-    ))
-    .expect("proposed-to regex")
-});
-static ITEM_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-z]\)|[-•–*·])\s+").expect("item regex"));
-static INLINE_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s(?P<n>\d{1,2})\.\s+\p{Lu}").expect("inline item regex"));
-
-/// A memo's proposal lead: "Arbetsmarknads- och socialförvaltningens
-/// förslag till arbetsmarknads- och socialnämnden för beslut i
-/// kommunstyrelsen" (possibly over several lines).
-static ADMIN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)^[ \t]*(?P<by>{BODY_PATTERN})\s+förslag\s+till\s+(?P<to>(?i:{BODY_PATTERN}))(?:\s+för\s+beslut\s+i\s+(?P<final>(?i:{BODY_PATTERN})))?[ \t]*:?[ \t]*$"
-    ))
-    .expect("admin lead regex")
-});
-/// "… Förslag till beslut I Fastighetsnämnden:" at the end of a line.
-static PROPOSAL_TO_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)Förslag till beslut(?:\s+[Ii]\s+(?P<to>(?i:{BODY_PATTERN}))[ \t]*:?|[^\n:]*:)[ \t]*$"
-    ))
-    .expect("proposal line regex")
-});
-/// "Kommunstyrelsen tillstyrker … och föreslår att kommunfullmäktige beslutar:"
-static RECOMMENDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)(?P<by>{BODY_PATTERN})\s+(?:tillstyrker(?-u:\b)[^\n]*?(?-u:\b)och\s+)?föreslår\s+(?:att\s+)?(?P<to>(?i:{BODY_PATTERN}))\s+(?:beslutar|besluta)\s*:[ \t]*$"
-    ))
-    .expect("recommends regex")
-});
-
-static SUBHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?m)^[ \t]*Beslut\s+i\s+(?P<body>[\p{{L}} -]+?)\s+den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)"
-    ))
-    .expect("subhead regex")
-});
-static TREATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<body>{BODY_PATTERN})\s+(?P<verb>har\s+behandlat\s+ärendet|behandlade\s+ärendet|bordlade\s+ärendet|har\s+bordlagt\s+ärendet|återremitterade\s+ärendet|har\s+återremitterat\s+ärendet|beslutade|har\s+beslutat|föreslog|har\s+föreslagit)\s+(?:den\s+)?(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)"
-    ))
-    .expect("treated regex")
-});
-static TABLED_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)bordlag(?:t|d|da|des)(?:\s+i\s+(?P<body>(?-i:{BODY_PATTERN})|\p{{L}}+))?\s+(?P<list>den\s+{DATE_PATTERN},?\s*§\s*\d+(?:\s*(?:,|och)\s*den\s+{DATE_PATTERN},?\s*§\s*\d+)*)"
-    ))
-    .expect("tabled list regex")
-});
-static DATE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)")).expect("date ref regex")
-});
-static REFERRED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])återremitter(?:at|ad|ades)\s+(?:från|av)\s+(?P<body>\p{{L}}+)\s+den\s+(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)"
-    ))
-    .expect("referred regex")
-});
-/// "… beslutade styrelsen den 22 februari 2022 § 67 att …": the subject
-/// after the verb, perhaps a short form of a body named in the sentence.
-static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?P<verb>beslutade|föreslog|bordlade|återremitterade)\s+(?P<body>{BODY_PATTERN}|styrelsen|nämnden|fullmäktige|utskottet)\s+(?:den\s+)?(?P<date>{DATE_PATTERN}),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)"
-    ))
-    .expect("inverted regex")
-});
-static PROPOSES_IN_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:att\s+)?föresl(?:å|og|år)\s+(?P<to>{BODY_PATTERN})"
-    ))
-    .expect("proposes-in-rest regex")
-});
 
 /// Every decision and proposal in the document, in document order.
 pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
@@ -567,7 +473,6 @@ fn resolve_short_body(name: &str, sentence: &str) -> Option<String> {
         "utskottet" => "utskott",
         _ => return Some(body_base_form(name)),
     };
-    static BODY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i){BODY_PATTERN}")).expect("body regex"));
     BODY.find_iter(sentence)
         .map(|m| body_base_form(m.as_str()))
         .find(|b| b.to_lowercase().contains(short))

@@ -19,48 +19,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
+use crate::grammar::document::{
+    ADMIN_PROPOSAL, ATTENDANCE_MARK, CASE_FILE_MARK, DECIDING_BODY, MEETING_DATE, MEMO_DATE, MEMO_HEADER, MEMO_MARK,
+    PROTOCOL_MARK, SUBJECT,
+};
 use crate::kommuner::find_municipality;
 use crate::model::{DateSource, Document, DocumentKind, Paragraph};
 use crate::normalize::FurnitureKind;
 use crate::segment::SectionKind;
-use crate::swedish::{BODY_PATTERN, DATE_PATTERN, body_base_form, is_body_name, parse_date};
-
-static CASE_FILE_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*Handling\s+\d{4}\s+nr\s+\d+\s*$").expect("case file regex"));
-static MEMO_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande|Förslag till beslut|Mottagare)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|(?:förvaltningens|kontorets|förvaltningarnas)\s+förslag\s+till(?-u:\b)")
-        .expect("memo regex")
-});
-/// A memo's own header line, as opposed to "Tjänsteskrivelsen från …" in a list.
-static MEMO_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:Tjänsteskrivelse|Tjänsteutlåtande)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))").expect("memo header regex")
-});
-static PROTOCOL_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^\s*(?:utdrag ur protokoll(?-u:\b)|protokollsutdrag\s*$)").expect("protocol mark regex")
-});
-static ATTENDANCE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:Närvarande|Beslutande|Ledamöter|Tjänstgörande ersättare|Övriga närvarande|Övriga deltagande|Justerare|Utses att justera)(?-u:\b)")
-        .expect("attendance regex")
-});
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^\s*(?P<body>{BODY_PATTERN})\s+(?:beslutar|beslutade|föreslår|föreslog|avslår|godkänner|antar|tillstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|ger|överlämnar|avger|yttrar)(?-u:\b)"
-    ))
-    .expect("subject regex")
-});
-static ADMIN_PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<body>\p{Lu}[\p{L}]*(?:-\s(?:och|&)\s[\p{L}]+)?(?:förvaltningens|kontorets))\s+förslag(?-u:\b)")
-        .expect("admin proposal regex")
-});
-static MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:(?i:sammanträdesdatum)\s*:?\s*|(?m:^|\.\s+)Vid\s+(?:\p{{L}}+\s+)?sammanträdet\s+(?:den\s+)?|(?m:^)\s*(?i:sammanträdesdag)\s*:?\s*)(?P<d>{DATE_PATTERN})"
-    ))
-    .expect("meeting date regex")
-});
-static MEMO_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?im)^\s*(?:datum|daterad)\s*:?\s*(?P<d>{DATE_PATTERN})\s*$")).expect("memo date regex")
-});
+use crate::swedish::{body_base_form, is_body_name, parse_date};
 
 /// The document record.
 pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
@@ -155,13 +122,6 @@ fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     }
     None
 }
-
-static DECIDING_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:finner\s+att|frågar\s+om|(?m:^))\s*(?P<body>(?i:{BODY_PATTERN}))\s+(?:har\s+)?(?:beslutat|beslutar|kan\s+besluta|antar|bifallit)"
-    ))
-    .expect("deciding body regex")
-});
 
 fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     if kind == DocumentKind::CaseFile {

@@ -10,24 +10,13 @@
 //! In "1 49 173 invånare" the `1` is the marker and the count is 49 173.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::Doc;
+use crate::grammar::footnotes::{BARE_LINE, POPULATION, SUPERSCRIPT_LINE};
 use crate::model::{Footnote, Population};
-use crate::swedish::{DATE_PATTERN, parse_date};
+use crate::swedish::parse_date;
 
-static SUPERSCRIPT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?P<m>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(?P<t>\S.*?)\s*$").expect("superscript footnote regex")
-});
-static BARE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*(?P<m>[1-9]\d?)[ \t]+(?P<t>\S.*?)\s*$").expect("bare footnote regex"));
-static POPULATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?P<n1>\d{1,3}(?: \d{3})+|\d{3,})\s+(?:invånare|kommuninvånare|folkbokförda)(?-u:\b)|(?:invånare|invånarantal|folkmängd)\s*:?\s*(?P<n2>\d{1,3}(?: \d{3})+|\d{3,}))")
-        .expect("population regex")
-});
-static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATE_PATTERN).expect("date regex"));
+use crate::grammar::fragments::DATE;
 
 /// Every footnote of the document, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {

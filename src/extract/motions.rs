@@ -18,12 +18,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
+use crate::grammar::motions::{
+    ACCORDING_TO, AGAINST, ASK_FIND, ASSENT, BODY_REF, CLASS_ATT_REJECT, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE,
+    ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, TABLE, VERB,
+};
 use crate::model::{Motion, MotionClass, MotionResult, Person, Vote};
 use crate::segment::{Section, SectionKind};
 use crate::swedish::body_base_form;
@@ -42,32 +43,6 @@ pub enum Target {
     /// "tilläggsförslaget": the amendment(s) of the paragraph.
     Amendment,
 }
-
-const NAME: &str =
-    r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:\s+(?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.?(?-u:\b))){1,3}";
-const PARTIES: &str =
-    r"(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+)(?:\s*(?:,|och|samt)\s*(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+))*";
-
-static PERSON_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<name>{NAME})\s*(?:\([^()]{{1,5}}\)\s*)?(?:m\.?\s?fl\.?\s+|med\s+fleras\s+)?(?:yrkande|förslag|tilläggsförslag|tilläggsyrkande|ändringsyrkande|ändringsförslag|återremissyrkande)|(?:yrkandet|yrkande|förslaget|tilläggsyrkandet|tilläggsförslaget)\s+från\s+(?P<name2>{NAME})"
-    ))
-    .expect("person ref regex")
-});
-static GROUP_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i:(?P<kind>tilläggsyrkande(?:t|na)?|återremissyrkande(?:t)?|yrkande(?:t|na)?|förslag(?:et)?|tilläggsförslag(?:et)?))\s+från\s+(?P<parties>{PARTIES})"
-    ))
-    .expect("group ref regex")
-});
-static BODY_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}-])(?P<body>[\p{L}-]*(?:styrelsens|fullmäktiges|nämndens|utskottets|förvaltningens|kontorets|beredningens|ordförandens|direktionens))\s+förslag").expect("body ref regex")
-});
-static GENERIC_AMENDMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)tilläggs(?:förslaget|yrkandet)(?-u:\b)").expect("amendment regex"));
-static REFER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)återremi(?:ss|ttera)").expect("refer regex"));
-static TABLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)bordl(?:ägg|äggning|ades|ägga)").expect("table regex"));
 
 /// What a piece of text refers to.
 pub fn targets(s: &str) -> Vec<Target> {
@@ -116,21 +91,6 @@ pub fn targets(s: &str) -> Vec<Target> {
     }
     out
 }
-
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:yrkar|yrkade|yrkat|föreslår|föreslog|instämmer|instämde)(?-u:\b)")
-        .expect("motion verb regex")
-});
-static ASSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*med\s+instämmande\s+(?:av|från)\s+(?P<list>[^:]+?),\s*(?:att(?-u:\b)|bifall|avslag|på\s)")
-        .expect("assent regex")
-});
-static ON_PROPOSAL_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*På\s+förslag\s+av\s+(?P<who>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$").expect("on proposal regex")
-});
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*Enligt\s+(?P<what>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$").expect("according regex")
-});
 
 /// A motion and what it supports, before results are known.
 struct Draft {
@@ -292,12 +252,6 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
     (r.start + lead)..(r.end - trail).max(r.start + lead)
 }
 
-/// "att kommunstyrelsen avslår förslaget", "kommunfullmäktige att avslå förslaget".
-static CLASS_ATT_REJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)att\s+(?:[\p{L}-]+\s+){0,4}?avslå|^(?:på\s+)?att(?-u:\b).{0,80}?(?-u:\b)avslå")
-        .expect("att-reject regex")
-});
-
 /// Classification of a motion from its text.
 pub fn classify(text: &str) -> MotionClass {
     let lower = text.trim_start().to_lowercase();
@@ -361,27 +315,6 @@ struct Fact {
     target: Target,
     adopted: bool,
 }
-
-static ASK_FIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)frågar\s+(?:först\s+|sedan\s+|därefter\s+|slutligen\s+|också\s+)?om\s+(?P<x>.+?)\s+kan\s+(?:antas|godkännas|bifallas|beviljas|besluta\s+i\s+enlighet\s+med\s+(?P<y>.+?)|[\p{L}]+)\s*,?\s+och\s+finner\s+(?:att\s+)?(?P<res>.+?)(?:\.\s|\.$|$)")
-        .expect("ask-find regex")
-});
-static PROPOSITIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?propositioner?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)")
-        .expect("propositions regex")
-});
-static AGAINST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)\.\s+(?:\S+\s+){0,3}?finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)")
-        .expect("against regex")
-});
-static IN_ACCORDANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)(?-u:\b)beslut(?:ade|ar|at)\s+i\s+enlighet\s+med\s+(?P<x>.+?)(?:\.\s|\.$|,|$)")
-        .expect("accordance regex")
-});
-static REJECTED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:avslås|avslagits|avslogs|avslagit|inte\s+(?:antas|bifalls|bifallits)|faller)(?-u:\b)")
-        .expect("rejected regex")
-});
 
 fn outcome_of(res: &str) -> bool {
     !REJECTED_WORDS.is_match(res)

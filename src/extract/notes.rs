@@ -9,28 +9,15 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::persons::parse_subject;
-use super::{Doc, Windowed, sentence_start};
+use super::{Doc, sentence_start};
+use crate::grammar::Windowed;
+use crate::grammar::notes::{NOTE_VERB as VERB, ON_BEHALF};
 use crate::model::Note;
 use crate::segment::SectionKind;
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:antecknar|antecknade|(?:lät|låter|får|fick|vill)\s+anteckna|(?:anmäler|anmälde|lämnar|lämnade)\s+(?:en\s+|följande\s+)?protokollsanteckning)(?-u:\b)")
-        .expect("note verb regex")
-});
-static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:för|på uppdrag av)\s+(?P<g>\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}?\s*[\p{L}-]*grupp(?:en)?)(?-u:\b)",
-    )
-    .expect("on behalf regex")
-});
-
-/// [`VERB`] through [`Windowed`]: every verb holds an "anteckn", with at
-/// most the rest of its word ("protokolls") and two words ("anmäler
-/// följande") before it, and the rest of its word after it.
-static VERB_MATCHES: LazyLock<Windowed> = LazyLock::new(|| Windowed::new(&VERB, "anteckn", 2, 0));
+/// [`VERB`] through its [`Windowed`] matcher.
+static VERB_MATCHES: LazyLock<Windowed> = LazyLock::new(|| Windowed::of(&VERB));
 
 /// Every protocol note, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Note> {

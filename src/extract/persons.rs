@@ -9,32 +9,10 @@
 //! Shared by the political-record extractors.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::grammar::fragments::{GROUP, NAME_ONLY, PARTY_TOKEN, PERSON_WITH_PARTY};
 use crate::model::Person;
 use crate::swedish::party_from_name;
-
-/// One name token: "Marie", "Dan-Ove", "Linder-Lood", an initial "A" or "A.".
-const NAME_TOKEN: &str = r"\p{Lu}(?:[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)*|\.)?";
-const PARTICLE: &str = r"(?:von|van|der|de|af|da|di|del|la|le|el|al|bin|ibn)";
-
-/// A party abbreviation in parentheses: "(S)", "(NL)", "(-)".
-const PARTY_PAREN: &str = r"\(\s*(?P<party>[A-ZÅÄÖ]{1,5}|-|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)";
-
-static PERSON_WITH_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<name>{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{1,4}})\s*{PARTY_PAREN}"
-    ))
-    .expect("person regex")
-});
-static NAME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<name>{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)?{NAME_TOKEN}){{1,4}})$"
-    ))
-    .expect("name regex")
-});
 
 /// Words that precede a name but are not part of it.
 const TITLES: &[&str] = &[
@@ -106,15 +84,6 @@ pub fn persons_with_party(text: &str) -> Vec<(Person, Range<usize>)> {
         })
         .collect()
 }
-
-static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:samtliga\s+)?(?:representanterna|representanter|ledamöterna|ledamöter|företrädarna|företrädare|gruppen|grupperna)\s+(?:från|för)\s+(?P<parties>.+)$",
-    )
-    .expect("group regex")
-});
-static PARTY_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-ZÅÄÖ]{1,4}|\p{Lu}\p{Ll}+(?:\s+de\s+gröna)?)$").expect("party token regex"));
 
 /// Parties in a list such as "V, S och MP" or "Sverigedemokraterna".
 pub fn party_list(s: &str) -> Vec<String> {

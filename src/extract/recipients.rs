@@ -11,23 +11,11 @@
 //! ends at the next heading or at a signature/justering line.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::Doc;
+use crate::grammar::recipients::{BULLET, LABEL_PREFIX, STOP_LINE};
 use crate::model::Recipient;
 use crate::segment::SectionKind;
-
-static STOP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\*\*|---|dag för justering|vid protokollet|justerare|justerat|justerande|ordförande|sekreterare|paragrafen är justerad|underskrift|anslag|protokollet justera|\d{4}-\d{2}-\d{2}\s*$)")
-        .expect("recipient stop regex")
-});
-static LABEL_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:skrivelse|yttrande|protokollsutdrag|beslut|kopia|remissvar|svar|beslutet)\s+till\s+")
-        .expect("label prefix regex")
-});
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-•–*·]|\d{1,2}[.)])\s+").expect("bullet regex"));
 
 /// Every recipient, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Recipient> {

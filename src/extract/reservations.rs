@@ -8,19 +8,11 @@
 //! verb ("till förmån för Martin Linder-Loods (SD) förslag") are not the
 //! ones who reserve themselves.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::persons::parse_subject;
 use super::{Doc, sentence_end, sentence_start};
+use crate::grammar::notes::RESERVATION_VERB as VERB;
 use crate::model::Reservation;
 use crate::segment::SectionKind;
-
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:reserverar|reserverade)\s+sig(?-u:\b)|(?-u:\b)(?:anmäler|anmälde|lämnar|lämnade)\s+(?:en\s+)?(?:skriftlig\s+)?reservation(?-u:\b)")
-        .expect("reservation verb regex")
-});
 
 /// Every reservation, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {

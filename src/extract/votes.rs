@@ -13,106 +13,32 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::Doc;
 use super::persons::parse_subject;
-use super::{Doc, Required, Windowed};
+use crate::grammar::votes::{
+    COUNT_TENS as TENS, COUNT_UNITS as UNITS, MEANINGS, PARENTHESIZED_COUNT, RESULTS, ROLL_CALL,
+};
+use crate::grammar::{Prefilter, Rule, Windowed};
 use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
 
-/// Result statements; groups `y`, `n`, `a`/`a2` (abstaining), `f` (absent).
-static RESULT_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
-    let n = |name: &str| format!(r"(?P<{name}>\d{{1,3}}|[a-zåäö]+)");
-    [
-        // "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter"
-        format!(
-            r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?:med\s+)?{}\s+ja-?röster\s*(?:,|mot|och)?\s*{}\s+nej-?röster(?:\s*(?:,|och)\s*{}\s+(?:ledamöter\s+som\s+)?(?:avst\w*|nedlagda\s+röster|blanka))?(?:\s*(?:,|och)\s*{}\s+frånvarande)?",
-            n("y"),
-            n("n"),
-            n("a"),
-            n("f")
-        ),
-        // "43 Ja mot 38 Nej (7 avstår)", "… Nej. 4 ledamöter avstår"
-        format!(
-            r"(?i)(?:^|[^\p{{L}}\p{{N}}]){}\s+ja\s+mot\s+{}\s+nej(?:\s*\(\s*{}\s+avst\w*\s*\)|[.,]?\s*{}\s+(?:ledamöter\s+)?avst\w*)?",
-            n("y"),
-            n("n"),
-            n("a"),
-            n("a2")
-        ),
-        // "Ja: 7, Nej: 6, Avstår: 1"
-        format!(r"(?i)(?-u:\b)ja\s*:\s*{}\s*[,;]?\s*nej\s*:\s*{}(?:\s*[,;]?\s*avst\w*\s*:\s*{})?", n("y"), n("n"), n("a")),
-        // "med sju röster mot sex"
-        format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])med\s+{}\s+röster\s+mot\s+{}", n("y"), n("n")),
-    ]
-    .map(|p| Regex::new(&p).expect("vote result regex"))
+/// Each result form through its windowed matcher, and whether it has sides.
+static RESULT_MATCHERS: LazyLock<Vec<(Windowed, bool)>> = LazyLock::new(|| {
+    RESULTS
+        .iter()
+        .map(|(rule, sides)| (Windowed::of(rule), *sides))
+        .collect()
 });
 
-/// Each result pattern, through [`Windowed`]: every match has a "nej"
-/// ("mot" in the last) with at most six words before it and sixteen after
-/// (a count word can itself be "nej" or "mot", so the bounds are counted
-/// from the first word a match can have it in).
-static RESULTS: LazyLock<[Windowed; 4]> = LazyLock::new(|| {
-    let [yes_no, against, colons, with_votes] = &*RESULT_PATTERNS;
-    [
-        Windowed::new(yes_no, "nej", 6, 16),
-        Windowed::new(against, "nej", 6, 16),
-        Windowed::new(colons, "nej", 6, 16),
-        Windowed::new(with_votes, "mot", 6, 6),
-    ]
-});
-/// Every roll-call count: "(7)".
-static PARENTHESIZED_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*\d{1,3}\s*\)").expect("parenthesized count regex"));
-
-static ROLL_CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:röstar|röstade)\s+(?P<opt>ja|nej)\s*\(\s*(?P<n>\d{1,3})\s*\)|(?-u:\b)(?P<abst>avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\(\s*(?P<na>\d{1,3})\s*\)|(?-u:\b)(?:är\s+|var\s+)?(?P<abs>frånvarande)\s*\(\s*(?P<nf>\d{1,3})\s*\)")
-        .expect("roll call regex")
-});
-
-static MEANING_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        r#"(?is)(?-u:\b)Ja\s+för\s+(?P<yes>.+?)\s*[.,]?\s*(?:och\s+)?Nej\s+för\s+(?P<no>.+?)\s*[.”"]"#,
-        r"(?is)(?-u:\b)Ja-röst\s+för\s+(?P<yes>.+?)\.\s*Nej-röst\s+för\s+(?P<no>.+?)\.",
-        r"(?is)(?-u:\b)ja-röst\s+innebär\s+(?P<yes>.+?)[,.]\s*(?:och\s+)?nej-röst\s+innebär\s+(?P<no>.+?)\.",
-        r"(?is)(?-u:\b)(?:den|de)\s+som\s+vill\s+(?P<yes>.+?)\s+röstar\s+ja[,.]?\s*(?:och\s+)?(?:den|de)\s+som\s+vill\s+(?P<no>.+?)\s+röstar\s+nej",
-    ]
-    .iter()
-    .map(|p| Regex::new(p).expect("vote meaning regex"))
-    .collect()
-});
-
-/// Words every match of each meaning pattern contains, to skip a pattern
-/// where one is absent.
-static MEANING_WORDS: LazyLock<[Vec<Required>; 4]> = LazyLock::new(|| {
-    let w = |words: &[&str]| words.iter().map(|w| Required::new(w)).collect::<Vec<_>>();
-    [
-        w(&["nej", "för"]),
-        w(&["ja-röst", "nej-röst"]),
-        w(&["ja-röst", "innebär"]),
-        w(&["som", "röstar"]),
-    ]
-});
+/// Each meaning form with its prefilter.
+static MEANING_MATCHERS: LazyLock<Vec<(&'static Rule, Prefilter)>> =
+    LazyLock::new(|| MEANINGS.iter().map(|rule| (*rule, Prefilter::of(rule))).collect());
 
 /// A Swedish count word or digits.
 pub fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    const UNITS: &[&str] = &[
-        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
-        "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
-    ];
-    const TENS: &[(&str, u32)] = &[
-        ("tjugo", 20),
-        ("trettio", 30),
-        ("fyrtio", 40),
-        ("femtio", 50),
-        ("sextio", 60),
-        ("sjuttio", 70),
-        ("åttio", 80),
-        ("nittio", 90),
-    ];
     let s = s.to_lowercase();
     let s = if s == "ett" { "en".to_string() } else { s };
     if let Some(i) = UNITS.iter().position(|u| *u == s) {
@@ -157,16 +83,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
     let mut previous_end = 0;
     for region in regions {
         let body = &text[region.clone()];
-        // every result form has "nej" or "röst" in it
-        if !["nej", "Nej", "NEJ", "röst", "Röst"].iter().any(|w| body.contains(w)) {
-            continue;
-        }
         // (range, counts, whether yes/no have a stated meaning)
         let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
         // the ranges taken so far, start → end: they never overlap, so
         // only the last one starting before a match can overlap it
         let mut taken = std::collections::BTreeMap::new();
-        for (pattern, windowed) in RESULTS.iter().enumerate() {
+        for (windowed, sides) in RESULT_MATCHERS.iter() {
             for (k, c) in windowed.captures_iter(body).enumerate() {
                 if k % 256 == 255 && doc.expired() {
                     break; // the caller reports the timeout
@@ -190,7 +112,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
                 let lead = m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).len();
                 // "med sju röster mot sex" has no yes and no side
                 taken.insert(start + lead, end);
-                results.push((start + lead..end, counts, pattern != 3));
+                results.push((start + lead..end, counts, *sides));
             }
         }
         // a roll call: lists of names before "röstar Ja (7)"
@@ -290,8 +212,8 @@ fn meaning(doc: &Doc<'_>, previous_end: usize, pos: usize) -> (Option<String>, O
         .max(previous_end.min(pos));
     let before = &text[from..pos];
     let mut best: Option<(usize, String, String)> = None;
-    for (re, words) in MEANING_PATTERNS.iter().zip(MEANING_WORDS.iter()) {
-        if !words.iter().all(|w| w.might_match(before)) {
+    for (re, prefilter) in MEANING_MATCHERS.iter() {
+        if !prefilter.might_match(before) {
             continue;
         }
         for c in re.captures_iter(before) {
@@ -315,77 +237,6 @@ fn clean(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::capture_spans;
-    use proptest::prelude::*;
-
-    fn same_as_the_whole_text_scan(text: &str) {
-        for (w, re) in RESULTS.iter().zip(RESULT_PATTERNS.iter()) {
-            assert_eq!(
-                capture_spans(w.captures_iter(text)),
-                capture_spans(re.captures_iter(text)),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn windows_find_what_the_whole_text_scan_finds() {
-        for t in [
-            "Med 23 Ja-röster, 30 Nej-röster och 8 frånvarande ledamöter beslutar",
-            "med 23 ja-röster mot 30 nej-röster, 2 ledamöter som avstår och 1 frånvarande",
-            "43 Ja mot 38 Nej (7 avstår). 43 ja mot 38 nej. 4 ledamöter avstår",
-            "Ja: 7, Nej: 6, Avstår: 1; ja:7;nej:6",
-            "med sju röster mot sex, med nej röster mot mot",
-            "nej nej-röster, nej ja-röster nej nej-röster",
-            "",
-        ] {
-            same_as_the_whole_text_scan(t);
-        }
-    }
-
-    fn voteish_text() -> impl Strategy<Value = String> {
-        let pieces = proptest::sample::select(vec![
-            "med",
-            "Med",
-            "23",
-            "sju",
-            "nej",
-            "Nej",
-            "ja",
-            "Ja",
-            "ja-röster",
-            "nej-röster",
-            "Nej-röster",
-            "röster",
-            "mot",
-            "och",
-            ",",
-            ".",
-            ";",
-            ":",
-            "(",
-            ")",
-            "avstår",
-            "ledamöter",
-            "som",
-            "frånvarande",
-            "blanka",
-            "nedlagda",
-            " ",
-            " ",
-            "  ",
-            "\n",
-            "x",
-        ]);
-        proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
-    }
-
-    proptest! {
-        #[test]
-        fn windows_match_the_whole_text_scan(text in voteish_text()) {
-            same_as_the_whole_text_scan(&text);
-        }
-    }
 
     #[test]
     fn count_words() {
