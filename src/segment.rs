@@ -16,9 +16,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
-use crate::grammar::headings::{
-    BOUNDARY_LINE, CASE_LABEL, CASE_NUMBER, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING,
-};
+use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FORMATS};
+use crate::grammar::headings::{BOUNDARY_LINE, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING};
 
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -226,14 +225,20 @@ const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
 pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
     let label = CASE_LABEL.find(s).map_or(0, |m| m.end());
     let rest = &s[label..];
-    let c = CASE_NUMBER.captures(rest)?;
-    let used = label + c.get(0)?.end();
-    if let Some(a) = c.name("a") {
-        return Some((a.as_str().to_string(), used));
-    }
-    if let Some(b) = c.name("b") {
-        return Some((b.as_str().to_string(), used));
-    }
+    FORMATS.iter().find_map(|(rule, form)| {
+        let c = rule.captures(rest)?;
+        let used = label + c.get(0)?.end();
+        let case = match form {
+            CaseForm::AsWritten => c.name("case")?.as_str().to_string(),
+            CaseForm::NumberSlashYear => number_slash_year(&c)?,
+        };
+        Some((case, used))
+    })
+}
+
+/// "number/year" from a [`CaseForm::NumberSlashYear`] match: a year of two
+/// or four digits, or four with a filing-plan code glued to it.
+fn number_slash_year(c: &regex::Captures<'_>) -> Option<String> {
     let num = c.name("c")?.as_str();
     let year = c.name("cy")?.as_str();
     let filing = c.name("cf").map_or("", |m| m.as_str());
@@ -245,7 +250,7 @@ pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
         }
         _ => return None,
     };
-    Some((format!("{num}/{year}"), used))
+    Some(format!("{num}/{year}"))
 }
 
 /// Reduce a heading candidate to its lookup key.
@@ -666,8 +671,9 @@ mod tests {
 
     /// The whole-line pattern § headings were read with before: the start
     /// pattern must find the same headings, numbers and titles.
-    static PARA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$").expect("§ heading regex")
+    static PARA_HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$")
+            .expect("§ heading regex")
     });
 
     fn agrees(line: &str) {

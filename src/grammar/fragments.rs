@@ -109,7 +109,7 @@ pub static NAME_TOKEN: Rule = Rule::new(
     &[
         finds("Dan-Ove", "Dan-Ove"),
         finds("A. Berg", "A."),
-        finds("O’Brien", "O’Brien"),
+        finds("Åsa-Lill Berg", "Åsa-Lill"),
     ],
 );
 
@@ -157,37 +157,67 @@ pub static PARTY_LIST: Rule = Rule::new(
 pub static PERSON_WITH_PARTY: Rule = Rule::new(
     "person_with_party",
     r"(?P<name>(?&name_token)(?:\s+(?:(?&name_particle)\s+)?(?&name_token)){1,4})\s*(?&party_paren)",
-    &[],
+    &[
+        groups(
+            "Yrkanden: Anna Berg (S) yrkar bifall.",
+            &[("name", "Anna Berg"), ("party", "S")],
+        ),
+        groups("Carl von Platen (M)", &[("name", "Carl von Platen"), ("party", "M")]),
+        rejects("Kommunstyrelsen (KS)"),
+    ],
 );
 
 pub static NAME_ONLY: Rule = Rule::new(
     "name_only",
     r"^(?P<name>(?&name_token)(?:\s+(?:(?&name_particle)\s+)?(?&name_token)){1,4})$",
-    &[],
+    &[
+        groups("Eva af Klint", &[("name", "Eva af Klint")]),
+        rejects("Eva"),
+        rejects("Eva Berg yrkar"),
+    ],
 );
 
 /// A party group named for its members: "representanterna från V, S och MP".
 pub static GROUP: Rule = Rule::new(
     "group",
     r"(?i)(?:samtliga\s+)?(?:representanterna|representanter|ledamöterna|ledamöter|företrädarna|företrädare|gruppen|grupperna)\s+(?:från|för)\s+(?P<parties>.+)$",
-    &[],
+    &[
+        groups("Representanterna från V, S och MP", &[("parties", "V, S och MP")]),
+        groups("samtliga ledamöter för Moderaterna", &[("parties", "Moderaterna")]),
+        rejects("ledamöterna yrkar"),
+    ],
 );
 
 pub static PARTY_TOKEN: Rule = Rule::new(
     "party_token",
     r"^(?:[A-ZÅÄÖ]{1,4}|\p{Lu}\p{Ll}+(?:\s+de\s+gröna)?)$",
-    &[],
+    &[
+        finds("MP", "MP"),
+        finds("Miljöpartiet de gröna", "Miljöpartiet de gröna"),
+        rejects("ABCDE"),
+    ],
 );
 
 /// A whole string that is a date, ISO or with a month name (parsed by groups).
 pub static DATE_RE: Rule = Rule::new(
     "date_re",
     r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s+(\p{L}+)\.?\s+(\d{4}))$",
-    &[],
+    &[
+        finds("2022-06-30", "2022-06-30"),
+        finds("31 december 2023", "31 december 2023"),
+        rejects("den 31 december 2023"),
+    ],
 );
 
 /// A whole string that is a body's name.
-pub static BODY_ONLY: Rule = Rule::new("body_only", r"^(?:(?&body))$", &[]);
+pub static BODY_ONLY: Rule = Rule::new(
+    "body_only",
+    r"^(?:(?&body))$",
+    &[
+        finds("Kommunstyrelsen", "Kommunstyrelsen"),
+        rejects("Kommunstyrelsen beslutar"),
+    ],
+);
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[

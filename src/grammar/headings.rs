@@ -1,6 +1,11 @@
-//! FAMILY DOC
+//! § headings and the lines that begin a new document inside a case file.
+//!
+//! A § (paragraf) is one item of business in the minutes; its heading holds
+//! the number, often a case number, and the title. The section headings
+//! inside a § (Beslut, Yrkanden, Beslutsgång …) are a word table in
+//! `segment`; the case numbers are the family [`super::case_numbers`].
 
-use super::Rule;
+use super::{Rule, finds, groups, rejects};
 
 /// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266",
 /// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare": the
@@ -9,7 +14,13 @@ use super::Rule;
 pub static PARA_HEADING_START: Rule = Rule::new(
     "para_heading_start",
     r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)",
-    &[],
+    &[
+        groups("§70", &[("1", "70")]),
+        groups("§ 218 KFKS 2019/266 Detaljplan", &[("1", "218")]),
+        groups("## **§ 9** Val av justerare", &[("1", "9")]),
+        groups("§ 12a Tillägg", &[("1", "12a")]),
+        rejects("enligt § 5"),
+    ],
 );
 
 /// A § at the end of a title line with its case number, as in Göteborg's
@@ -17,30 +28,35 @@ pub static PARA_HEADING_START: Rule = Rule::new(
 pub static TRAILING_PARA_HEADING: Rule = Rule::new(
     "trailing_para_heading",
     r"^\s*(\S[^§]{2,200}?)\s+§\s*(\d{1,4}),\s*(\d{1,6}/\d{2,4})\s*$",
-    &[],
+    &[
+        groups(
+            "Förvärv av fastigheten Kärra 1:2 § 210, 4610/22",
+            &[
+                ("1", "Förvärv av fastigheten Kärra 1:2"),
+                ("2", "210"),
+                ("3", "4610/22"),
+            ],
+        ),
+        rejects("Förvärv av fastigheten § 210"),
+    ],
 );
 
-pub static DATE_IN_LINE: Rule = Rule::new("date_in_line", r"\d{4}-\d{2}-\d{2}", &[]);
-
-/// A case-number label ("Dnr", "Diarienummer", "Ärendenummer").
-pub static CASE_LABEL: Rule = Rule::new(
-    "case_label",
-    r"(?i)^(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr|ärende)\.?\s*:?\s*",
-    &[],
-);
-
-/// A case number (diarienummer) at the start of a string.
-pub static CASE_NUMBER: Rule = Rule::new(
-    "case_number",
-    r"^(?:(?P<a>[A-ZÅÄÖ]{2,8}-\d{4}-\d{2,6}(?::-?\d+)?)|(?P<b>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6})|(?P<c>\d{1,6})/(?P<cy>\d{2,8})(?P<cf>(?:\.\d+)*\.?))(?:$|[\s,.;)])",
-    &[],
+/// An ISO date anywhere in a line (a title with one is not a § heading).
+pub static DATE_IN_LINE: Rule = Rule::new(
+    "date_in_line",
+    r"\d{4}-\d{2}-\d{2}",
+    &[finds("Protokoll 2025-06-12", "2025-06-12"), rejects("den 12 juni 2025")],
 );
 
 /// A case number in parentheses at the end of a title: "… (KS 24/76)".
 pub static TRAILING_CASE: Rule = Rule::new(
     "trailing_case",
     r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$",
-    &[],
+    &[
+        groups("Yttrande över remiss (KS 24/76)", &[("1", "KS 24/76")]),
+        groups("Budget 2025 (Dnr KS 2024/12).", &[("1", "Dnr KS 2024/12")]),
+        rejects("Budget (se bilaga)"),
+    ],
 );
 
 /// Lines where another document of a case file begins: a memo's header
@@ -51,7 +67,15 @@ pub static TRAILING_CASE: Rule = Rule::new(
 pub static BOUNDARY_LINE: Rule = Rule::new(
     "boundary_line",
     r"^\s*(?:(?:Tjänsteutlåtande|Tjänsteskrivelse)(?:\s*$|\s{2,}|\s+(?:Handläggare|Datum|Dnr|Diarienummer|Utfärdat))|Utdrag ur [Pp]rotokoll(?-u:\b)|(?:Protokollsutdrag|Protokoll)\s*(?:\(?nr\.?\s*\d+\)?\s*)?,?\s*Sammanträdesdatum|Dag för justering(?-u:\b)|Dag som ovan(?-u:\b)|Vid protokollet(?-u:\b))",
-    &[],
+    &[
+        finds("Tjänsteutlåtande   Handläggare Anna Berg", "Tjänsteutlåtande   "),
+        finds("Utdrag ur protokoll från kommunstyrelsen", "Utdrag ur protokoll"),
+        finds(
+            "Protokollsutdrag Sammanträdesdatum 2025-03-04",
+            "Protokollsutdrag Sammanträdesdatum",
+        ),
+        rejects("Tjänsteutlåtande avseende budget"),
+    ],
 );
 
 /// Every rule of this family.
@@ -59,8 +83,6 @@ pub static RULES: &[&Rule] = &[
     &PARA_HEADING_START,
     &TRAILING_PARA_HEADING,
     &DATE_IN_LINE,
-    &CASE_LABEL,
-    &CASE_NUMBER,
     &TRAILING_CASE,
     &BOUNDARY_LINE,
 ];

@@ -29,8 +29,8 @@
 //! matcher to the full scan of its rule.
 //!
 //! The families: [`fragments`] (the pieces other rules are built from:
-//! names, parties, bodies, dates, case numbers, count words), [`headings`]
-//! (§ and section headings), [`furniture`] (page headers and footers),
+//! names, parties, bodies, dates, count words), [`headings`] (§ and
+//! section headings), [`case_numbers`] (diarienummer in every format), [`furniture`] (page headers and footers),
 //! [`document`] (what kind of document, its date and body), [`decisions`],
 //! [`motions`], [`votes`], [`notes`] (protocol notes and reservations),
 //! [`recipients`], [`amounts`], [`footnotes`], and [`local`], the
@@ -38,6 +38,7 @@
 //! kept apart from the general rules.
 
 pub mod amounts;
+pub mod case_numbers;
 pub mod decisions;
 pub mod document;
 pub mod footnotes;
@@ -69,8 +70,9 @@ pub enum Example {
         /// What its leftmost match must be.
         found: &'static str,
     },
-    /// The rule's leftmost match has these named groups with these texts
-    /// (a group named with an empty text must not take part).
+    /// The rule's leftmost match has these groups with these texts (a
+    /// group by name, or by number: "1"; with an empty text it must not
+    /// take part).
     Groups {
         /// The text the rule runs on.
         text: &'static str,
@@ -198,11 +200,12 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// Every family's rules, for the tests and for references by name.
-pub fn families() -> [(&'static str, &'static [&'static Rule]); 12] {
+pub fn families() -> [(&'static str, &'static [&'static Rule]); 13] {
     [
         ("fragments", fragments::RULES),
         ("local", local::RULES),
         ("headings", headings::RULES),
+        ("case_numbers", case_numbers::RULES),
         ("furniture", furniture::RULES),
         ("document", document::RULES),
         ("decisions", decisions::RULES),
@@ -259,7 +262,11 @@ pub fn check_example(rule: &Rule, example: &Example) -> Result<(), String> {
         Example::Groups { text, groups } => {
             let c = re.captures(text).ok_or_else(|| format!("finds nothing in {text:?}"))?;
             for (group, want) in groups {
-                let got = c.name(group).map(|m| m.as_str());
+                let got = match group.parse::<usize>() {
+                    Ok(i) => c.get(i),
+                    Err(_) => c.name(group),
+                }
+                .map(|m| m.as_str());
                 let ok = if want.is_empty() {
                     got.is_none()
                 } else {
@@ -329,6 +336,7 @@ mod tests {
             ("fragments", include_str!("fragments.rs")),
             ("local", include_str!("local.rs")),
             ("headings", include_str!("headings.rs")),
+            ("case_numbers", include_str!("case_numbers.rs")),
             ("furniture", include_str!("furniture.rs")),
             ("document", include_str!("document.rs")),
             ("decisions", include_str!("decisions.rs")),
@@ -355,7 +363,7 @@ mod tests {
     fn references_expand_in_a_group() {
         assert_eq!(
             expand("a(?&count)b", 0).unwrap(),
-            format!("a(?:{})b", fragments::COUNT.written())
+            format!("a(?:{})b", votes::COUNT.written())
         );
         assert!(expand("(?&no_such_rule)", 0).is_err());
     }

@@ -1,0 +1,97 @@
+//! Case numbers (diarienummer, ärendenummer): the forms municipalities
+//! write them in, one table entry each.
+//!
+//! A case number stands after a label ("Dnr", "Diarienummer",
+//! "Ärendenummer", [`CASE_LABEL`]) or alone, on a § heading's line or the
+//! line after it. Each format is a rule anchored at the start of the text
+//! that follows the label, with the case number in the group `case`, and
+//! ends where the number ends ([`CASE_END`]: end of text, white space or
+//! punctuation), so that what follows — a title, a diarieplan code such
+//! as "004" — is not taken with it. The formats are tried in table order;
+//! the first that matches wins. To add a format: one rule, its examples,
+//! and its line in [`FORMATS`].
+
+use super::{Rule, finds, groups, rejects};
+
+/// A case-number label: "Dnr", "Dnr.", "Diarienummer", "Ärendenummer",
+/// "Ärende nr", with an optional colon.
+pub static CASE_LABEL: Rule = Rule::new(
+    "case_label",
+    r"(?i)^(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|ärende\s+nr|ärende)\.?\s*:?\s*",
+    &[
+        finds("Dnr KS 2024-254", "Dnr "),
+        finds("Diarienummer: 0496/22", "Diarienummer: "),
+        finds("Ärende nr. 5", "Ärende nr. "),
+        rejects("Budget 2025"),
+    ],
+);
+
+/// Where a case number ends: the end of the text, white space or punctuation.
+pub static CASE_END: Rule = Rule::new(
+    "case_end",
+    r"(?:$|[\s,.;)])",
+    &[finds(", Budget", ","), finds(") och", ")")],
+);
+
+/// "SLK-2025-01057", "KSN-2023-02311": letters, year and number joined by
+/// dashes, perhaps a ":2" part.
+pub static LETTERS_DASH_YEAR_DASH_NUMBER: Rule = Rule::new(
+    "case_letters_dash_year_dash_number",
+    r"^(?P<case>[A-ZÅÄÖ]{2,8}-\d{4}-\d{2,6}(?::-?\d+)?)(?&case_end)",
+    &[
+        groups("SLK-2025-01057 Ombyggnad", &[("case", "SLK-2025-01057")]),
+        groups("KSN-2023-02311", &[("case", "KSN-2023-02311")]),
+        rejects("SLK-2025"),
+    ],
+);
+
+/// "KS 2024-254", "KFKS 2019/266", "SBN 2024-00417", "KS 2024/0533",
+/// "KS 24/76": letters, a year and a number after a slash or dash.
+pub static LETTERS_YEAR_NUMBER: Rule = Rule::new(
+    "case_letters_year_number",
+    r"^(?P<case>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6})(?&case_end)",
+    &[
+        groups("KS 2024-254 Yttrande", &[("case", "KS 2024-254")]),
+        groups("KFKS 2019/266", &[("case", "KFKS 2019/266")]),
+        groups("SBN 2024-00417.", &[("case", "SBN 2024-00417")]),
+        rejects("KS 2024"),
+    ],
+);
+
+/// "0496/22", "1193/2022", "00265/20241.1.4." (a filing-plan code glued to
+/// the year): number, slash, year; the year is read by [`CaseForm::NumberSlashYear`].
+pub static NUMBER_SLASH_YEAR: Rule = Rule::new(
+    "case_number_slash_year",
+    r"^(?P<c>\d{1,6})/(?P<cy>\d{2,8})(?P<cf>(?:\.\d+)*\.?)(?&case_end)",
+    &[
+        groups("0496/22 Detaljplan", &[("c", "0496"), ("cy", "22")]),
+        groups("00265/20241.1.4.", &[("c", "00265"), ("cy", "20241"), ("cf", ".1.4.")]),
+        rejects("12/ab"),
+    ],
+);
+
+/// How a format's match becomes the case number.
+#[derive(Debug, Clone, Copy)]
+pub enum CaseForm {
+    /// The group `case`, as written.
+    AsWritten,
+    /// Groups `c` (number), `cy` (year, perhaps with a filing-plan code
+    /// glued to it) and `cf` (filing-plan code): "number/year".
+    NumberSlashYear,
+}
+
+/// The case-number formats, in the order they are tried.
+pub static FORMATS: &[(&Rule, CaseForm)] = &[
+    (&LETTERS_DASH_YEAR_DASH_NUMBER, CaseForm::AsWritten),
+    (&LETTERS_YEAR_NUMBER, CaseForm::AsWritten),
+    (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
+];
+
+/// Every rule of this family.
+pub static RULES: &[&Rule] = &[
+    &CASE_LABEL,
+    &CASE_END,
+    &LETTERS_DASH_YEAR_DASH_NUMBER,
+    &LETTERS_YEAR_NUMBER,
+    &NUMBER_SLASH_YEAR,
+];
