@@ -642,6 +642,31 @@ mod tests {
         assert_eq!(parse_case_number("Val av justerare"), None);
     }
 
+    /// Every case-number format's examples, read after a label and alone,
+    /// give the case number of the example's `case` group.
+    #[test]
+    fn every_case_number_format_reads_its_examples() {
+        use crate::grammar::Example;
+        for (rule, _) in crate::grammar::case_numbers::FORMATS {
+            for example in rule.examples {
+                let Example::Groups { text, groups } = *example else {
+                    continue;
+                };
+                let Some((_, want)) = groups.iter().find(|(g, _)| *g == "case") else {
+                    continue;
+                };
+                for input in [text.to_string(), format!("Dnr {text}"), format!("Diarienummer: {text}")] {
+                    assert_eq!(
+                        parse_case_number(&input).map(|c| c.0).as_deref(),
+                        Some(*want),
+                        "{}: {input:?}",
+                        rule.name
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn paragraph_headings_and_titles() {
         let t = "§70\n\nDnr KS 2024-254\n\nStällningstagande gällande X\n\n**Beslut**\n\nText.\n";

@@ -70,6 +70,17 @@ pub static NUMBER_SLASH_YEAR: Rule = Rule::new(
     ],
 );
 
+/// "KS.2024.145", "BN.2023.12": letters, year and number joined by dots.
+pub static LETTERS_DOT_YEAR_DOT_NUMBER: Rule = Rule::new(
+    "case_letters_dot_year_dot_number",
+    r"^(?P<case>[A-ZÅÄÖ]{1,8}\.\d{4}\.\d{1,6})(?&case_end)",
+    &[
+        groups("KS.2024.145 Delårsrapport", &[("case", "KS.2024.145")]),
+        groups("BN.2023.12.", &[("case", "BN.2023.12")]),
+        rejects("KS.24.145"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -85,6 +96,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
     (&LETTERS_DASH_YEAR_DASH_NUMBER, CaseForm::AsWritten),
     (&LETTERS_YEAR_NUMBER, CaseForm::AsWritten),
     (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
+    (&LETTERS_DOT_YEAR_DOT_NUMBER, CaseForm::AsWritten),
 ];
 
 /// Every rule of this family.
@@ -94,4 +106,5 @@ pub static RULES: &[&Rule] = &[
     &LETTERS_DASH_YEAR_DASH_NUMBER,
     &LETTERS_YEAR_NUMBER,
     &NUMBER_SLASH_YEAR,
+    &LETTERS_DOT_YEAR_DOT_NUMBER,
 ];
