@@ -81,6 +81,17 @@ pub static LETTERS_DOT_YEAR_DOT_NUMBER: Rule = Rule::new(
     ],
 );
 
+/// "VON/2024/0215", "KS/2023/12": letters, year and number joined by slashes.
+pub static LETTERS_SLASH_YEAR_SLASH_NUMBER: Rule = Rule::new(
+    "case_letters_slash_year_slash_number",
+    r"^(?P<case>[A-ZÅÄÖ]{1,8}/\d{4}/\d{1,6})(?&case_end)",
+    &[
+        groups("VON/2024/0215 Riktlinjer", &[("case", "VON/2024/0215")]),
+        groups("KS/2023/12;", &[("case", "KS/2023/12")]),
+        rejects("VON/2024"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -97,6 +108,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
     (&LETTERS_YEAR_NUMBER, CaseForm::AsWritten),
     (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
     (&LETTERS_DOT_YEAR_DOT_NUMBER, CaseForm::AsWritten),
+    (&LETTERS_SLASH_YEAR_SLASH_NUMBER, CaseForm::AsWritten),
 ];
 
 /// Every rule of this family.
