@@ -92,6 +92,20 @@ pub static LETTERS_SLASH_YEAR_SLASH_NUMBER: Rule = Rule::new(
     ],
 );
 
+/// "Bun/2024:509", "KS/2023:12": letters (the first capital), slash, year,
+/// colon, number; a diarieplan code after it ("Bun/2024:509 004") is not
+/// part of the case number.
+pub static LETTERS_SLASH_YEAR_COLON_NUMBER: Rule = Rule::new(
+    "case_letters_slash_year_colon_number",
+    r"^(?P<case>\p{Lu}[\p{Lu}\p{Ll}]{0,7}/\d{4}:\d{1,6})(?&case_end)",
+    &[
+        groups("Bun/2024:509 004", &[("case", "Bun/2024:509")]),
+        groups("KS/2023:12, Budget", &[("case", "KS/2023:12")]),
+        rejects("Bun/2024:"),
+        rejects("bun/2024:509"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -109,6 +123,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
     (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
     (&LETTERS_DOT_YEAR_DOT_NUMBER, CaseForm::AsWritten),
     (&LETTERS_SLASH_YEAR_SLASH_NUMBER, CaseForm::AsWritten),
+    (&LETTERS_SLASH_YEAR_COLON_NUMBER, CaseForm::AsWritten),
 ];
 
 /// Every rule of this family.
