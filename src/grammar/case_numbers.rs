@@ -106,6 +106,18 @@ pub static LETTERS_SLASH_YEAR_COLON_NUMBER: Rule = Rule::new(
     ],
 );
 
+/// "KS KF/2023:349": two body codes (the preparing and the deciding body),
+/// slash, year, colon, number.
+pub static TWO_CODES_SLASH_YEAR_COLON_NUMBER: Rule = Rule::new(
+    "case_two_codes_slash_year_colon_number",
+    r"^(?P<case>[A-ZÅÄÖ]{1,8}\s[A-ZÅÄÖ]{1,8}/\d{4}:\d{1,6})(?&case_end)",
+    &[
+        groups("KS KF/2023:349 Motion om", &[("case", "KS KF/2023:349")]),
+        groups("BUN KS/2024:12", &[("case", "BUN KS/2024:12")]),
+        rejects("KS KF 2023:349"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -123,6 +135,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
     (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
     (&LETTERS_DOT_YEAR_DOT_NUMBER, CaseForm::AsWritten),
     (&LETTERS_SLASH_YEAR_SLASH_NUMBER, CaseForm::AsWritten),
+    (&TWO_CODES_SLASH_YEAR_COLON_NUMBER, CaseForm::AsWritten),
     (&LETTERS_SLASH_YEAR_COLON_NUMBER, CaseForm::AsWritten),
 ];
 
