@@ -118,6 +118,18 @@ pub static TWO_CODES_SLASH_YEAR_COLON_NUMBER: Rule = Rule::new(
     ],
 );
 
+/// "2023.101 KS": year, dot, number, and the body's code after a space.
+pub static YEAR_DOT_NUMBER_CODE: Rule = Rule::new(
+    "case_year_dot_number_code",
+    r"^(?P<case>(?:19|20)\d{2}\.\d{1,6}\s[A-ZÅÄÖ]{2,8})(?&case_end)",
+    &[
+        groups("2023.101 KS", &[("case", "2023.101 KS")]),
+        groups("2022.270 KS Budget", &[("case", "2022.270 KS")]),
+        rejects("2023.101 Kommunstyrelsen"),
+        rejects("3.101 KS"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -137,6 +149,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
     (&LETTERS_SLASH_YEAR_SLASH_NUMBER, CaseForm::AsWritten),
     (&TWO_CODES_SLASH_YEAR_COLON_NUMBER, CaseForm::AsWritten),
     (&LETTERS_SLASH_YEAR_COLON_NUMBER, CaseForm::AsWritten),
+    (&YEAR_DOT_NUMBER_CODE, CaseForm::AsWritten),
 ];
 
 /// Every rule of this family.
