@@ -130,6 +130,18 @@ pub static YEAR_DOT_NUMBER_CODE: Rule = Rule::new(
     ],
 );
 
+/// "VON-2022-00007-67": letters, year, number and a document's part
+/// number, joined by dashes (tried before the form without the part).
+pub static LETTERS_DASH_YEAR_DASH_NUMBER_DASH_PART: Rule = Rule::new(
+    "case_letters_dash_year_dash_number_dash_part",
+    r"^(?P<case>[A-ZÅÄÖ]{2,8}-\d{4}-\d{2,6}-\d{1,4})(?&case_end)",
+    &[
+        groups("VON-2022-00007-67 Avgifter", &[("case", "VON-2022-00007-67")]),
+        groups("KS-2024-00123-4.", &[("case", "KS-2024-00123-4")]),
+        rejects("VON-2022-00007-"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -142,6 +154,7 @@ pub enum CaseForm {
 
 /// The case-number formats, in the order they are tried.
 pub static FORMATS: &[(&Rule, CaseForm)] = &[
+    (&LETTERS_DASH_YEAR_DASH_NUMBER_DASH_PART, CaseForm::AsWritten),
     (&LETTERS_DASH_YEAR_DASH_NUMBER, CaseForm::AsWritten),
     (&LETTERS_YEAR_NUMBER, CaseForm::AsWritten),
     (&NUMBER_SLASH_YEAR, CaseForm::NumberSlashYear),
