@@ -37,45 +37,16 @@ use crate::grammar::decisions::{
     LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
     SUBHEAD, TABLED_LIST, TREATED,
 };
+use crate::grammar::verbs::{
+    DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES, NÄMND_WORD, OUTCOME_WORDS,
+    PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
+};
 use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
 
-/// Outcome words: a stem, its outcome, and whether the word must end there
-/// ("anta", not "antal"). Matched on the lower-cased text at a word start.
-const OUTCOME_WORDS: &[(&str, Outcome, bool)] = &[
-    ("anta", Outcome::Approve, true),
-    ("antar", Outcome::Approve, true),
-    ("antas", Outcome::Approve, true),
-    ("antogs", Outcome::Approve, true),
-    ("antagits", Outcome::Approve, true),
-    ("antaget", Outcome::Approve, true),
-    ("godkänn", Outcome::Approve, false),
-    ("godkände", Outcome::Approve, false),
-    ("bifall", Outcome::Approve, false),
-    ("fastställ", Outcome::Approve, false),
-    ("bevilja", Outcome::Approve, true),
-    ("beviljas", Outcome::Approve, true),
-    ("beviljar", Outcome::Approve, true),
-    ("beviljade", Outcome::Approve, true),
-    ("förläng", Outcome::Approve, false),
-    ("tillstyrk", Outcome::Approve, false),
-    ("ställer sig bakom", Outcome::Approve, false),
-    ("avslå", Outcome::Reject, false),
-    ("avslog", Outcome::Reject, false),
-    ("avslag", Outcome::Reject, false),
-    ("avstyrk", Outcome::Reject, false),
-    ("bordl", Outcome::Table, false),
-    ("återremitt", Outcome::ReferBack, false),
-    ("återremiss", Outcome::ReferBack, false),
-    ("till handlingarna", Outcome::Note, false),
-    ("noter", Outcome::Note, false),
-    ("tar del av", Outcome::Note, false),
-    ("tagit del av", Outcome::Note, false),
-];
-
 static OUTCOME: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(OUTCOME_WORDS.iter().map(|(w, _, _)| *w)).expect("outcome words"));
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(OUTCOME_WORDS.iter().map(|(w, _)| *w)).expect("outcome words"));
 
 /// The first outcome word in `text`: anta/godkänna/bifalla/fastställa/
 /// bevilja/förlänga/tillstyrka (approve), avslå/avstyrka (reject), bordlägga
@@ -84,7 +55,7 @@ pub fn outcome_of(text: &str) -> Option<Outcome> {
     let lower = text.to_lowercase();
     let is_word = |c: char| c.is_alphanumeric();
     OUTCOME.find_overlapping_iter(&lower).find_map(|m| {
-        let (_, outcome, whole) = OUTCOME_WORDS[m.pattern().as_usize()];
+        let (_, (outcome, whole)) = OUTCOME_WORDS[m.pattern().as_usize()];
         let starts_word = !lower[..m.start()].chars().next_back().is_some_and(is_word);
         let ends_word = !lower[m.end()..].chars().next().is_some_and(is_word);
         (starts_word && (ends_word || !whole)).then_some(outcome)
@@ -218,13 +189,7 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
         {
             let mut b = Block::new(default_body.clone(), DecisionType::Decision, lead);
             let what = c["what"].to_lowercase();
-            b.lead_outcome = if what.contains("återremiss") {
-                Some(Outcome::ReferBack)
-            } else if what.contains("bordläggning") {
-                Some(Outcome::Table)
-            } else {
-                None
-            };
+            b.lead_outcome = LEAD_OUTCOMES.iter().find(|(w, _)| what.contains(w)).map(|(_, o)| *o);
             b.range.end = line_range.end;
             blocks.push(b);
             prev_ended = true;
@@ -234,14 +199,15 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
             let by = body_base_form(&c["by"]);
             let verb = &c["verb"];
             let rest = &c["rest"];
-            let own = rest.trim_start().starts_with("för egen del");
-            let kind = if verb.starts_with("föreslå") || verb.starts_with("föreslog") || verb == "tillstyrker" {
-                DecisionType::Proposal
-            } else {
-                DecisionType::Decision
-            };
+            let own = rest.trim_start().starts_with(FOR_OWN_PART);
+            let kind = *lookup(DECISION_VERBS, verb).expect("a verb of the table");
+            // the same body's block goes on: after its items, or after its
+            // own lead line ("Nämnden beslutar:" then "Nämnden ger …")
             let same = blocks.last().is_some_and(|b| {
-                b.body.as_deref() == Some(by.as_str()) && b.kind == kind && b.for_own_part == own && !b.items.is_empty()
+                b.body.as_deref() == Some(by.as_str())
+                    && b.kind == kind
+                    && b.for_own_part == own
+                    && (!b.items.is_empty() || b.lead_outcome.is_none())
             });
             if !same {
                 let mut b = Block::new(Some(by), kind, lead);
@@ -466,12 +432,8 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
 /// A body named by a short form ("styrelsen", "nämnden") resolved from a
 /// body named in the same sentence; a full name is taken as it is.
 fn resolve_short_body(name: &str, sentence: &str) -> Option<String> {
-    let short = match name {
-        "styrelsen" => "styrelse",
-        "nämnden" => "nämnd",
-        "fullmäktige" => "fullmäktige",
-        "utskottet" => "utskott",
-        _ => return Some(body_base_form(name)),
+    let Some(short) = lookup(SHORT_BODIES, name) else {
+        return Some(body_base_form(name));
     };
     BODY.find_iter(sentence)
         .map(|m| body_base_form(m.as_str()))
@@ -494,6 +456,10 @@ struct Earlier {
     items: Vec<String>,
 }
 
+/// Earlier decisions and proposals the minutes report: the Behandling
+/// section's sub-headings, tablings and referrals, and every sentence
+/// that says a body treated the matter on a date in a § (in the
+/// Ärendet / Sammanfattning sections of a protocol too).
 fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
     let text = doc.text();
     let mut found: Vec<Earlier> = Vec::new();
@@ -504,140 +470,18 @@ fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         if !treatment && !matter {
             continue;
         }
-        let body = &text[s.body.clone()];
-        let at = |p: usize| s.body.start + p;
+        let section = SectionText {
+            body: &text[s.body.clone()],
+            start: s.body.start,
+        };
         if treatment {
-            let heads: Vec<_> = SUBHEAD.captures_iter(body).collect();
-            for (i, c) in heads.iter().enumerate() {
-                let m = c.get(0).expect("match");
-                let content_end = heads
-                    .get(i + 1)
-                    .map_or(body.len(), |n| n.get(0).map_or(body.len(), |x| x.start()));
-                let content = &body[m.end()..content_end];
-                let proposes = PROPOSES_IN_REST.captures(content);
-                found.push(Earlier {
-                    body: Some(body_base_form(c["body"].trim())),
-                    kind: if proposes.is_some() {
-                        DecisionType::Proposal
-                    } else {
-                        DecisionType::Decision
-                    },
-                    proposed_to: proposes.map(|p| body_base_form(&p["to"])),
-                    outcome: outcome_of(content),
-                    date: parse_date(&c["date"]),
-                    reference: c["ref"].to_string(),
-                    range: at(trimmed_start(body, m.start()))..at(content_end),
-                    items: Vec::new(),
-                });
-            }
-            for c in TABLED_LIST.captures_iter(body) {
-                let who = c
-                    .name("body")
-                    .map(|b| body_base_form(b.as_str()))
-                    .or_else(|| document.body.clone());
-                let list = c.name("list").expect("list");
-                for d in DATE_REF.captures_iter(list.as_str()) {
-                    let dm = d.get(0).expect("match");
-                    found.push(Earlier {
-                        body: who.clone(),
-                        kind: DecisionType::Decision,
-                        proposed_to: None,
-                        outcome: Some(Outcome::Table),
-                        date: parse_date(&d["date"]),
-                        reference: d["ref"].to_string(),
-                        range: at(list.start() + dm.start())..at(list.start() + dm.end()),
-                        items: Vec::new(),
-                    });
-                }
-            }
-            for c in REFERRED_FROM.captures_iter(body) {
-                let m = c.get(0).expect("match");
-                found.push(Earlier {
-                    body: Some(body_base_form(&c["body"])),
-                    kind: DecisionType::Decision,
-                    proposed_to: None,
-                    outcome: Some(Outcome::ReferBack),
-                    date: parse_date(&c["date"]),
-                    reference: c["ref"].to_string(),
-                    range: at(m.start())..at(m.end()),
-                    items: Vec::new(),
-                });
-            }
+            found.extend(subheads(&section));
+            found.extend(tablings(&section, document));
+            found.extend(referrals(&section));
         }
-        let inverted = INVERTED.captures_iter(body).filter_map(|c| {
-            let sentence_start = super::last_sentence_boundary(&body[..c.get(0)?.start()]);
-            let who = resolve_short_body(&c["body"], &body[sentence_start..c.get(0)?.start()])?;
-            Some((c, who))
-        });
-        let direct = TREATED.captures_iter(body).map(|c| {
-            let who = body_base_form(&c["body"]);
-            (c, who)
-        });
-        let mut mentions: Vec<_> = direct.chain(inverted).collect();
-        mentions.sort_by_key(|(c, _)| c.get(0).map_or(0, |m| m.start()));
-        for (c, who) in mentions {
-            let m = c.get(0).expect("match");
-            let verb = &c["verb"];
-            let rest = &c["rest"];
-            let proposes = PROPOSES_IN_REST.captures(rest);
-            let lower = who.to_lowercase();
-            let utskott = lower.contains("utskott");
-            // a nämnd's treatment of a matter decided by others is its
-            // proposal, unless it only gave a statement (yttrande)
-            let nämnd_proposal = verb.contains("behandla")
-                && lower.contains("nämnd")
-                && !body
-                    .to_lowercase()
-                    .contains(&format!("{}s yttrande", lower.trim_end_matches('s')));
-            let kind = if verb.starts_with("föreslog")
-                || verb.contains("föreslagit")
-                || proposes.is_some()
-                || utskott
-                || nämnd_proposal
-            {
-                DecisionType::Proposal
-            } else {
-                DecisionType::Decision
-            };
-            let outcome = if verb.starts_with("bordlade") || verb.contains("bordlagt") {
-                Some(Outcome::Table)
-            } else if verb.contains("återremitter") {
-                Some(Outcome::ReferBack)
-            } else {
-                outcome_of(rest)
-            };
-            let end = super::sentence_end(doc, at(m.end()));
-            found.push(Earlier {
-                body: Some(who),
-                kind,
-                proposed_to: proposes.map(|p| body_base_form(&p["to"])),
-                outcome,
-                date: parse_date(&c["date"]),
-                reference: c["ref"].to_string(),
-                range: at(m.start())..end.max(at(m.end())),
-                items: Vec::new(),
-            });
-        }
+        found.extend(mentions(doc, &section));
     }
-    // one record per earlier decision (body and §)
-    let mut merged: Vec<Earlier> = Vec::new();
-    for e in found {
-        let key = (e.body.as_deref().map(str::to_lowercase), e.reference.clone());
-        if let Some(m) = merged
-            .iter_mut()
-            .find(|m| (m.body.as_deref().map(str::to_lowercase), m.reference.clone()) == key)
-        {
-            m.outcome = m.outcome.or(e.outcome);
-            m.date = m.date.take().or(e.date);
-            m.proposed_to = m.proposed_to.take().or(e.proposed_to);
-            if e.kind == DecisionType::Proposal {
-                m.kind = DecisionType::Proposal;
-            }
-            continue;
-        }
-        merged.push(e);
-    }
-    merged
+    merge_earlier(found)
         .into_iter()
         .map(|e| {
             let (span, dtext) = doc.span_and_text(e.range.clone());
@@ -657,6 +501,176 @@ fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
             }
         })
         .collect()
+}
+
+/// One section's text and where it starts in the document.
+struct SectionText<'t> {
+    body: &'t str,
+    start: usize,
+}
+
+impl SectionText<'_> {
+    /// A position in the section as a position in the document.
+    fn at(&self, p: usize) -> usize {
+        self.start + p
+    }
+}
+
+/// "Beslut i Byggnadsnämnden den 3 maj 2023 § 45" sub-headings of a
+/// Behandling section, each with the text up to the next.
+fn subheads(s: &SectionText<'_>) -> Vec<Earlier> {
+    let heads: Vec<_> = SUBHEAD.captures_iter(s.body).collect();
+    let mut out = Vec::new();
+    for (i, c) in heads.iter().enumerate() {
+        let m = c.get(0).expect("match");
+        let content_end = heads
+            .get(i + 1)
+            .map_or(s.body.len(), |n| n.get(0).map_or(s.body.len(), |x| x.start()));
+        let content = &s.body[m.end()..content_end];
+        let proposes = PROPOSES_IN_REST.captures(content);
+        out.push(Earlier {
+            body: Some(body_base_form(c["body"].trim())),
+            kind: if proposes.is_some() {
+                DecisionType::Proposal
+            } else {
+                DecisionType::Decision
+            },
+            proposed_to: proposes.map(|p| body_base_form(&p["to"])),
+            outcome: outcome_of(content),
+            date: parse_date(&c["date"]),
+            reference: c["ref"].to_string(),
+            range: s.at(trimmed_start(s.body, m.start()))..s.at(content_end),
+            items: Vec::new(),
+        });
+    }
+    out
+}
+
+/// "Ärendet bordlades den 3 maj 2023 § 45 och den 7 juni 2023 § 60": one
+/// tabling for each date and §.
+fn tablings(s: &SectionText<'_>, document: &Document) -> Vec<Earlier> {
+    let mut out = Vec::new();
+    for c in TABLED_LIST.captures_iter(s.body) {
+        let who = c
+            .name("body")
+            .map(|b| body_base_form(b.as_str()))
+            .or_else(|| document.body.clone());
+        let list = c.name("list").expect("list");
+        for d in DATE_REF.captures_iter(list.as_str()) {
+            let dm = d.get(0).expect("match");
+            out.push(Earlier {
+                body: who.clone(),
+                kind: DecisionType::Decision,
+                proposed_to: None,
+                outcome: Some(Outcome::Table),
+                date: parse_date(&d["date"]),
+                reference: d["ref"].to_string(),
+                range: s.at(list.start() + dm.start())..s.at(list.start() + dm.end()),
+                items: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// "Ärendet återremitterades från kommunfullmäktige den … § …".
+fn referrals(s: &SectionText<'_>) -> Vec<Earlier> {
+    REFERRED_FROM
+        .captures_iter(s.body)
+        .map(|c| {
+            let m = c.get(0).expect("match");
+            Earlier {
+                body: Some(body_base_form(&c["body"])),
+                kind: DecisionType::Decision,
+                proposed_to: None,
+                outcome: Some(Outcome::ReferBack),
+                date: parse_date(&c["date"]),
+                reference: c["ref"].to_string(),
+                range: s.at(m.start())..s.at(m.end()),
+                items: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Sentences that name a body, a treatment verb of [`EARLIER_VERBS`], a
+/// date and a §, the body before the verb ("Kommunstyrelsen beslutade den
+/// …") or after it ("… beslutade styrelsen den …"), in text order.
+fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
+    let body = s.body;
+    let inverted = INVERTED.captures_iter(body).filter_map(|c| {
+        let sentence_start = super::last_sentence_boundary(&body[..c.get(0)?.start()]);
+        let who = resolve_short_body(&c["body"], &body[sentence_start..c.get(0)?.start()])?;
+        Some((c, who))
+    });
+    let direct = TREATED.captures_iter(body).map(|c| {
+        let who = body_base_form(&c["body"]);
+        (c, who)
+    });
+    let mut mentions: Vec<_> = direct.chain(inverted).collect();
+    mentions.sort_by_key(|(c, _)| c.get(0).map_or(0, |m| m.start()));
+    let mut out = Vec::new();
+    for (c, who) in mentions {
+        let m = c.get(0).expect("match");
+        let verb = lookup(EARLIER_VERBS, &c["verb"]).expect("a verb of the table");
+        let rest = &c["rest"];
+        let proposes = PROPOSES_IN_REST.captures(rest);
+        let lower = who.to_lowercase();
+        let kind = if verb.kind == DecisionType::Proposal
+            || proposes.is_some()
+            || PROPOSING_BODY_WORDS.iter().any(|w| lower.contains(w))
+            || nämnd_proposal(verb, &lower, body)
+        {
+            DecisionType::Proposal
+        } else {
+            DecisionType::Decision
+        };
+        let end = super::sentence_end(doc, s.at(m.end()));
+        out.push(Earlier {
+            body: Some(who),
+            kind,
+            proposed_to: proposes.map(|p| body_base_form(&p["to"])),
+            outcome: verb.outcome.or_else(|| outcome_of(rest)),
+            date: parse_date(&c["date"]),
+            reference: c["ref"].to_string(),
+            range: s.at(m.start())..end.max(s.at(m.end())),
+            items: Vec::new(),
+        });
+    }
+    out
+}
+
+/// A nämnd's treatment of a matter decided by others is its proposal,
+/// unless it only gave a statement (yttrande).
+fn nämnd_proposal(verb: &EarlierVerb, body_lower: &str, section: &str) -> bool {
+    verb.treated
+        && body_lower.contains(NÄMND_WORD)
+        && !section
+            .to_lowercase()
+            .contains(&format!("{}{STATEMENT}", body_lower.trim_end_matches('s')))
+}
+
+/// One record per earlier decision (body and §), the first found keeping
+/// its place and taking what the others add.
+fn merge_earlier(found: Vec<Earlier>) -> Vec<Earlier> {
+    let mut merged: Vec<Earlier> = Vec::new();
+    for e in found {
+        let key = (e.body.as_deref().map(str::to_lowercase), e.reference.clone());
+        if let Some(m) = merged
+            .iter_mut()
+            .find(|m| (m.body.as_deref().map(str::to_lowercase), m.reference.clone()) == key)
+        {
+            m.outcome = m.outcome.or(e.outcome);
+            m.date = m.date.take().or(e.date);
+            m.proposed_to = m.proposed_to.take().or(e.proposed_to);
+            if e.kind == DecisionType::Proposal {
+                m.kind = DecisionType::Proposal;
+            }
+            continue;
+        }
+        merged.push(e);
+    }
+    merged
 }
 
 /// "Kommunstyrelsens förslag till kommunfullmäktige: Kommunfullmäktige

@@ -22,7 +22,7 @@ pub static LEAD_ACCORDING: Rule = Rule::new(
 
 pub static SENTENCE_LEAD: Rule = Rule::new(
     "sentence_lead",
-    r"^(?P<by>(?&body))\s+(?P<verb>beslutar|beslutade|föreslår|föreslog|avslår|avslog|godkänner|godkände|antar|antog|tillstyrker|avstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|överlämnar|avger|ställer\s+sig)(?-u:\b)(?P<rest>.*)",
+    r"^(?P<by>(?&body))\s+(?P<verb>(?&decision_verb))(?-u:\b)(?P<rest>.*)",
     &[],
 );
 
@@ -67,7 +67,7 @@ pub static SUBHEAD: Rule = Rule::new(
 
 pub static TREATED: Rule = Rule::new(
     "treated",
-    r"(?P<body>(?&body))\s+(?P<verb>har\s+behandlat\s+ärendet|behandlade\s+ärendet|bordlade\s+ärendet|har\s+bordlagt\s+ärendet|återremitterade\s+ärendet|har\s+återremitterat\s+ärendet|beslutade|har\s+beslutat|föreslog|har\s+föreslagit)\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)",
+    r"(?P<body>(?&body))\s+(?P<verb>(?&earlier_verb))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)",
     &[],
 );
 
@@ -89,7 +89,7 @@ pub static REFERRED_FROM: Rule = Rule::new(
 /// after the verb, perhaps a short form of a body named in the sentence.
 pub static INVERTED: Rule = Rule::new(
     "inverted",
-    r"(?-u:\b)(?P<verb>beslutade|föreslog|bordlade|återremitterade)\s+(?P<body>(?&body)|styrelsen|nämnden|fullmäktige|utskottet)\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)",
+    r"(?-u:\b)(?P<verb>(?&inverted_verb))\s+(?P<body>(?&body)|(?&short_body))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)",
     &[],
 );
 

@@ -29,11 +29,7 @@ pub static ATTENDANCE_MARK: Rule = Rule::new(
     &[],
 );
 
-pub static SUBJECT: Rule = Rule::new(
-    "subject",
-    r"^\s*(?P<body>(?&body))\s+(?:beslutar|beslutade|föreslår|föreslog|avslår|godkänner|antar|tillstyrker|bifaller|beviljar|fastställer|noterar|lägger|återremitterar|bordlägger|uppdrar|ger|överlämnar|avger|yttrar)(?-u:\b)",
-    &[],
-);
+pub static SUBJECT: Rule = Rule::new("subject", r"^\s*(?P<body>(?&body))\s+(?&decision_verb)(?-u:\b)", &[]);
 
 pub static ADMIN_PROPOSAL: Rule = Rule::new(
     "admin_proposal",

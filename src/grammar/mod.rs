@@ -32,7 +32,7 @@
 //! names, parties, bodies, dates, count words), [`headings`] (§ and
 //! section headings), [`case_numbers`] (diarienummer in every format), [`furniture`] (page headers and footers),
 //! [`document`] (what kind of document, its date and body), [`decisions`],
-//! [`motions`], [`votes`], [`notes`] (protocol notes and reservations),
+//! [`verbs`] (decision verbs and what they mean), [`motions`], [`votes`], [`notes`] (protocol notes and reservations),
 //! [`recipients`], [`amounts`], [`footnotes`], and [`local`], the
 //! vocabulary of single municipalities (city district names and the like),
 //! kept apart from the general rules.
@@ -49,6 +49,7 @@ pub mod local;
 pub mod motions;
 pub mod notes;
 pub mod recipients;
+pub mod verbs;
 pub mod votes;
 
 mod derive;
@@ -200,7 +201,7 @@ pub fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// Every family's rules, for the tests and for references by name.
-pub fn families() -> [(&'static str, &'static [&'static Rule]); 13] {
+pub fn families() -> [(&'static str, &'static [&'static Rule]); 14] {
     [
         ("fragments", fragments::RULES),
         ("local", local::RULES),
@@ -208,6 +209,7 @@ pub fn families() -> [(&'static str, &'static [&'static Rule]); 13] {
         ("case_numbers", case_numbers::RULES),
         ("furniture", furniture::RULES),
         ("document", document::RULES),
+        ("verbs", verbs::RULES),
         ("decisions", decisions::RULES),
         ("motions", motions::RULES),
         ("votes", votes::RULES),
@@ -339,6 +341,7 @@ mod tests {
             ("case_numbers", include_str!("case_numbers.rs")),
             ("furniture", include_str!("furniture.rs")),
             ("document", include_str!("document.rs")),
+            ("verbs", include_str!("verbs.rs")),
             ("decisions", include_str!("decisions.rs")),
             ("motions", include_str!("motions.rs")),
             ("votes", include_str!("votes.rs")),
