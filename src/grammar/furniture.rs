@@ -1,29 +1,58 @@
-//! FAMILY DOC
+//! Page furniture: the signature lines, page numbers, page headers and
+//! footers that a PDF repeats on its pages, recognized line by line (each
+//! rule matches a whole line) by [`crate::normalize`] so they can be set
+//! aside from the text. Justerare: the members who check and sign the minutes.
 
-use super::Rule;
+use super::{Rule, finds, rejects};
 
+/// A line of signature labels only: "Ordförandes sign  Justerandes sign",
+/// "Utdragsbestyrkande", "Justerare ____".
 pub static SIGNATURE_LINE: Rule = Rule::new(
     "signature_line",
     r"(?i)^(?:\s*(?:(?:ordförandes?|justerandes?|justerares|sekreterares?|protokollförarens?)\s+sign(?:atur|\.)?|utdrags\s*bestyrkande|justerare|signatur|sign\.?)\s*[:_.]*)+\s*$",
-    &[],
+    &[
+        finds(
+            "Ordförandes sign  Justerandes sign",
+            "Ordförandes sign  Justerandes sign",
+        ),
+        finds("Utdragsbestyrkande", "Utdragsbestyrkande"),
+        finds("Justerare ____", "Justerare ____"),
+        rejects("Justerare: Anna Berg (S)"),
+    ],
 );
 
+/// A page number line: "Sida 3 (12)", "3 av 12", "- 4 -", "Sid. 5".
 pub static PAGE_NUMBER_LINE: Rule = Rule::new(
     "page_number_line",
     r"(?i)^\s*(?:(?:sida|sid\.?)\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})\s*$|^\s*-\s*\d{1,4}\s*-\s*$|^\s*(?:sida|sid\.?)\s*\d{1,4}\s*$",
-    &[],
+    &[
+        finds("Sida 3 (12)", "Sida 3 (12)"),
+        finds("3 av 12", "3 av 12"),
+        finds("- 4 -", "- 4 -"),
+        rejects("Sida 3 i bilagan"),
+    ],
 );
 
+/// A protocol's page header: "Protokoll nr 22", "PROTOKOLL (nr 3)".
 pub static PROTOCOL_HEADER_LINE: Rule = Rule::new(
     "protocol_header_line",
     r"(?i)^\s*protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\d+\s*\)?\s*$",
-    &[],
+    &[
+        finds("Protokoll nr 22", "Protokoll nr 22"),
+        finds("PROTOKOLL (nr 3)", "PROTOKOLL (nr 3)"),
+        rejects("Protokoll från sammanträdet"),
+    ],
 );
 
+/// The meeting date as a page header line: "Sammanträdesdatum: 2025-11-26".
 pub static MEETING_DATE_LINE: Rule = Rule::new(
     "meeting_date_line",
     r"(?i)^\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$",
-    &[],
+    &[
+        finds("Sammanträdesdatum: 2025-11-26", "Sammanträdesdatum: 2025-11-26"),
+        finds("Sammanträdesdatum 4 februari 2025", "Sammanträdesdatum 4 februari 2025"),
+        rejects("Sammanträdesdatum: 2025-11-26 kl. 13.00"),
+    ],
 );
 
 /// A page header on one line: "Göteborgs Stads grundskolenämnd   Protokoll
@@ -32,10 +61,35 @@ pub static MEETING_DATE_LINE: Rule = Rule::new(
 pub static COMBINED_HEADER_LINE: Rule = Rule::new(
     "combined_header_line",
     r"(?i)^\s*(?:\p{Latin}[\p{Latin} ,.-]{0,80}?\s+)?protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\w+\s*\)?\s*,?\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$",
-    &[],
+    &[
+        finds(
+            "Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04",
+            "Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04",
+        ),
+        finds(
+            "Protokoll nr 5, sammanträdesdatum 2024-09-12",
+            "Protokoll nr 5, sammanträdesdatum 2024-09-12",
+        ),
+        rejects("Protokollsutdrag Sammanträdesdatum: 2025-02-04"),
+    ],
 );
 
-pub static FOOTER_LINE: Rule = Rule::new("footer_line", r"^\s*\S.{2,80}, protokoll(?:sutdrag)?\s*$", &[]);
+/// A page footer naming the minutes: "Kommunstyrelsen 2025-11-26, protokoll".
+pub static FOOTER_LINE: Rule = Rule::new(
+    "footer_line",
+    r"^\s*\S.{2,80}, protokoll(?:sutdrag)?\s*$",
+    &[
+        finds(
+            "Kommunstyrelsen 2025-11-26, protokoll",
+            "Kommunstyrelsen 2025-11-26, protokoll",
+        ),
+        finds(
+            "Kommunfullmäktige, protokollsutdrag",
+            "Kommunfullmäktige, protokollsutdrag",
+        ),
+        rejects("Justerat protokoll"),
+    ],
+);
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[

@@ -1,94 +1,254 @@
-//! FAMILY DOC
+//! Motions (yrkanden, members' motions in the meeting) and what the minutes
+//! say became of them, read by [`crate::extract::motions`]: what a motion
+//! refers to (a person's yrkande, a party group's, a body's förslag, återremiss
+//! — referral back — or bordläggning — tabling), the motion verbs, and the
+//! chair's propositionsordning (the order in which questions are put) with
+//! its "… och finner att …" (and finds that …) results.
 
-use super::Rule;
+use super::{Rule, finds, groups, rejects};
 
+/// A person's motion: "Mats Gerdaus (S) yrkande", "Anna Bergs m.fl.
+/// tilläggsförslag" (`name`), or "yrkandet från Anna Berg" (`name2`).
 pub static PERSON_REF: Rule = Rule::new(
     "person_ref",
     r"(?P<name>(?&person_name))\s*(?:\([^()]{1,5}\)\s*)?(?:m\.?\s?fl\.?\s+|med\s+fleras\s+)?(?:yrkande|förslag|tilläggsförslag|tilläggsyrkande|ändringsyrkande|ändringsförslag|återremissyrkande)|(?:yrkandet|yrkande|förslaget|tilläggsyrkandet|tilläggsförslaget)\s+från\s+(?P<name2>(?&person_name))",
-    &[],
+    &[
+        groups(
+            "bifall till Mats Gerdaus yrkande",
+            &[("name", "Mats Gerdaus"), ("name2", "")],
+        ),
+        groups(
+            "bifall till Elin Anderssons (L) m.fl. tilläggsförslag",
+            &[("name", "Elin Anderssons")],
+        ),
+        groups(
+            "yrkandet från Anna Berg (S) bifalls",
+            &[("name", ""), ("name2", "Anna Berg")],
+        ),
+        rejects("bifall till kommunstyrelsens förslag"),
+    ],
 );
 
+/// A party group's motion: "yrkandet från V, S och MP"; `kind` is the word
+/// (a "tilläggs…" is an amendment), `parties` the list.
 pub static GROUP_REF: Rule = Rule::new(
     "group_ref",
     r"(?i:(?P<kind>tilläggsyrkande(?:t|na)?|återremissyrkande(?:t)?|yrkande(?:t|na)?|förslag(?:et)?|tilläggsförslag(?:et)?))\s+från\s+(?P<parties>(?&party_list))",
-    &[],
+    &[
+        groups(
+            "bifall till yrkandet från V, S och MP",
+            &[("kind", "yrkandet"), ("parties", "V, S och MP")],
+        ),
+        groups(
+            "Tilläggsyrkandet från Moderaterna samt KD bifalls",
+            &[("kind", "Tilläggsyrkandet"), ("parties", "Moderaterna samt KD")],
+        ),
+        rejects("yrkandet från ordföranden"),
+    ],
 );
 
+/// A body's or officer's proposal: "kommunstyrelsens förslag",
+/// "Ordförandens förslag"; `body` is the genitive name.
 pub static BODY_REF: Rule = Rule::new(
     "body_ref",
     r"(?i)(?:^|[^\p{L}-])(?P<body>[\p{L}-]*(?:styrelsens|fullmäktiges|nämndens|utskottets|förvaltningens|kontorets|beredningens|ordförandens|direktionens))\s+förslag",
-    &[],
+    &[
+        groups("bifall till kommunstyrelsens förslag", &[("body", "kommunstyrelsens")]),
+        groups("Ordförandens förslag till beslut", &[("body", "Ordförandens")]),
+        rejects("bifall till Anna Bergs förslag"),
+    ],
 );
 
+/// The amendment of the § without its mover: "tilläggsförslaget",
+/// "tilläggsyrkandet".
 pub static GENERIC_AMENDMENT: Rule = Rule::new(
     "generic_amendment",
     r"(?i)(?-u:\b)tilläggs(?:förslaget|yrkandet)(?-u:\b)",
-    &[],
+    &[
+        finds("bifall till tilläggsförslaget", "tilläggsförslaget"),
+        finds("Tilläggsyrkandet bifalls.", "Tilläggsyrkandet"),
+        rejects("bifall till tilläggsförslagen"),
+    ],
 );
 
-pub static REFER: Rule = Rule::new("refer", r"(?i)återremi(?:ss|ttera)", &[]);
+/// A referral back (återremiss): "återremiss", "återremittera(s)".
+pub static REFER: Rule = Rule::new(
+    "refer",
+    r"(?i)återremi(?:ss|ttera)",
+    &[
+        finds("yrkar återremiss av ärendet", "återremiss"),
+        finds("att ärendet ska återremitteras", "återremittera"),
+        rejects("att ärendet ska bordläggas"),
+    ],
+);
 
-pub static TABLE: Rule = Rule::new("table", r"(?i)bordl(?:ägg|äggning|ades|ägga)", &[]);
+/// A tabling (bordläggning): "bordlägga", "bordläggning", "bordlades".
+pub static TABLE: Rule = Rule::new(
+    "table",
+    r"(?i)bordl(?:ägg|äggning|ades|ägga)",
+    &[
+        finds("yrkar bordläggning av ärendet", "bordlägg"),
+        finds("Ärendet bordlades.", "bordlades"),
+        rejects("yrkar återremiss av ärendet"),
+    ],
+);
 
+/// A motion verb: "yrkar", "föreslår", "instämmer" (and their past forms).
 pub static VERB: Rule = Rule::new(
     "motions_verb",
     r"(?-u:\b)(?:yrkar|yrkade|yrkat|föreslår|föreslog|instämmer|instämde)(?-u:\b)",
-    &[],
+    &[
+        finds("Anna Berg (S) yrkar bifall till förslaget.", "yrkar"),
+        finds("Per Ek (M) instämmer i yrkandet.", "instämmer"),
+        rejects("Yrkandet bifalls och förslaget föreslås."),
+    ],
 );
 
+/// Supporters right after the verb: "(yrkade), med instämmande av Per Ek
+/// (M) och Eva Al (L), att …"; `list` names them.
 pub static ASSENT: Rule = Rule::new(
     "assent",
     r"^\s*,?\s*med\s+instämmande\s+(?:av|från)\s+(?P<list>[^:]+?),\s*(?:att(?-u:\b)|bifall|avslag|på\s)",
-    &[],
+    &[
+        groups(
+            ", med instämmande av Per Ek (M) och Eva Al (L), att ärendet återremitteras",
+            &[("list", "Per Ek (M) och Eva Al (L)")],
+        ),
+        rejects(" bifall, med instämmande av Per Ek (M), att"),
+    ],
 );
 
+/// A decision lead naming its movers, on one or two lines: "På förslag av
+/// Anna Berg (S):"; `who` are the movers.
 pub static ON_PROPOSAL_OF: Rule = Rule::new(
     "on_proposal_of",
     r"(?m)^[ \t]*På\s+förslag\s+av\s+(?P<who>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$",
-    &[],
+    &[
+        groups(
+            "Beslut\nPå förslag av Anna Berg (S):\nÄrendet bordläggs.",
+            &[("who", "Anna Berg (S)")],
+        ),
+        groups(
+            "På förslag av Anna Berg (S) och\nPer Ek (V):",
+            &[("who", "Anna Berg (S) och\nPer Ek (V)")],
+        ),
+        rejects("På förslag av ordföranden ajourneras mötet."),
+    ],
 );
 
+/// A decision lead naming the motion it follows, on one or two lines:
+/// "Enligt yrkande från S, V och MP:"; `what` is that motion.
 pub static ACCORDING_TO: Rule = Rule::new(
     "according_to",
     r"(?m)^[ \t]*Enligt\s+(?P<what>[^:\n]+(?:\n[^:\n]+)?):[ \t]*$",
-    &[],
+    &[
+        groups(
+            "Enligt yrkande från S, V och MP:\nKommunstyrelsen avslår motionen.",
+            &[("what", "yrkande från S, V och MP")],
+        ),
+        rejects("Enligt förvaltningen är kostnaden låg."),
+    ],
 );
 
 /// "att kommunstyrelsen avslår förslaget", "kommunfullmäktige att avslå förslaget".
 pub static CLASS_ATT_REJECT: Rule = Rule::new(
     "class_att_reject",
     r"(?i)(?:^|\s)att\s+(?:[\p{L}-]+\s+){0,4}?avslå|^(?:på\s+)?att(?-u:\b).{0,80}?(?-u:\b)avslå",
-    &[],
+    &[
+        finds("att kommunstyrelsen avslår förslaget", "att kommunstyrelsen avslå"),
+        finds("kommunfullmäktige att avslå motionen", " att avslå"),
+        rejects("bifall till förslaget och avslag på motionen"),
+    ],
 );
 
+/// The chair asks and finds: "frågar om X kan antas och finner att så
+/// sker"; `x` is asked (or `y`, "… kan besluta i enlighet med Y"), `res` found.
 pub static ASK_FIND: Rule = Rule::new(
     "ask_find",
     r"(?is)frågar\s+(?:först\s+|sedan\s+|därefter\s+|slutligen\s+|också\s+)?om\s+(?P<x>.+?)\s+kan\s+(?:antas|godkännas|bifallas|beviljas|besluta\s+i\s+enlighet\s+med\s+(?P<y>.+?)|[\p{L}]+)\s*,?\s+och\s+finner\s+(?:att\s+)?(?P<res>.+?)(?:\.\s|\.$|$)",
-    &[],
+    &[
+        groups(
+            "Ordföranden frågar om kommunstyrelsens förslag kan antas och finner att så sker.",
+            &[("x", "kommunstyrelsens förslag"), ("y", ""), ("res", "så sker")],
+        ),
+        groups(
+            "Ordföranden frågar därefter om kommunfullmäktige kan besluta i enlighet med Anna Bergs (S) yrkande och finner att så inte sker. Votering begärs.",
+            &[
+                ("x", "kommunfullmäktige"),
+                ("y", "Anna Bergs (S) yrkande"),
+                ("res", "så inte sker"),
+            ],
+        ),
+        rejects("Ordföranden frågar om ledamöterna vill yttra sig."),
+    ],
 );
 
+/// "ställer propositioner på yrkandena och finner att …"; `a` is what is
+/// put, `res` what the chair finds.
 pub static PROPOSITIONS: Rule = Rule::new(
     "propositions",
     r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?propositioner?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
-    &[],
+    &[
+        groups(
+            "Ordföranden ställer propositioner på yrkandena och finner att kommunstyrelsen bifallit Anna Bergs (S) yrkande.",
+            &[
+                ("a", "yrkandena"),
+                ("res", "kommunstyrelsen bifallit Anna Bergs (S) yrkande"),
+            ],
+        ),
+        groups(
+            "Ordföranden ställer därefter propositioner mellan bifall och avslag och finner att förslaget bifalls.",
+            &[("a", "bifall och avslag"), ("res", "förslaget bifalls")],
+        ),
+        rejects("Ordföranden ställer frågan om ajournering."),
+    ],
 );
 
+/// "ställer X mot Y. … finner att …": two proposals put against each other;
+/// `a`, `b` and the result `res`.
 pub static AGAINST: Rule = Rule::new(
     "against",
     r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)\.\s+(?:\S+\s+){0,3}?finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
-    &[],
+    &[
+        groups(
+            "Ordföranden ställer kommunstyrelsens förslag mot Anna Bergs (S) yrkande. Ordföranden finner att kommunstyrelsens förslag bifallits.",
+            &[
+                ("a", "kommunstyrelsens förslag"),
+                ("b", "Anna Bergs (S) yrkande"),
+                ("res", "kommunstyrelsens förslag bifallits"),
+            ],
+        ),
+        rejects("Ordföranden ställer förslaget under proposition och finner att det bifalls."),
+    ],
 );
 
+/// "beslutade i enlighet med Mats Gerdaus (S) yrkande"; `x` is what was adopted.
 pub static IN_ACCORDANCE: Rule = Rule::new(
     "in_accordance",
     r"(?is)(?-u:\b)beslut(?:ade|ar|at)\s+i\s+enlighet\s+med\s+(?P<x>.+?)(?:\.\s|\.$|,|$)",
-    &[],
+    &[
+        groups(
+            "Kommunstyrelsen beslutade i enlighet med Mats Gerdaus (S) yrkande.",
+            &[("x", "Mats Gerdaus (S) yrkande")],
+        ),
+        groups(
+            "Nämnden har beslutat i enlighet med förvaltningens förslag, med tillägg",
+            &[("x", "förvaltningens förslag")],
+        ),
+        rejects("Beslutet fattades i enlighet med förslaget."),
+    ],
 );
 
+/// A result that says no: "avslås", "avslogs", "inte bifalls", "faller".
 pub static REJECTED_WORDS: Rule = Rule::new(
     "rejected_words",
     r"(?i)(?-u:\b)(?:avslås|avslagits|avslogs|avslagit|inte\s+(?:antas|bifalls|bifallits)|faller)(?-u:\b)",
-    &[],
+    &[
+        finds("finner att förslaget avslås", "avslås"),
+        finds("och finner att yrkandet inte bifalls", "inte bifalls"),
+        finds("finner att tilläggsyrkandet faller", "faller"),
+        rejects("finner att förslaget bifalls"),
+    ],
 );
 
 /// Every rule of this family.
