@@ -31,20 +31,7 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
         source,
     };
     if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(max_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-        if bytes.len() as u64 > max_bytes {
-            return Err(Error::TooLarge {
-                path: path.to_path_buf(),
-                size: bytes.len() as u64,
-                limit: max_bytes,
-            });
-        }
-        return Ok(from_bytes(bytes));
+        return read_capped(path, std::io::stdin().lock(), 0, max_bytes);
     }
     // a FIFO would block the open until someone writes to it, a device
     // may never end: only regular files (or links to them) are read
@@ -58,24 +45,34 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<RawInput> {
     let file = fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > max_bytes {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: max_bytes,
-        });
+        return Err(too_large(path, size, max_bytes));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max_bytes.saturating_add(1))
+    read_capped(path, file, size as usize, max_bytes)
+}
+
+/// Reads `reader` to its end, refusing more than `max_bytes` (a file may
+/// grow after its size was asked).
+fn read_capped(path: &Path, reader: impl Read, capacity: usize, max_bytes: u64) -> Result<RawInput> {
+    let mut bytes = Vec::with_capacity(capacity);
+    reader
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(Error::TooLarge {
+        .map_err(|source| Error::Io {
             path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: max_bytes,
-        });
+            source,
+        })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(path, bytes.len() as u64, max_bytes));
     }
     Ok(from_bytes(bytes))
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> Error {
+    Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+    }
 }
 
 /// Wrap bytes already in memory (e.g. read from stdin).
@@ -97,37 +94,26 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 pub fn pdf_error(path: &Path, e: crate::pdf::PdfError, config: &crate::Config) -> Error {
     use crate::pdf::PdfError as P;
     let path = path.to_path_buf();
-    match e {
-        P::Encrypted(m) => Error::Pdf {
-            path,
-            kind: ErrorKind::Encrypted,
-            message: format!("encrypted PDF that does not open without a password: {m}"),
-        },
-        P::NoText(m) => Error::Pdf {
-            path,
-            kind: ErrorKind::NoText,
-            message: m,
-        },
-        P::Damaged(m) => Error::Pdf {
-            path,
-            kind: ErrorKind::Pdf,
-            message: format!("damaged PDF: {m}"),
-        },
-        P::Nesting(m) => Error::Pdf {
-            path,
-            kind: ErrorKind::Pdf,
-            message: format!("PDF exceeds a structural limit: {m}"),
-        },
-        P::TooLarge(m) => Error::Pdf {
-            path,
-            kind: ErrorKind::TooLarge,
-            message: format!("{m}; raise it with --max-pdf-decoded-bytes"),
-        },
-        P::Timeout(_) => Error::Timeout {
-            path,
-            seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
-        },
-    }
+    let (kind, message) = match e {
+        P::Encrypted(m) => (
+            ErrorKind::Encrypted,
+            format!("encrypted PDF that does not open without a password: {m}"),
+        ),
+        P::NoText(m) => (ErrorKind::NoText, m),
+        P::Damaged(m) => (ErrorKind::Pdf, format!("damaged PDF: {m}")),
+        P::Nesting(m) => (ErrorKind::Pdf, format!("PDF exceeds a structural limit: {m}")),
+        P::TooLarge(m) => (
+            ErrorKind::TooLarge,
+            format!("{m}; raise it with --max-pdf-decoded-bytes"),
+        ),
+        P::Timeout(_) => {
+            return Error::Timeout {
+                path,
+                seconds: config.time_budget.map_or(0.0, |d| d.as_secs_f64()),
+            };
+        }
+    };
+    Error::Pdf { path, kind, message }
 }
 
 /// A decoded text and what was noticed on the way.
@@ -150,61 +136,87 @@ pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
         message,
     };
     let mut warnings = Vec::new();
+    let (text, encoding) = to_text(owned, &mut warnings).map_err(encoding_error)?;
+    if looks_binary(text.as_bytes()) {
+        return Err(encoding_error(BINARY.to_string()));
+    }
+    warn_about_content(&text, &mut warnings);
+    Ok(Decoded {
+        text,
+        encoding,
+        warnings,
+    })
+}
+
+const BINARY: &str = "binary data: not a text file";
+
+/// Decoded text and the name of its encoding, or why the bytes are no text.
+type Decoding = std::result::Result<(String, &'static str), String>;
+
+/// The text of the bytes and the name of their encoding, told by a
+/// byte-order mark, by the look of UTF-16, or by being valid UTF-8; the
+/// error message when they cannot be text.
+fn to_text(owned: Vec<u8>, warnings: &mut Vec<String>) -> Decoding {
     let bytes = owned.as_slice();
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let t = std::str::from_utf8(rest)
-            .map_err(|e| encoding_error(format!("UTF-8 byte-order mark but invalid UTF-8: {e}")))?;
-        (t.to_string(), "utf-8")
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let t = std::str::from_utf8(rest).map_err(|e| format!("UTF-8 byte-order mark but invalid UTF-8: {e}"))?;
+        Ok((t.to_string(), "utf-8"))
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let le = bytes.starts_with(b"\xFF\xFE");
-        (
-            decode_utf16(&bytes[2..], le, &mut warnings),
-            if le { "utf-16le" } else { "utf-16be" },
-        )
+        Ok(utf16(&bytes[2..], bytes.starts_with(b"\xFF\xFE"), warnings))
     } else if let Some(le) = looks_like_utf16(bytes) {
         warnings.push(format!(
             "no byte-order mark, but the bytes look like UTF-16{}; decoded as such",
             if le { "LE" } else { "BE" }
         ));
-        (
-            decode_utf16(bytes, le, &mut warnings),
-            if le { "utf-16le" } else { "utf-16be" },
-        )
+        Ok(utf16(bytes, le, warnings))
     } else if simdutf8::basic::from_utf8(bytes).is_ok() {
         // validated with SIMD (several times faster than the standard
         // library on Swedish text); the standard check below runs only to
         // report where invalid bytes start
         // SAFETY: `owned` was just validated as UTF-8 and is not changed.
-        (unsafe { String::from_utf8_unchecked(owned) }, "utf-8")
+        Ok((unsafe { String::from_utf8_unchecked(owned) }, "utf-8"))
     } else {
         match String::from_utf8(owned) {
-            Ok(text) => (text, "utf-8"),
+            Ok(text) => Ok((text, "utf-8")),
             Err(e) => {
                 let valid_up_to = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                if looks_binary(&bytes) {
-                    return Err(encoding_error("binary data: not a text file".to_string()));
-                }
-                let invalid = mostly_utf8(&bytes);
-                if let Some(invalid) = invalid {
-                    warnings.push(format!(
-                        "{invalid} invalid UTF-8 sequence{} (the first at offset {valid_up_to}) replaced by U+FFFD",
-                        if invalid == 1 { "" } else { "s" }
-                    ));
-                    (String::from_utf8_lossy(&bytes).into_owned(), "utf-8")
-                } else {
-                    let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
-                    warnings.push(format!(
-                        "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as Windows-1252"
-                    ));
-                    (t.into_owned(), "windows-1252")
-                }
+                not_utf8(&e.into_bytes(), valid_up_to, warnings)
             }
         }
-    };
-    if looks_binary(text.as_bytes()) {
-        return Err(encoding_error("binary data: not a text file".to_string()));
     }
+}
+
+/// UTF-16 text and the name of its byte order.
+fn utf16(bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> (String, &'static str) {
+    (
+        decode_utf16(bytes, le, warnings),
+        if le { "utf-16le" } else { "utf-16be" },
+    )
+}
+
+/// Bytes that are not valid UTF-8 from `valid_up_to` on: damaged UTF-8 (see
+/// [`mostly_utf8`]) or else Windows-1252, unless they are binary.
+fn not_utf8(bytes: &[u8], valid_up_to: usize, warnings: &mut Vec<String>) -> Decoding {
+    if looks_binary(bytes) {
+        return Err(BINARY.to_string());
+    }
+    if let Some(invalid) = mostly_utf8(bytes) {
+        warnings.push(format!(
+            "{invalid} invalid UTF-8 sequence{} (the first at offset {valid_up_to}) replaced by U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ));
+        Ok((String::from_utf8_lossy(bytes).into_owned(), "utf-8"))
+    } else {
+        let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        warnings.push(format!(
+            "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as Windows-1252"
+        ));
+        Ok((t.into_owned(), "windows-1252"))
+    }
+}
+
+/// Warnings about decoded text: NUL bytes, an empty or blank file.
+fn warn_about_content(text: &str, warnings: &mut Vec<String>) {
     let nul = match memchr::memchr(0, text.as_bytes()) {
         Some(first) => memchr::memchr_iter(0, &text.as_bytes()[first..]).count(),
         None => 0,
@@ -222,11 +234,6 @@ pub fn decode_owned(path: &Path, owned: Vec<u8>) -> Result<Decoded> {
             .to_string(),
         );
     }
-    Ok(Decoded {
-        text,
-        encoding,
-        warnings,
-    })
 }
 
 /// Whether bytes that are not valid UTF-8 are still UTF-8 text with a few

@@ -61,45 +61,36 @@ fn key(len: u8, code: u32) -> u64 {
     (u64::from(len) << 32) | u64::from(code)
 }
 
+/// The first `n` bytes of `bytes` (all of them if fewer) as a big-endian code.
+pub(crate) fn be_code(bytes: &[u8], n: usize) -> u32 {
+    bytes.iter().take(n).fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
+}
+
 fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
     if bytes.is_empty() || bytes.len() > 4 {
         return None;
     }
-    let v = bytes.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-    Some((bytes.len() as u8, v))
+    Some((bytes.len() as u8, be_code(bytes, 4)))
 }
 
-/// Decodes UTF-16BE (as used by ToUnicode destinations) into a string.
-/// A single byte is taken as Latin-1; unpaired surrogates are dropped.
-pub(crate) fn utf16be_to_string(bytes: &[u8]) -> String {
-    if bytes.len() == 1 {
-        return bytes.first().map(|&b| char::from(b).to_string()).unwrap_or_default();
-    }
-    let units = bytes.chunks(2).map(|c| match c {
+/// UTF-16BE code units of a ToUnicode destination; a lone last byte (so
+/// also a single byte, taken as Latin-1) is a unit of its own.
+fn units_of(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+    bytes.chunks(2).map(|c| match c {
         [a, b] => u16::from_be_bytes([*a, *b]),
         [a] => u16::from(*a),
         _ => 0,
-    });
-    char::decode_utf16(units).filter_map(Result::ok).collect()
+    })
 }
 
-fn units_of(bytes: &[u8]) -> Vec<u16> {
-    if bytes.len() == 1 {
-        return bytes.iter().map(|&b| u16::from(b)).collect();
-    }
-    bytes
-        .chunks(2)
-        .map(|c| match c {
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            [a] => u16::from(*a),
-            _ => 0,
-        })
-        .collect()
+/// Decodes UTF-16 code units, dropping unpaired surrogates.
+fn utf16_to_string(units: impl IntoIterator<Item = u16>) -> String {
+    char::decode_utf16(units).filter_map(Result::ok).collect()
 }
 
 fn dst_string(tok: &Token<'_>) -> Option<Box<str>> {
     match tok {
-        Token::Str(s) => Some(utf16be_to_string(s).into_boxed_str()),
+        Token::Str(s) => Some(utf16_to_string(units_of(s)).into_boxed_str()),
         Token::Name(n) => {
             let name = std::str::from_utf8(n).ok()?;
             crate::pdf::encoding::glyph_name_to_string(name).map(String::into_boxed_str)
@@ -109,17 +100,45 @@ fn dst_string(tok: &Token<'_>) -> Option<Box<str>> {
     }
 }
 
+/// Entries read so far, and how many bf entries use each code length.
+#[derive(Default)]
+struct Counts {
+    entries: usize,
+    bf_lens: [usize; 5],
+}
+
+impl Counts {
+    fn bf(&mut self, len: u8) {
+        if let Some(c) = self.bf_lens.get_mut(usize::from(len)) {
+            *c += 1;
+        }
+    }
+}
+
+/// The destinations of a `bfrange` array whose first item is at `start`,
+/// and the position after its `]`.
+fn dst_list(toks: &[Token<'_>], start: usize) -> (Vec<Box<str>>, usize) {
+    let mut list = Vec::new();
+    let mut j = start;
+    while let Some(t) = toks.get(j) {
+        j += 1;
+        match t {
+            Token::ArrayClose => break,
+            other => list.push(dst_string(other).unwrap_or_default()),
+        }
+    }
+    (list, j)
+}
+
 impl CMap {
     /// Parses CMap data. Never fails; unknown or broken parts are skipped.
     pub(crate) fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
-        let mut lens: [usize; 5] = [0; 5];
+        let mut counts = Counts::default();
         let mut toks: Vec<Token<'_>> = Vec::new();
-        let lexer = Lexer::new(data);
-        let mut entries = 0usize;
         let mut section: &[u8] = b"";
-        for tok in lexer {
-            if entries > MAX_ENTRIES {
+        for tok in Lexer::new(data) {
+            if counts.entries > MAX_ENTRIES {
                 break;
             }
             match tok {
@@ -134,83 +153,9 @@ impl CMap {
                         section = k;
                         toks.clear();
                     }
-                    b"endcodespacerange" => {
-                        for pair in toks.chunks(2) {
-                            if let [Token::Str(lo), Token::Str(hi)] = pair
-                                && !lo.is_empty()
-                                && lo.len() == hi.len()
-                                && lo.len() <= 4
-                            {
-                                let mut l = [0u8; 4];
-                                let mut h = [0u8; 4];
-                                for (i, (a, b)) in lo.iter().zip(hi.iter()).enumerate() {
-                                    if let (Some(x), Some(y)) = (l.get_mut(i), h.get_mut(i)) {
-                                        *x = *a;
-                                        *y = *b;
-                                    }
-                                }
-                                cmap.codespace.push(CodeRange {
-                                    len: lo.len() as u8,
-                                    lo: l,
-                                    hi: h,
-                                });
-                            }
-                        }
-                        section = b"";
-                        toks.clear();
-                    }
-                    b"endbfchar" => {
-                        for pair in toks.chunks(2) {
-                            if let [Token::Str(src), dst] = pair
-                                && let Some((len, code)) = code_of(src)
-                                && let Some(s) = dst_string(dst)
-                            {
-                                cmap.chars.insert(key(len, code), s);
-                                if let Some(c) = lens.get_mut(usize::from(len)) {
-                                    *c += 1;
-                                }
-                                entries += 1;
-                            }
-                        }
-                        section = b"";
-                        toks.clear();
-                    }
-                    b"endbfrange" => {
-                        cmap.read_bfranges(&toks, &mut lens, &mut entries);
-                        section = b"";
-                        toks.clear();
-                    }
-                    b"endcidchar" => {
-                        for pair in toks.chunks(2) {
-                            if let [Token::Str(src), Token::Num(cid)] = pair
-                                && let Some((len, code)) = code_of(src)
-                            {
-                                cmap.cid_chars.insert(key(len, code), *cid as u32);
-                                entries += 1;
-                            }
-                        }
-                        section = b"";
-                        toks.clear();
-                    }
-                    b"endcidrange" => {
-                        for triple in toks.chunks(3) {
-                            if let [Token::Str(lo), Token::Str(hi), Token::Num(cid)] = triple
-                                && let (Some((len, lo)), Some((_, hi))) = (code_of(lo), code_of(hi))
-                                && lo <= hi
-                            {
-                                cmap.cid_ranges.push(CidRange {
-                                    len,
-                                    lo,
-                                    hi,
-                                    cid: *cid as u32,
-                                });
-                                entries += 1;
-                            }
-                        }
-                        section = b"";
-                        toks.clear();
-                    }
-                    b"endnotdefrange" | b"endnotdefchar" => {
+                    b"endcodespacerange" | b"endbfchar" | b"endbfrange" | b"endcidchar" | b"endcidrange"
+                    | b"endnotdefrange" | b"endnotdefchar" => {
+                        cmap.read_section(k, &toks, &mut counts);
                         section = b"";
                         toks.clear();
                     }
@@ -231,14 +176,94 @@ impl CMap {
         }
         cmap.ranges.sort_by_key(|r| (r.len, r.lo));
         cmap.cid_ranges.sort_by_key(|r| (r.len, r.lo));
-        let used: Vec<usize> = (1..5).filter(|&l| lens.get(l).copied().unwrap_or(0) > 0).collect();
+        let used: Vec<usize> = (1..5)
+            .filter(|&l| counts.bf_lens.get(l).copied().unwrap_or(0) > 0)
+            .collect();
         if let [only] = used.as_slice() {
             cmap.bf_len = Some(*only as u8);
         }
         cmap
     }
 
-    fn read_bfranges(&mut self, toks: &[Token<'_>], lens: &mut [usize; 5], entries: &mut usize) {
+    /// Reads the operands of a section that `end` closes (`notdef`
+    /// sections are ignored).
+    fn read_section(&mut self, end: &[u8], toks: &[Token<'_>], counts: &mut Counts) {
+        match end {
+            b"endcodespacerange" => self.read_codespace(toks),
+            b"endbfchar" => self.read_bfchars(toks, counts),
+            b"endbfrange" => self.read_bfranges(toks, counts),
+            b"endcidchar" => self.read_cidchars(toks, counts),
+            b"endcidrange" => self.read_cidranges(toks, counts),
+            _ => {}
+        }
+    }
+
+    fn read_codespace(&mut self, toks: &[Token<'_>]) {
+        for pair in toks.chunks(2) {
+            if let [Token::Str(lo), Token::Str(hi)] = pair
+                && !lo.is_empty()
+                && lo.len() == hi.len()
+                && lo.len() <= 4
+            {
+                let mut l = [0u8; 4];
+                let mut h = [0u8; 4];
+                for (i, (a, b)) in lo.iter().zip(hi.iter()).enumerate() {
+                    if let (Some(x), Some(y)) = (l.get_mut(i), h.get_mut(i)) {
+                        *x = *a;
+                        *y = *b;
+                    }
+                }
+                self.codespace.push(CodeRange {
+                    len: lo.len() as u8,
+                    lo: l,
+                    hi: h,
+                });
+            }
+        }
+    }
+
+    fn read_bfchars(&mut self, toks: &[Token<'_>], counts: &mut Counts) {
+        for pair in toks.chunks(2) {
+            if let [Token::Str(src), dst] = pair
+                && let Some((len, code)) = code_of(src)
+                && let Some(s) = dst_string(dst)
+            {
+                self.chars.insert(key(len, code), s);
+                counts.bf(len);
+                counts.entries += 1;
+            }
+        }
+    }
+
+    fn read_cidchars(&mut self, toks: &[Token<'_>], counts: &mut Counts) {
+        for pair in toks.chunks(2) {
+            if let [Token::Str(src), Token::Num(cid)] = pair
+                && let Some((len, code)) = code_of(src)
+            {
+                self.cid_chars.insert(key(len, code), *cid as u32);
+                counts.entries += 1;
+            }
+        }
+    }
+
+    fn read_cidranges(&mut self, toks: &[Token<'_>], counts: &mut Counts) {
+        for triple in toks.chunks(3) {
+            if let [Token::Str(lo), Token::Str(hi), Token::Num(cid)] = triple
+                && let (Some((len, lo)), Some((_, hi))) = (code_of(lo), code_of(hi))
+                && lo <= hi
+            {
+                self.cid_ranges.push(CidRange {
+                    len,
+                    lo,
+                    hi,
+                    cid: *cid as u32,
+                });
+                counts.entries += 1;
+            }
+        }
+    }
+
+    fn read_bfranges(&mut self, toks: &[Token<'_>], counts: &mut Counts) {
         let mut i = 0;
         while i + 2 < toks.len() {
             let (Some(Token::Str(lo)), Some(Token::Str(hi))) = (toks.get(i), toks.get(i + 1)) else {
@@ -249,48 +274,33 @@ impl CMap {
                 i += 2;
                 continue;
             };
-            match toks.get(i + 2) {
-                Some(Token::Str(dst)) => {
-                    if lo_c <= hi_c {
-                        self.ranges.push(BfRange {
-                            len,
-                            lo: lo_c,
-                            hi: hi_c,
-                            dst: RangeDst::Utf16(units_of(dst)),
-                        });
-                        *entries += 1;
-                    }
-                    i += 3;
-                }
+            let (dst, entries, next) = match toks.get(i + 2) {
+                Some(Token::Str(dst)) => (
+                    RangeDst::Utf16(units_of(dst).collect()),
+                    usize::from(lo_c <= hi_c),
+                    i + 3,
+                ),
                 Some(Token::ArrayOpen) => {
-                    let mut list = Vec::new();
-                    let mut j = i + 3;
-                    while let Some(t) = toks.get(j) {
-                        j += 1;
-                        match t {
-                            Token::ArrayClose => break,
-                            other => list.push(dst_string(other).unwrap_or_default()),
-                        }
-                    }
-                    *entries += list.len();
-                    if lo_c <= hi_c {
-                        self.ranges.push(BfRange {
-                            len,
-                            lo: lo_c,
-                            hi: hi_c,
-                            dst: RangeDst::List(list),
-                        });
-                    }
-                    i = j;
+                    let (list, next) = dst_list(toks, i + 3);
+                    let n = list.len();
+                    (RangeDst::List(list), n, next)
                 }
                 _ => {
                     i += 3;
                     continue;
                 }
+            };
+            counts.entries += entries;
+            if lo_c <= hi_c {
+                self.ranges.push(BfRange {
+                    len,
+                    lo: lo_c,
+                    hi: hi_c,
+                    dst,
+                });
             }
-            if let Some(c) = lens.get_mut(usize::from(len)) {
-                *c += 1;
-            }
+            counts.bf(len);
+            i = next;
         }
     }
 
@@ -315,8 +325,7 @@ impl CMap {
                         })
                 });
                 if matched {
-                    let code = prefix.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-                    return (code, n);
+                    return (be_code(prefix, n), n);
                 }
             }
             // No range matched: use the shortest length a range has.
@@ -327,12 +336,10 @@ impl CMap {
                 .min()
                 .unwrap_or(default_len);
             let n = n.clamp(1, bytes.len().max(1));
-            let code = bytes.iter().take(n).fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-            return (code, n);
+            return (be_code(bytes, n), n);
         }
         let n = default_len.clamp(1, bytes.len().max(1));
-        let code = bytes.iter().take(n).fold(0u32, |acc, &b| (acc << 8) | u32::from(b));
-        (code, n)
+        (be_code(bytes, n), n)
     }
 
     /// Unicode text of a code, if this CMap maps it.
@@ -411,8 +418,7 @@ fn range_text(r: &BfRange, code: u32) -> Option<Cow<'_, str>> {
             } else {
                 return None;
             }
-            let s: String = char::decode_utf16(u).filter_map(Result::ok).collect();
-            Some(Cow::Owned(s))
+            Some(Cow::Owned(utf16_to_string(u)))
         }
     }
 }

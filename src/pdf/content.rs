@@ -50,6 +50,14 @@ fn finite(m: &Matrix) -> bool {
     m.iter().all(|v| v.is_finite())
 }
 
+/// Moves `m` by `tx` along its baseline (text space), unless `tx` is not finite.
+fn advance(m: &mut Matrix, tx: f64) {
+    if tx.is_finite() {
+        m[4] += tx * m[0];
+        m[5] += tx * m[1];
+    }
+}
+
 /// Most graphics states kept on the `q` stack.
 const MAX_GSTATE_STACK: usize = 1024;
 /// Most operands kept without an operator (junk).
@@ -321,6 +329,7 @@ impl<'c, 'a> Interp<'c, 'a> {
         Self::nums::<1>(operands).map(|[v]| v)
     }
 
+    /// Dispatches one operator by family; unknown operators are ignored.
     fn op(
         &mut self,
         op: &[u8],
@@ -328,6 +337,24 @@ impl<'c, 'a> Interp<'c, 'a> {
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), PdfError> {
+        match op {
+            b"q" | b"Q" | b"cm" => self.graphics_state_op(op, operands),
+            b"Tf" => self.set_font(operands, resources)?,
+            b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" => self.text_state_op(op, operands),
+            b"BT" | b"Td" | b"TD" | b"Tm" | b"T*" => self.text_position_op(op, operands),
+            b"Tj" | b"'" | b"\"" | b"TJ" => self.text_show_op(op, operands),
+            b"Do" => {
+                if let Some(Operand::Name(name)) = operands.last() {
+                    self.do_xobject(resources, name, depth)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `q`, `Q`, `cm`.
+    fn graphics_state_op(&mut self, op: &[u8], operands: &[Operand<'_>]) {
         match op {
             b"q" if self.stack.len() < MAX_GSTATE_STACK => {
                 self.stack.push(self.gs.clone());
@@ -339,52 +366,57 @@ impl<'c, 'a> Interp<'c, 'a> {
             }
             b"cm" => {
                 if let Some(m) = Self::nums::<6>(operands) {
-                    let ctm = mul(&m, &self.gs.ctm);
-                    if finite(&ctm) {
-                        self.gs.ctm = ctm;
-                    }
+                    self.concat_ctm(&m);
                 }
             }
+            _ => {}
+        }
+    }
+
+    /// Prepends `m` to the CTM unless the result is not finite.
+    fn concat_ctm(&mut self, m: &Matrix) {
+        let ctm = mul(m, &self.gs.ctm);
+        if finite(&ctm) {
+            self.gs.ctm = ctm;
+        }
+    }
+
+    /// `Tf`: font size and font (by resource name).
+    fn set_font(&mut self, operands: &[Operand<'_>], resources: Option<&'a Dictionary>) -> Result<(), PdfError> {
+        if let Some(size) = Self::num1(operands) {
+            self.gs.font_size = size;
+        }
+        let name = operands.iter().rev().find_map(|o| match o {
+            Operand::Name(n) => Some(n.as_ref()),
+            _ => None,
+        });
+        if let Some(name) = name {
+            self.gs.font = self.lookup_font(resources, name)?;
+        }
+        Ok(())
+    }
+
+    /// `Tc`, `Tw`, `Tz`, `TL`, `Ts`: one number each.
+    fn text_state_op(&mut self, op: &[u8], operands: &[Operand<'_>]) {
+        let Some(v) = Self::num1(operands) else {
+            return;
+        };
+        match op {
+            b"Tc" => self.gs.char_spacing = v,
+            b"Tw" => self.gs.word_spacing = v,
+            b"Tz" => self.gs.hscale = v / 100.0,
+            b"TL" => self.gs.leading = v,
+            b"Ts" => self.gs.rise = v,
+            _ => {}
+        }
+    }
+
+    /// `BT`, `Td`, `TD`, `Tm`, `T*`: the text and line matrices.
+    fn text_position_op(&mut self, op: &[u8], operands: &[Operand<'_>]) {
+        match op {
             b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
-            }
-            b"Tf" => {
-                if let Some(size) = Self::num1(operands) {
-                    self.gs.font_size = size;
-                }
-                let name = operands.iter().rev().find_map(|o| match o {
-                    Operand::Name(n) => Some(n.as_ref()),
-                    _ => None,
-                });
-                if let Some(name) = name {
-                    self.gs.font = self.lookup_font(resources, name)?;
-                }
-            }
-            b"Tc" => {
-                if let Some(v) = Self::num1(operands) {
-                    self.gs.char_spacing = v;
-                }
-            }
-            b"Tw" => {
-                if let Some(v) = Self::num1(operands) {
-                    self.gs.word_spacing = v;
-                }
-            }
-            b"Tz" => {
-                if let Some(v) = Self::num1(operands) {
-                    self.gs.hscale = v / 100.0;
-                }
-            }
-            b"TL" => {
-                if let Some(v) = Self::num1(operands) {
-                    self.gs.leading = v;
-                }
-            }
-            b"Ts" => {
-                if let Some(v) = Self::num1(operands) {
-                    self.gs.rise = v;
-                }
             }
             b"Td" => {
                 if let Some([tx, ty]) = Self::nums::<2>(operands) {
@@ -406,6 +438,13 @@ impl<'c, 'a> Interp<'c, 'a> {
                 }
             }
             b"T*" => self.next_line(0.0, -self.gs.leading),
+            _ => {}
+        }
+    }
+
+    /// `Tj`, `'`, `"`, `TJ` (with kerning).
+    fn text_show_op(&mut self, op: &[u8], operands: &[Operand<'_>]) {
+        match op {
             b"Tj" => {
                 if let Some(Operand::Str(s)) = operands.last() {
                     self.show(s);
@@ -432,21 +471,15 @@ impl<'c, 'a> Interp<'c, 'a> {
                             Operand::Str(s) => self.show(s),
                             Operand::Num(n) => {
                                 let tx = -n / 1000.0 * self.gs.font_size * self.gs.hscale;
-                                self.advance(tx);
+                                advance(&mut self.tm, tx);
                             }
                             _ => {}
                         }
                     }
                 }
             }
-            b"Do" => {
-                if let Some(Operand::Name(name)) = operands.last() {
-                    self.do_xobject(resources, name, depth)?;
-                }
-            }
             _ => {}
         }
-        Ok(())
     }
 
     fn next_line(&mut self, tx: f64, ty: f64) {
@@ -454,13 +487,6 @@ impl<'c, 'a> Interp<'c, 'a> {
         if finite(&m) {
             self.tlm = m;
             self.tm = m;
-        }
-    }
-
-    fn advance(&mut self, tx: f64) {
-        if tx.is_finite() {
-            self.tm[4] += tx * self.tm[0];
-            self.tm[5] += tx * self.tm[1];
         }
     }
 
@@ -533,12 +559,8 @@ impl<'c, 'a> Interp<'c, 'a> {
                     orient,
                 });
             }
-            if tx.is_finite() {
-                tm[4] += tx * tm[0];
-                tm[5] += tx * tm[1];
-                m[4] += tx * m[0];
-                m[5] += tx * m[1];
-            }
+            advance(&mut tm, tx);
+            advance(&mut m, tx);
         });
         self.tm = tm;
     }
@@ -585,10 +607,7 @@ impl<'c, 'a> Interp<'c, 'a> {
         let saved_gs = self.gs.clone();
         let saved_stack = self.stack.len();
         let (saved_tm, saved_tlm) = (self.tm, self.tlm);
-        let ctm = mul(&matrix, &self.gs.ctm);
-        if finite(&ctm) {
-            self.gs.ctm = ctm;
-        }
+        self.concat_ctm(&matrix);
         self.chain.push(id);
         let result = self.run(&content, form_res, depth + 1);
         self.chain.pop();

@@ -14,6 +14,7 @@
 
 use crate::pdf::PdfError;
 use crate::pdf::budget::Budget;
+use crate::pdf::lexer;
 use crate::pdf::obj;
 use lopdf::{Document, Object, Stream};
 use std::borrow::Cow;
@@ -159,31 +160,9 @@ fn inflate_prefix(data: &[u8], cap: u64) -> Result<(Vec<u8>, bool), ()> {
     Ok((out, read.is_ok()))
 }
 
-fn hex_val(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 fn ascii_hex(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 2);
-    let mut hi: Option<u8> = None;
-    for &b in data {
-        if b == b'>' {
-            break;
-        }
-        let Some(v) = hex_val(b) else { continue };
-        match hi.take() {
-            Some(h) => out.push((h << 4) | v),
-            None => hi = Some(v),
-        }
-    }
-    if let Some(h) = hi {
-        out.push(h << 4);
-    }
+    lexer::unhex(data, &mut out);
     out
 }
 

@@ -17,7 +17,7 @@
 
 use crate::pdf::PdfError;
 use crate::pdf::budget::Budget;
-use crate::pdf::cmap::CMap;
+use crate::pdf::cmap::{self, CMap};
 use crate::pdf::decode::decode_stream;
 use crate::pdf::encoding::{self, BaseEncoding};
 use crate::pdf::obj;
@@ -165,6 +165,215 @@ fn descriptor_num(doc: &Document, font: &Dictionary, key: &[u8]) -> Option<f64> 
     obj::get_num(doc, fd, key)
 }
 
+/// Text of a simple font's code: `/ToUnicode` first, then the encoding.
+fn simple_text<'f>(to_unicode: Option<&'f CMap>, table: &'f [Option<Box<str>>], code: u8) -> Option<Cow<'f, str>> {
+    to_unicode.and_then(|tu| tu.lookup(u32::from(code), 1)).or_else(|| {
+        table
+            .get(usize::from(code))
+            .and_then(|t| t.as_deref())
+            .map(Cow::Borrowed)
+    })
+}
+
+/// A simple font's base encoding and `/Differences`. Without an
+/// `/Encoding` the default follows the font's name and type.
+fn simple_encoding(
+    doc: &Document,
+    dict: &Dictionary,
+    subtype: &[u8],
+    base_font: &[u8],
+) -> (BaseEncoding, Vec<(u8, String)>) {
+    let lower = String::from_utf8_lossy(obj::strip_subset(base_font)).to_ascii_lowercase();
+    let default_base = if lower.contains("symbol") {
+        BaseEncoding::Symbol
+    } else if lower.contains("dingbats") || lower.contains("wingdings") || lower.contains("webdings") {
+        BaseEncoding::None
+    } else if subtype == b"TrueType" {
+        BaseEncoding::WinAnsi
+    } else {
+        BaseEncoding::Standard
+    };
+    match dict.get(b"Encoding").ok().map(|e| obj::resolve(doc, e)) {
+        Some(Object::Name(n)) => (BaseEncoding::from_name(n).unwrap_or(default_base), Vec::new()),
+        Some(Object::Dictionary(d)) => {
+            let base = obj::get_name(doc, d, b"BaseEncoding")
+                .and_then(BaseEncoding::from_name)
+                .unwrap_or(default_base);
+            (base, read_differences(doc, d))
+        }
+        _ => (default_base, Vec::new()),
+    }
+}
+
+/// (width scale, height scale) of a Type3 font from its `/FontMatrix` and
+/// `/FontBBox`; other simple fonts are (1/1000, 1).
+fn type3_scales(doc: &Document, dict: &Dictionary) -> (f64, f64) {
+    match dict.get(b"FontMatrix").ok().and_then(|m| obj::num_array::<6>(doc, m)) {
+        Some([a, _, _, d, _, _]) if a != 0.0 && d != 0.0 => {
+            // Glyph height: the font box in text space; a zero box
+            // says nothing, then assume 1 em.
+            let bbox_h = dict
+                .get(b"FontBBox")
+                .ok()
+                .and_then(|b| obj::num_array::<4>(doc, b))
+                .map(|[_, y0, _, y1]| (y1 - y0).abs())
+                .filter(|h| *h > 0.0);
+            (a, bbox_h.map_or(1.0, |h| (h * d).abs().clamp(0.05, 20.0)))
+        }
+        _ => (0.001, 1.0),
+    }
+}
+
+/// The `/Widths` array from `/FirstChar` on, in glyph units; codes it does
+/// not give are NaN.
+fn explicit_widths(doc: &Document, dict: &Dictionary, arr: &[Object]) -> Vec<f64> {
+    let first_char = obj::get_num(doc, dict, b"FirstChar").unwrap_or(0.0);
+    let mut widths = vec![f64::NAN; 256];
+    for (i, w) in arr.iter().enumerate() {
+        let code = first_char + i as f64;
+        if !(0.0..256.0).contains(&code) {
+            continue;
+        }
+        if let (Some(slot), Some(w)) = (widths.get_mut(code as usize), obj::as_num(obj::resolve(doc, w))) {
+            *slot = w;
+        }
+    }
+    widths
+}
+
+/// What a simple font's widths are made of.
+struct SimpleFont<'f> {
+    base_font: &'f [u8],
+    is_type3: bool,
+    width_scale: f64,
+    to_unicode: Option<&'f CMap>,
+    table: &'f [Option<Box<str>>],
+}
+
+impl SimpleFont<'_> {
+    /// Code -> advance in text space per unit size, and the average width
+    /// in glyph units. Codes without an explicit width take the standard-14
+    /// metrics (when `/Widths` is missing), `/MissingWidth`, or the average.
+    fn widths(&self, doc: &Document, dict: &Dictionary) -> (Vec<f64>, f64) {
+        let explicit = obj::get_array(doc, dict, b"Widths");
+        let missing = descriptor_num(doc, dict, b"MissingWidth").filter(|w| *w > 0.0);
+        let std14 = if explicit.is_none() {
+            std14_widths(self.base_font)
+        } else {
+            None
+        };
+        let mut widths = explicit.map_or_else(|| vec![f64::NAN; 256], |arr| explicit_widths(doc, dict, arr));
+        let known: Vec<f64> = widths.iter().copied().filter(|w| w.is_finite() && *w > 0.0).collect();
+        let avg = if known.is_empty() {
+            descriptor_num(doc, dict, b"AvgWidth")
+                .filter(|w| *w > 0.0)
+                .unwrap_or(500.0)
+        } else {
+            known.iter().sum::<f64>() / known.len() as f64
+        };
+        for (code, slot) in widths.iter_mut().enumerate() {
+            if slot.is_finite() {
+                continue;
+            }
+            let code = code as u8;
+            *slot = if self.is_type3 {
+                0.0
+            } else if let Some(s) = &std14 {
+                s.width(code, self.text(code).as_deref())
+                    .unwrap_or(missing.unwrap_or(avg))
+            } else {
+                missing.unwrap_or(if explicit.is_some() { 0.0 } else { avg })
+            };
+        }
+        for w in widths.iter_mut() {
+            *w = (*w * self.width_scale).abs();
+        }
+        (widths, avg)
+    }
+
+    fn text(&self, code: u8) -> Option<Cow<'_, str>> {
+        simple_text(self.to_unicode, self.table, code)
+    }
+
+    /// Space width: code 32 if it is a space, else any code that is one,
+    /// else half the average width.
+    fn space_width(&self, widths: &[f64], avg: f64) -> f64 {
+        let mut space_width = None;
+        for code in std::iter::once(32u8).chain(0..=255u8) {
+            let is_space = self.text(code).is_some_and(|t| t == " " || t == "\u{a0}");
+            let w = widths.get(usize::from(code)).copied().unwrap_or(0.0);
+            if is_space && w > 0.0 {
+                space_width = Some(w);
+                break;
+            }
+        }
+        space_width
+            .unwrap_or_else(|| (avg * self.width_scale.abs() * 0.5).max(DEFAULT_SPACE * 0.5))
+            .clamp(0.05, 1.5)
+    }
+}
+
+/// The encoding of a composite font: an embedded CMap (`None` = Identity or
+/// a predefined CMap), and whether codes are UTF-16 (predefined Uni*-UCS2 /
+/// UTF16 CMaps). Vertical writing (Identity-V) is laid out like horizontal
+/// text.
+fn composite_encoding(doc: &Document, dict: &Dictionary, budget: &Budget) -> Result<(Option<CMap>, bool), PdfError> {
+    Ok(match dict.get(b"Encoding").ok().map(|e| obj::resolve(doc, e)) {
+        Some(Object::Name(n)) => {
+            let n = n.as_slice();
+            let utf16 =
+                n.starts_with(b"Uni") && (n.windows(4).any(|w| w == b"UCS2") || n.windows(5).any(|w| w == b"UTF16"));
+            (None, utf16)
+        }
+        Some(o @ Object::Stream(_)) => {
+            let cm = load_cmap(doc, o, budget)?;
+            (cm.filter(CMap::has_codespace), false)
+        }
+        _ => (None, false),
+    })
+}
+
+/// The entries of a CIDFont's `/W` array as (first CID, last CID, width),
+/// in glyph units: `c [w1 w2 …]` and `first last w`.
+fn read_w(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f64)> {
+    let items: Vec<&Object> = w.iter().map(|o| obj::resolve(doc, o)).collect();
+    let mut widths = Vec::new();
+    let mut i = 0;
+    while i < items.len() && widths.len() < MAX_W_ENTRIES {
+        let Some(first) = items.get(i).and_then(|o| obj::as_num(o)) else {
+            i += 1;
+            continue;
+        };
+        match items.get(i + 1) {
+            Some(Object::Array(list)) => {
+                for (k, wv) in list.iter().enumerate() {
+                    if let Some(wv) = obj::as_num(obj::resolve(doc, wv)) {
+                        let cid = first + k as f64;
+                        if (0.0..=f64::from(u32::MAX)).contains(&cid) {
+                            widths.push((cid as u32, cid as u32, wv));
+                        }
+                    }
+                }
+                i += 2;
+            }
+            Some(o) => {
+                let last = obj::as_num(o);
+                let wv = items.get(i + 2).and_then(|o| obj::as_num(o));
+                if let (Some(last), Some(wv)) = (last, wv)
+                    && first >= 0.0
+                    && last >= first
+                    && last <= f64::from(u32::MAX)
+                {
+                    widths.push((first as u32, last as u32, wv));
+                }
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    widths
+}
+
 impl Font {
     /// Reads a font dictionary. Broken parts degrade to defaults; only the
     /// budget (decoding embedded CMaps) can fail.
@@ -183,127 +392,23 @@ impl Font {
 
     fn load_simple(doc: &Document, dict: &Dictionary, subtype: &[u8], to_unicode: Option<CMap>) -> Font {
         let base_font = obj::get_name(doc, dict, b"BaseFont").unwrap_or(b"");
-        let stripped = obj::strip_subset(base_font);
-        let lower = String::from_utf8_lossy(stripped).to_ascii_lowercase();
-        let symbolic_name = lower.contains("symbol");
-        let dingbat_name = lower.contains("dingbats") || lower.contains("wingdings") || lower.contains("webdings");
-        let is_type3 = subtype == b"Type3";
-
-        // Base encoding and differences.
-        let default_base = if symbolic_name {
-            BaseEncoding::Symbol
-        } else if dingbat_name {
-            BaseEncoding::None
-        } else if subtype == b"TrueType" {
-            BaseEncoding::WinAnsi
-        } else {
-            BaseEncoding::Standard
-        };
-        let (base, diffs) = match dict.get(b"Encoding").ok().map(|e| obj::resolve(doc, e)) {
-            Some(Object::Name(n)) => (BaseEncoding::from_name(n).unwrap_or(default_base), Vec::new()),
-            Some(Object::Dictionary(d)) => {
-                let base = obj::get_name(doc, d, b"BaseEncoding")
-                    .and_then(BaseEncoding::from_name)
-                    .unwrap_or(default_base);
-                (base, read_differences(doc, d))
-            }
-            _ => (default_base, Vec::new()),
-        };
+        let (base, diffs) = simple_encoding(doc, dict, subtype, base_font);
         let table = encoding::simple_table(base, &diffs);
-
-        // Font matrix (Type3 only).
+        let is_type3 = subtype == b"Type3";
         let (width_scale, height_scale) = if is_type3 {
-            match dict.get(b"FontMatrix").ok().and_then(|m| obj::num_array::<6>(doc, m)) {
-                Some([a, _, _, d, _, _]) if a != 0.0 && d != 0.0 => {
-                    // Glyph height: the font box in text space; a zero box
-                    // says nothing, then assume 1 em.
-                    let bbox_h = dict
-                        .get(b"FontBBox")
-                        .ok()
-                        .and_then(|b| obj::num_array::<4>(doc, b))
-                        .map(|[_, y0, _, y1]| (y1 - y0).abs())
-                        .filter(|h| *h > 0.0);
-                    (a, bbox_h.map_or(1.0, |h| (h * d).abs().clamp(0.05, 20.0)))
-                }
-                _ => (0.001, 1.0),
-            }
+            type3_scales(doc, dict)
         } else {
             (0.001, 1.0)
         };
-
-        // Widths.
-        let first_char = obj::get_num(doc, dict, b"FirstChar").unwrap_or(0.0);
-        let explicit = obj::get_array(doc, dict, b"Widths");
-        let missing = descriptor_num(doc, dict, b"MissingWidth").filter(|w| *w > 0.0);
-        let std14 = if explicit.is_none() {
-            std14_widths(base_font)
-        } else {
-            None
+        let simple = SimpleFont {
+            base_font,
+            is_type3,
+            width_scale,
+            to_unicode: to_unicode.as_ref(),
+            table: &table,
         };
-        let mut widths = vec![f64::NAN; 256];
-        if let Some(arr) = explicit {
-            for (i, w) in arr.iter().enumerate() {
-                let code = first_char + i as f64;
-                if !(0.0..256.0).contains(&code) {
-                    continue;
-                }
-                if let (Some(slot), Some(w)) = (widths.get_mut(code as usize), obj::as_num(obj::resolve(doc, w))) {
-                    *slot = w;
-                }
-            }
-        }
-        let known: Vec<f64> = widths.iter().copied().filter(|w| w.is_finite() && *w > 0.0).collect();
-        let avg = if known.is_empty() {
-            descriptor_num(doc, dict, b"AvgWidth")
-                .filter(|w| *w > 0.0)
-                .unwrap_or(500.0)
-        } else {
-            known.iter().sum::<f64>() / known.len() as f64
-        };
-        let text_of = |code: u8| -> Option<String> {
-            if let Some(tu) = &to_unicode
-                && let Some(s) = tu.lookup(u32::from(code), 1)
-            {
-                return Some(s.into_owned());
-            }
-            table
-                .get(usize::from(code))
-                .and_then(|t| t.as_deref())
-                .map(str::to_string)
-        };
-        for (code, slot) in widths.iter_mut().enumerate() {
-            if slot.is_finite() {
-                continue;
-            }
-            let code = code as u8;
-            let fallback = if is_type3 {
-                0.0
-            } else if let Some(s) = &std14 {
-                s.width(code, text_of(code).as_deref())
-                    .unwrap_or(missing.unwrap_or(avg))
-            } else {
-                missing.unwrap_or(if explicit.is_some() { 0.0 } else { avg })
-            };
-            *slot = fallback;
-        }
-        for w in widths.iter_mut() {
-            *w = (*w * width_scale).abs();
-        }
-
-        // Space width: code 32 if it is a space, else any code that is one.
-        let mut space_width = None;
-        for code in std::iter::once(32u8).chain(0..=255u8) {
-            let is_space = text_of(code).is_some_and(|t| t == " " || t == "\u{a0}");
-            let w = widths.get(usize::from(code)).copied().unwrap_or(0.0);
-            if is_space && w > 0.0 {
-                space_width = Some(w);
-                break;
-            }
-        }
-        let space_width = space_width
-            .unwrap_or_else(|| (avg * width_scale.abs() * 0.5).max(DEFAULT_SPACE * 0.5))
-            .clamp(0.05, 1.5);
-
+        let (widths, avg) = simple.widths(doc, dict);
+        let space_width = simple.space_width(&widths, avg);
         Font {
             kind: Kind::Simple { table, widths },
             to_unicode,
@@ -318,20 +423,7 @@ impl Font {
         to_unicode: Option<CMap>,
         budget: &Budget,
     ) -> Result<Font, PdfError> {
-        // Vertical writing (Identity-V) is laid out like horizontal text.
-        let (encoding, utf16_codes) = match dict.get(b"Encoding").ok().map(|e| obj::resolve(doc, e)) {
-            Some(Object::Name(n)) => {
-                let n = n.as_slice();
-                let utf16 = n.starts_with(b"Uni")
-                    && (n.windows(4).any(|w| w == b"UCS2") || n.windows(5).any(|w| w == b"UTF16"));
-                (None, utf16)
-            }
-            Some(o @ Object::Stream(_)) => {
-                let cm = load_cmap(doc, o, budget)?;
-                (cm.filter(CMap::has_codespace), false)
-            }
-            _ => (None, false),
-        };
+        let (encoding, utf16_codes) = composite_encoding(doc, dict, budget)?;
         let descendant = obj::get_array(doc, dict, b"DescendantFonts")
             .and_then(|a| a.first())
             .and_then(|d| obj::as_dict(obj::resolve(doc, d)));
@@ -342,40 +434,7 @@ impl Font {
                 default_width = dw;
             }
             if let Some(w) = obj::get_array(doc, desc, b"W") {
-                let items: Vec<&Object> = w.iter().map(|o| obj::resolve(doc, o)).collect();
-                let mut i = 0;
-                while i < items.len() && widths.len() < MAX_W_ENTRIES {
-                    let Some(first) = items.get(i).and_then(|o| obj::as_num(o)) else {
-                        i += 1;
-                        continue;
-                    };
-                    match items.get(i + 1) {
-                        Some(Object::Array(list)) => {
-                            for (k, wv) in list.iter().enumerate() {
-                                if let Some(wv) = obj::as_num(obj::resolve(doc, wv)) {
-                                    let cid = first + k as f64;
-                                    if (0.0..=f64::from(u32::MAX)).contains(&cid) {
-                                        widths.push((cid as u32, cid as u32, wv));
-                                    }
-                                }
-                            }
-                            i += 2;
-                        }
-                        Some(o) => {
-                            let last = obj::as_num(o);
-                            let wv = items.get(i + 2).and_then(|o| obj::as_num(o));
-                            if let (Some(last), Some(wv)) = (last, wv)
-                                && first >= 0.0
-                                && last >= first
-                                && last <= f64::from(u32::MAX)
-                            {
-                                widths.push((first as u32, last as u32, wv));
-                            }
-                            i += 3;
-                        }
-                        None => break,
-                    }
-                }
+                widths = read_w(doc, w);
             }
         }
         widths.sort_by_key(|&(lo, _, _)| lo);
@@ -426,15 +485,10 @@ impl Font {
         match &self.kind {
             Kind::Simple { table, widths } => {
                 for &b in bytes {
-                    let text = match &self.to_unicode {
-                        Some(tu) => tu.lookup(u32::from(b), 1),
-                        None => None,
-                    }
-                    .or_else(|| table.get(usize::from(b)).and_then(|t| t.as_deref()).map(Cow::Borrowed));
                     f(GlyphInfo {
                         width: widths.get(usize::from(b)).copied().unwrap_or(0.0),
                         is_space_code: b == 32,
-                        text,
+                        text: simple_text(self.to_unicode.as_ref(), table, b),
                     });
                 }
             }
@@ -447,8 +501,7 @@ impl Font {
                         Some(cm) => cm.next_code(rest, 2),
                         None => {
                             let n = 2.min(rest.len());
-                            let code = rest.iter().take(n).fold(0u32, |a, &b| (a << 8) | u32::from(b));
-                            (code, n)
+                            (cmap::be_code(rest, n), n)
                         }
                     };
                     rest = rest.get(n..).unwrap_or(&[]);

@@ -79,16 +79,20 @@ pub(crate) fn layout(page: &PageGlyphs) -> String {
         if idx.is_empty() {
             continue;
         }
-        let text = layout_group(page, &idx);
-        if text.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&text);
+        push_block(&mut out, &layout_group(page, &idx));
     }
     out
+}
+
+/// Appends a non-empty block of text, a blank line after what is there.
+fn push_block(out: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(text);
 }
 
 fn glyph_text<'p>(page: &'p PageGlyphs, g: &Glyph) -> &'p str {
@@ -173,6 +177,42 @@ fn script_of(r: &Run, m: &Line, dy: f32) -> Option<bool> {
     near.then_some(raised)
 }
 
+/// The line that run `r` of line `i` (of size `line_size`) joins as a
+/// script, and whether it is raised: a line below whose baseline is a bit
+/// lower (superscript) or else one above whose baseline is a bit higher
+/// (subscript).
+fn script_target(lines: &[Line], i: usize, r: &Run, line_size: f32) -> Option<(usize, bool)> {
+    let reach = 4.0 * r.size;
+    let below = (i + 1..lines.len()).take(SCRIPT_WINDOW);
+    let above = (0..i).rev().take(SCRIPT_WINDOW);
+    script_among(lines, below, r, line_size, |dy| dy > reach)
+        .or_else(|| script_among(lines, above, r, line_size, |dy| -dy > reach))
+}
+
+/// The first of the lines `js` (nearest first) that run `r` is a script of,
+/// looking no further than the first line that is `too_far` away.
+fn script_among(
+    lines: &[Line],
+    js: impl Iterator<Item = usize>,
+    r: &Run,
+    line_size: f32,
+    too_far: impl Fn(f32) -> bool,
+) -> Option<(usize, bool)> {
+    for j in js {
+        let m = lines.get(j)?;
+        let dy = m.y - r.y;
+        if too_far(dy) {
+            return None;
+        }
+        if line_size <= SUPER_SIZE * m.size
+            && let Some(raised) = script_of(r, m, dy)
+        {
+            return Some((j, raised));
+        }
+    }
+    None
+}
+
 /// Moves small raised (or lowered) runs into the adjacent bigger line.
 fn attach_scripts(lines: &mut Vec<Line>) {
     let n = lines.len();
@@ -182,40 +222,11 @@ fn attach_scripts(lines: &mut Vec<Line>) {
         };
         let mut k = 0;
         while let Some(r) = lines.get(i).and_then(|l| l.runs.get(k)).cloned() {
-            let mut target: Option<(usize, bool)> = None;
-            if !r.moved {
-                let reach = 4.0 * r.size;
-                // Superscript: a line below whose baseline is a bit lower.
-                for j in (i + 1..n).take(SCRIPT_WINDOW) {
-                    let Some(m) = lines.get(j) else { break };
-                    let dy = m.y - r.y;
-                    if dy > reach {
-                        break;
-                    }
-                    if line_size <= SUPER_SIZE * m.size
-                        && let Some(raised) = script_of(&r, m, dy)
-                    {
-                        target = Some((j, raised));
-                        break;
-                    }
-                }
-                // Subscript: a line above whose baseline is a bit higher.
-                if target.is_none() {
-                    for j in (0..i).rev().take(SCRIPT_WINDOW) {
-                        let Some(m) = lines.get(j) else { break };
-                        let dy = m.y - r.y;
-                        if -dy > reach {
-                            break;
-                        }
-                        if line_size <= SUPER_SIZE * m.size
-                            && let Some(raised) = script_of(&r, m, dy)
-                        {
-                            target = Some((j, raised));
-                            break;
-                        }
-                    }
-                }
-            }
+            let target = if r.moved {
+                None
+            } else {
+                script_target(lines, i, &r, line_size)
+            };
             match target {
                 Some((j, raised)) => {
                     if let Some(l) = lines.get_mut(i) {
@@ -370,14 +381,7 @@ fn layout_group(page: &PageGlyphs, idx: &[usize]) -> String {
     let many = runs.len() > MAX_SCRIPT_RUNS;
     let mut out = String::new();
     for piece in reading_pieces(runs) {
-        let text = lay_lines(page, idx, piece, many);
-        if text.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&text);
+        push_block(&mut out, &lay_lines(page, idx, piece, many));
     }
     out
 }

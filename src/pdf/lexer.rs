@@ -4,7 +4,8 @@
 //! `Object` for every operand, and gives up on the whole stream at the first
 //! syntax error. Text extraction wants the opposite trade-off: speed, and
 //! skipping over junk (a stray `)` or `}`) while still reading the rest.
-//! The lexer never fails; it only yields tokens until the data ends.
+//! The lexer never fails; it only yields tokens until the data ends. Its
+//! hex-string decoding ([`unhex`]) also serves the ASCIIHex filter.
 
 use std::borrow::Cow;
 
@@ -51,6 +52,29 @@ fn hex_val(b: u8) -> Option<u8> {
         b'A'..=b'F' => Some(b - b'A' + 10),
         _ => None,
     }
+}
+
+/// Decodes hexadecimal digits up to a `>` (or the end) into `out`, skipping
+/// anything that is not a digit; an odd last digit is followed by 0. Returns
+/// the bytes read, the `>` included.
+pub(crate) fn unhex(data: &[u8], out: &mut Vec<u8>) -> usize {
+    let mut hi: Option<u8> = None;
+    let mut read = data.len();
+    for (i, &b) in data.iter().enumerate() {
+        if b == b'>' {
+            read = i + 1;
+            break;
+        }
+        let Some(v) = hex_val(b) else { continue };
+        match hi.take() {
+            Some(h) => out.push((h << 4) | v),
+            None => hi = Some(v),
+        }
+    }
+    if let Some(h) = hi {
+        out.push(h << 4);
+    }
+    read
 }
 
 impl<'a> Lexer<'a> {
@@ -116,109 +140,22 @@ impl<'a> Lexer<'a> {
         // self.pos is just after '('.
         let start = self.pos;
         let data = self.data;
-        // Fast path: no escapes and no CR -> borrow.
-        let mut depth = 1usize;
-        let mut i = start;
-        let mut simple = true;
-        while let Some(&b) = data.get(i) {
-            match b {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                b'\\' | b'\r' => {
-                    simple = false;
-                    break;
-                }
-                _ => {}
+        match plain_literal_end(data, start) {
+            Ok(end) => {
+                self.pos = (end + 1).min(data.len());
+                Cow::Borrowed(data.get(start..end.min(data.len())).unwrap_or(&[]))
             }
-            i += 1;
-        }
-        if simple {
-            self.pos = (i + 1).min(data.len());
-            return Cow::Borrowed(data.get(start..i.min(data.len())).unwrap_or(&[]));
-        }
-        let mut out = Vec::with_capacity(i - start + 16);
-        let mut depth = 1usize;
-        let mut i = start;
-        while let Some(&b) = data.get(i) {
-            i += 1;
-            match b {
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                    out.push(b);
-                }
-                b'\r' => {
-                    out.push(b'\n');
-                    if data.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                }
-                b'\\' => {
-                    let Some(&e) = data.get(i) else { break };
-                    i += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(8),
-                        b'f' => out.push(12),
-                        b'0'..=b'7' => {
-                            let mut v = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match data.get(i) {
-                                    Some(&d @ b'0'..=b'7') => {
-                                        v = v * 8 + u32::from(d - b'0');
-                                        i += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push((v & 0xff) as u8);
-                        }
-                        b'\r' => {
-                            if data.get(i) == Some(&b'\n') {
-                                i += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                _ => out.push(b),
+            Err(stop) => {
+                let (out, end) = unescape_literal(data, start, stop - start + 16);
+                self.pos = end;
+                Cow::Owned(out)
             }
         }
-        self.pos = i;
-        Cow::Owned(out)
     }
 
     fn hex_string(&mut self) -> Cow<'a, [u8]> {
         let mut out = Vec::new();
-        let mut hi: Option<u8> = None;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = hex_val(b) else { continue };
-            match hi.take() {
-                Some(h) => out.push((h << 4) | v),
-                None => hi = Some(v),
-            }
-        }
-        if let Some(h) = hi {
-            out.push(h << 4);
-        }
+        self.pos += unhex(self.data.get(self.pos..).unwrap_or(&[]), &mut out);
         Cow::Owned(out)
     }
 
@@ -249,6 +186,102 @@ impl<'a> Lexer<'a> {
         }
         Cow::Owned(out)
     }
+}
+
+/// Fast path of a literal string whose content starts at `start`: `Ok` with
+/// the position of its closing `)` (or the end of the data) when it holds no
+/// escape and no CR, so it can be borrowed; else `Err` with where one is.
+fn plain_literal_end(data: &[u8], start: usize) -> Result<usize, usize> {
+    let mut depth = 1usize;
+    let mut i = start;
+    while let Some(&b) = data.get(i) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            b'\\' | b'\r' => return Err(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(i)
+}
+
+/// The content of a literal string that starts at `start`, unescaped, with
+/// line ends (CR, CR LF) read as LF; and the position after its closing `)`.
+fn unescape_literal(data: &[u8], start: usize, capacity: usize) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(capacity);
+    let mut depth = 1usize;
+    let mut i = start;
+    while let Some(&b) = data.get(i) {
+        i += 1;
+        match b {
+            b'(' => {
+                depth += 1;
+                out.push(b);
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+                out.push(b);
+            }
+            b'\r' => {
+                out.push(b'\n');
+                if data.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'\\' => match unescape(data, i, &mut out) {
+                Some(next) => i = next,
+                None => break,
+            },
+            _ => out.push(b),
+        }
+    }
+    (out, i)
+}
+
+/// Appends what the escape after a backslash stands for (the byte after the
+/// backslash is at `i`) and returns where the string goes on; `None` when the
+/// data ends at the backslash. A backslash before a line end continues the
+/// line; one before any other byte stands for that byte.
+fn unescape(data: &[u8], mut i: usize, out: &mut Vec<u8>) -> Option<usize> {
+    let &e = data.get(i)?;
+    i += 1;
+    match e {
+        b'n' => out.push(b'\n'),
+        b'r' => out.push(b'\r'),
+        b't' => out.push(b'\t'),
+        b'b' => out.push(8),
+        b'f' => out.push(12),
+        b'0'..=b'7' => {
+            let mut v = u32::from(e - b'0');
+            for _ in 0..2 {
+                match data.get(i) {
+                    Some(&d @ b'0'..=b'7') => {
+                        v = v * 8 + u32::from(d - b'0');
+                        i += 1;
+                    }
+                    _ => break,
+                }
+            }
+            out.push((v & 0xff) as u8);
+        }
+        b'\r' => {
+            if data.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+        }
+        b'\n' => {}
+        other => out.push(other),
+    }
+    Some(i)
 }
 
 /// Parses a PDF number leniently (`-.5`, `3.`, `--2`, `1.2.3` -> 1.2).
