@@ -32,6 +32,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Doc;
+use crate::grammar::Prefilter;
 use crate::grammar::decisions::{
     ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
     LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
@@ -138,116 +139,180 @@ impl Block {
 /// Decision blocks of one section body.
 fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> Vec<Decision> {
     let text = doc.text();
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut reader = BlockReader::new(default_body);
     let mut pos = region.start;
-    let mut prev_ended = true;
-    let mut after_blank = false;
-    let mut in_numbered = false;
     for raw in text[region.clone()].split_inclusive('\n') {
         let line_range = pos..pos + raw.trim_end().len();
         pos += raw.len();
         let line = text[line_range.clone()].trim();
         if line.is_empty() {
-            prev_ended = true;
-            after_blank = true;
+            reader.prev_ended = true;
+            reader.after_blank = true;
             continue;
         }
         let lead = line_range.start + (text[line_range.clone()].len() - text[line_range.clone()].trim_start().len());
-        let line_range = lead..line_range.end;
-        if line.contains("föreslår")
-            && let Some(c) = LEAD_PROPOSES.captures(line)
-        {
-            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, lead);
-            b.proposed_to = c.name("to").map(|m| body_base_form(m.as_str()));
-            b.range.end = line_range.end;
-            blocks.push(b);
-            prev_ended = true;
-            continue;
-        }
-        if line.ends_with(':')
-            && let Some(c) = LEAD_DECIDES.captures(line)
-        {
-            let by = body_base_form(&c["by"]);
-            let own = c.name("own").is_some();
-            match blocks.last_mut() {
-                Some(b) if b.kind == DecisionType::Proposal && b.items.is_empty() && b.proposed_to.is_none() => {
-                    b.proposed_to = Some(by);
-                    b.range.end = line_range.end;
-                }
-                _ => {
-                    let mut b = Block::new(Some(by), DecisionType::Decision, lead);
-                    b.for_own_part = own;
-                    b.range.end = line_range.end;
-                    blocks.push(b);
-                }
-            }
-            prev_ended = true;
-            continue;
-        }
-        if (line.starts_with("Enligt") || line.starts_with("På förslag"))
-            && let Some(c) = LEAD_ACCORDING.captures(line)
-        {
-            let mut b = Block::new(default_body.clone(), DecisionType::Decision, lead);
-            let what = c["what"].to_lowercase();
-            b.lead_outcome = LEAD_OUTCOMES.iter().find(|(w, _)| what.contains(w)).map(|(_, o)| *o);
-            b.range.end = line_range.end;
-            blocks.push(b);
-            prev_ended = true;
-            continue;
-        }
-        if let Some(c) = SENTENCE_LEAD.captures(line) {
-            let by = body_base_form(&c["by"]);
-            let verb = &c["verb"];
-            let rest = &c["rest"];
-            let own = rest.trim_start().starts_with(FOR_OWN_PART);
-            let kind = *lookup(DECISION_VERBS, verb).expect("a verb of the table");
-            // the same body's block goes on: after its items, or after its
-            // own lead line ("Nämnden beslutar:" then "Nämnden ger …")
-            let same = blocks.last().is_some_and(|b| {
-                b.body.as_deref() == Some(by.as_str())
-                    && b.kind == kind
-                    && b.for_own_part == own
-                    && (!b.items.is_empty() || b.lead_outcome.is_none())
-            });
-            if !same {
-                let mut b = Block::new(Some(by), kind, lead);
-                b.for_own_part = own;
-                if kind == DecisionType::Proposal {
-                    b.proposed_to = PROPOSED_TO_IN_REST.captures(rest).map(|c| body_base_form(&c["to"]));
-                }
-                blocks.push(b);
-            }
-            let b = blocks.last_mut().expect("a block");
-            b.items.push(line_range.clone());
-            b.range.end = line_range.end;
-            prev_ended = line.ends_with(['.', ':']);
-            after_blank = false;
-            in_numbered = false;
-            continue;
-        }
-        // an item line, or the continuation of one
-        if blocks.is_empty() {
-            blocks.push(Block::new(default_body.clone(), DecisionType::Decision, lead));
-        }
-        let b = blocks.last_mut().expect("a block");
-        // a numbered point runs on over its lines until the next point or a
-        // blank line; other items are sentences
-        let numbered = ITEM_NUMBER.is_match(&text[line_range.clone()]);
-        if numbered || b.items.is_empty() || after_blank || (prev_ended && !in_numbered) {
-            b.items.push(line_range.clone());
-            in_numbered = numbered;
-        } else if let Some(last) = b.items.last_mut() {
-            last.end = line_range.end;
-        }
-        b.range.end = line_range.end;
-        prev_ended = line.ends_with(['.', ':', ';']);
-        after_blank = false;
+        reader.line(text, line, lead..line_range.end);
     }
-    blocks
+    reader
+        .blocks
         .into_iter()
         .filter(|b| !b.items.is_empty() || b.lead_outcome.is_some())
         .map(|b| to_decision(doc, b, false))
         .collect()
+}
+
+/// [`LEAD_PROPOSES`]'s prefilter: a line without its words is not a lead.
+static LEAD_PROPOSES_WORDS: LazyLock<Prefilter> = LazyLock::new(|| Prefilter::of(&LEAD_PROPOSES));
+
+/// The blocks of a section read line by line: lead lines open a block
+/// ("Kommunstyrelsen föreslår kommunfullmäktige besluta:", "X beslutar:",
+/// "Enligt …:"), a sentence that opens with a body and a decision verb
+/// opens or continues that body's block, other lines are items or go on
+/// the item before.
+struct BlockReader {
+    default_body: Option<String>,
+    blocks: Vec<Block>,
+    /// Whether the line before ended a sentence (or a lead).
+    prev_ended: bool,
+    /// Whether a blank line came before this one.
+    after_blank: bool,
+    /// Whether the last item is a numbered point ("1.", "a)", "–").
+    in_numbered: bool,
+}
+
+impl BlockReader {
+    fn new(default_body: Option<String>) -> Self {
+        BlockReader {
+            default_body,
+            blocks: Vec::new(),
+            prev_ended: true,
+            after_blank: false,
+            in_numbered: false,
+        }
+    }
+
+    /// One line with content (`line` trimmed, at `range` in `text`).
+    fn line(&mut self, text: &str, line: &str, range: Range<usize>) {
+        let leads =
+            self.lead_proposes(line, &range) || self.lead_decides(line, &range) || self.lead_according(line, &range);
+        if leads {
+            self.prev_ended = true;
+        } else if !self.sentence_lead(line, &range) {
+            self.item(text, line, range);
+        }
+    }
+
+    /// "Kommunstyrelsen föreslår kommunfullmäktige besluta:" — a proposal block.
+    fn lead_proposes(&mut self, line: &str, range: &Range<usize>) -> bool {
+        let Some(c) = LEAD_PROPOSES_WORDS
+            .might_match(line)
+            .then(|| LEAD_PROPOSES.captures(line))
+            .flatten()
+        else {
+            return false;
+        };
+        let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, range.start);
+        b.proposed_to = c.name("to").map(|m| body_base_form(m.as_str()));
+        b.range.end = range.end;
+        self.blocks.push(b);
+        true
+    }
+
+    /// "Kommunfullmäktige beslutar:" — a decision block, or the body a
+    /// proposal block just opened proposes to.
+    fn lead_decides(&mut self, line: &str, range: &Range<usize>) -> bool {
+        let Some(c) = line.ends_with(':').then(|| LEAD_DECIDES.captures(line)).flatten() else {
+            return false;
+        };
+        let by = body_base_form(&c["by"]);
+        let own = c.name("own").is_some();
+        match self.blocks.last_mut() {
+            Some(b) if b.kind == DecisionType::Proposal && b.items.is_empty() && b.proposed_to.is_none() => {
+                b.proposed_to = Some(by);
+                b.range.end = range.end;
+            }
+            _ => {
+                let mut b = Block::new(Some(by), DecisionType::Decision, range.start);
+                b.for_own_part = own;
+                b.range.end = range.end;
+                self.blocks.push(b);
+            }
+        }
+        true
+    }
+
+    /// "Enligt yrkande från S, V och MP:", "På förslag av X (S):" — a
+    /// decision block of the default body, perhaps with the outcome its
+    /// lead states ([`LEAD_OUTCOMES`]).
+    fn lead_according(&mut self, line: &str, range: &Range<usize>) -> bool {
+        let Some(c) = LEAD_ACCORDING.captures(line) else {
+            return false;
+        };
+        let mut b = Block::new(self.default_body.clone(), DecisionType::Decision, range.start);
+        let what = c["what"].to_lowercase();
+        b.lead_outcome = LEAD_OUTCOMES.iter().find(|(w, _)| what.contains(w)).map(|(_, o)| *o);
+        b.range.end = range.end;
+        self.blocks.push(b);
+        true
+    }
+
+    /// "Kommunstyrelsen avslår motionen." — an item of that body's block.
+    fn sentence_lead(&mut self, line: &str, range: &Range<usize>) -> bool {
+        let Some(c) = SENTENCE_LEAD.captures(line) else {
+            return false;
+        };
+        let by = body_base_form(&c["by"]);
+        let rest = &c["rest"];
+        let own = rest.trim_start().starts_with(FOR_OWN_PART);
+        let kind = *lookup(DECISION_VERBS, &c["verb"]).expect("a verb of the table");
+        // the same body's block goes on: after its items, or after its
+        // own lead line ("Nämnden beslutar:" then "Nämnden ger …")
+        let same = self.blocks.last().is_some_and(|b| {
+            b.body.as_deref() == Some(by.as_str())
+                && b.kind == kind
+                && b.for_own_part == own
+                && (!b.items.is_empty() || b.lead_outcome.is_none())
+        });
+        if !same {
+            let mut b = Block::new(Some(by), kind, range.start);
+            b.for_own_part = own;
+            if kind == DecisionType::Proposal {
+                b.proposed_to = PROPOSED_TO_IN_REST.captures(rest).map(|c| body_base_form(&c["to"]));
+            }
+            self.blocks.push(b);
+        }
+        let b = self.blocks.last_mut().expect("a block");
+        b.items.push(range.clone());
+        b.range.end = range.end;
+        self.prev_ended = line.ends_with(['.', ':']);
+        self.after_blank = false;
+        self.in_numbered = false;
+        true
+    }
+
+    /// An item line, or the continuation of one: a numbered point runs on
+    /// over its lines until the next point or a blank line; other items
+    /// are sentences.
+    fn item(&mut self, text: &str, line: &str, range: Range<usize>) {
+        if self.blocks.is_empty() {
+            self.blocks.push(Block::new(
+                self.default_body.clone(),
+                DecisionType::Decision,
+                range.start,
+            ));
+        }
+        let b = self.blocks.last_mut().expect("a block");
+        let numbered = ITEM_NUMBER.is_match(&text[range.clone()]);
+        if numbered || b.items.is_empty() || self.after_blank || (self.prev_ended && !self.in_numbered) {
+            b.items.push(range.clone());
+            self.in_numbered = numbered;
+        } else if let Some(last) = b.items.last_mut() {
+            last.end = range.end;
+        }
+        b.range.end = range.end;
+        self.prev_ended = line.ends_with(['.', ':', ';']);
+        self.after_blank = false;
+    }
 }
 
 fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Decision {
