@@ -4,7 +4,7 @@
 //! 2023" as a date, "Kommunstyrelsens arbetsutskott" as the name of a body,
 //! "Socialdemokraterna" as the party `S`. They live here once.
 
-use crate::grammar::fragments::{BODY_ONLY, DATE_RE, PARTY_NAMES};
+use crate::grammar::fragments::{BODY_ONLY, DATE_RE, GENITIVE_ENDINGS, PARTY_NAMES};
 
 /// The month number of a Swedish month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -53,17 +53,11 @@ pub fn is_body_name(s: &str) -> bool {
 pub fn body_base_form(s: &str) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut words: Vec<String> = s.split(' ').map(str::to_string).collect();
-    if let Some(last) = words.last_mut() {
-        let base = if last.ends_with("ens") || last.ends_with("ets") || last.ends_with("ges") {
-            last[..last.len() - 1].to_string()
-        } else if last.ends_with("nämnds") || last.ends_with("styrelses") {
-            last[..last.len() - 1].to_string() + "en"
-        } else if last.ends_with("utskotts") {
-            last[..last.len() - 1].to_string() + "et"
-        } else {
-            last.clone()
-        };
-        *last = base;
+    if let Some(last) = words.last_mut()
+        && let Some((_, added)) = GENITIVE_ENDINGS.iter().find(|(ending, _)| last.ends_with(ending))
+    {
+        last.pop(); // the genitive s
+        last.push_str(added);
     }
     let joined = words.join(" ");
     upper_first(&joined)

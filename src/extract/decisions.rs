@@ -34,9 +34,9 @@ use std::sync::LazyLock;
 use super::Doc;
 use crate::grammar::Prefilter;
 use crate::grammar::decisions::{
-    ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
-    LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
-    SUBHEAD, TABLED_LIST, TREATED,
+    ADMIN_LEAD, ADMIN_LEAD_WINDOW, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING,
+    LEAD_DECIDES, LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS,
+    RECOMMENDS_LINE_WORD, RECOMMENDS_WINDOW, REFERRED_FROM, SENTENCE_LEAD, SUBHEAD, TABLED_LIST, TREATED,
 };
 use crate::grammar::verbs::{
     DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES, NÄMND_WORD, OUTCOME_WORDS,
@@ -434,7 +434,10 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         DocumentKind::Memo | DocumentKind::CaseFile | DocumentKind::Unknown
     );
     if memo_like {
-        for region in super::regions_around(text, "förslag till", 2, 3) {
+        for region in {
+            let (anchor, before, after) = ADMIN_LEAD_WINDOW;
+            super::regions_around(text, anchor, before, after)
+        } {
             for c in ADMIN_LEAD.captures_iter(&text[region.clone()]) {
                 let m = c.get(0).expect("match");
                 let m = region.start + m.start()..region.start + m.end();
@@ -472,10 +475,13 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         out.push(to_decision(doc, b, false));
     }
     // the lead is one line that proposes a decision and ends with a colon
-    let leads = super::regions_around(text, "föreslår", 0, 0).into_iter().filter(|r| {
-        let line = text[r.clone()].trim_end();
-        line.ends_with(':') && line.contains("beslut")
-    });
+    let (anchor, before, after) = RECOMMENDS_WINDOW;
+    let leads = super::regions_around(text, anchor, before, after)
+        .into_iter()
+        .filter(|r| {
+            let line = text[r.clone()].trim_end();
+            line.ends_with(':') && line.contains(RECOMMENDS_LINE_WORD)
+        });
     for region in leads {
         for c in RECOMMENDS.captures_iter(&text[region.clone()]) {
             let m = c.get(0).expect("match");

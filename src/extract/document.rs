@@ -21,7 +21,7 @@ use regex::Regex;
 use super::Doc;
 use crate::grammar::document::{
     ADMIN_PROPOSAL, ATTENDANCE_MARK, CASE_FILE_MARK, DECIDING_BODY, MEETING_DATE, MEMO_DATE, MEMO_HEADER, MEMO_MARK,
-    PROTOCOL_MARK, SUBJECT,
+    PROTOCOL_MARK, RECIPIENT_LABELS, SUBJECT,
 };
 use crate::kommuner::find_municipality;
 use crate::model::{DateSource, Document, DocumentKind, Paragraph};
@@ -101,7 +101,7 @@ fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
         if is_body_name(line) && !after_label {
             return Some(body_base_form(line));
         }
-        after_label = matches!(line.trim_end_matches(':'), "Mottagare" | "Till" | "Adressat");
+        after_label = RECIPIENT_LABELS.contains(&line.trim_end_matches(':'));
     }
     // the subject of the first decision
     for s in doc.seg.sections_of(SectionKind::Decision) {

@@ -10,41 +10,9 @@
 
 use std::ops::Range;
 
-use crate::grammar::fragments::{GROUP, NAME_ONLY, PARTY_TOKEN, PERSON_WITH_PARTY};
+use crate::grammar::fragments::{GROUP, NAME_ONLY, PARTY_TOKEN, PERSON_WITH_PARTY, TITLES};
 use crate::model::Person;
 use crate::swedish::party_from_name;
-
-/// Words that precede a name but are not part of it.
-const TITLES: &[&str] = &[
-    "ordföranden",
-    "ordförande",
-    "ordf",
-    "vice",
-    "förste",
-    "andre",
-    "tredje",
-    "tjänstgörande",
-    "ersättaren",
-    "ersättare",
-    "kommunalrådet",
-    "kommunalråd",
-    "oppositionsrådet",
-    "oppositionsråd",
-    "borgarrådet",
-    "ledamoten",
-    "ledamot",
-    "revisorn",
-    "sekreteraren",
-    "även",
-    "dessutom",
-    "därefter",
-    "sedan",
-    "slutligen",
-    "också",
-    "då",
-    "och",
-    "samt",
-];
 
 /// The party of a parenthesized abbreviation as output (`-` stays).
 pub fn normalize_party(p: &str) -> String {

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::Doc;
-use crate::grammar::recipients::{BULLET, LABEL_PREFIX, STOP_LINE};
+use crate::grammar::recipients::{BULLET, CONTINUING_WORDS, LABEL_PREFIX, STOP_LINE};
 use crate::model::Recipient;
 use crate::segment::SectionKind;
 
@@ -62,7 +62,10 @@ fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             _ => logical.push(r.clone()),
         }
         let t_end = t.trim_end();
-        joinable = t.contains(',') && !t_end.ends_with(',') || t_end.ends_with(" och") || t_end.ends_with(" för");
+        joinable = t.contains(',') && !t_end.ends_with(',')
+            || CONTINUING_WORDS
+                .iter()
+                .any(|w| t_end.strip_suffix(w).is_some_and(|t| t.ends_with(' ')));
         if t_end.ends_with(',') {
             joinable = true;
         }

@@ -10,7 +10,7 @@
 
 use super::persons::parse_subject;
 use super::{Doc, sentence_end, sentence_start};
-use crate::grammar::notes::RESERVATION_VERB as VERB;
+use crate::grammar::notes::{IN_FAVOUR_OF, RESERVATION_VERB as VERB};
 use crate::model::Reservation;
 use crate::segment::SectionKind;
 
@@ -46,7 +46,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {
             let sentence = &text[pos..end];
             let lead = sentence.len() - sentence.trim_start().len();
             let subject_end = sentence
-                .find(" till förmån")
+                .find(IN_FAVOUR_OF)
                 .or_else(|| sentence.find(':'))
                 .unwrap_or(sentence.len());
             let by = parse_subject(&sentence[lead..subject_end]);

@@ -317,6 +317,21 @@ pub static BODY_ANY_CASE: Rule = Rule::new(
     ],
 );
 
+/// Where a memo's proposal lead ([`ADMIN_LEAD`]) is looked for: the lines
+/// around each "förslag till", two above and three below. A hand-set
+/// window, unlike the derived ones: the lead's white space may run over
+/// any number of lines, so no window follows from the pattern; this one
+/// holds the leads of every document we have.
+pub static ADMIN_LEAD_WINDOW: (&str, usize, usize) = ("förslag till", 2, 3);
+
+/// Where a recommendation lead ([`RECOMMENDS`]) is looked for: a line with
+/// "föreslår" that ends with a colon and has [`RECOMMENDS_LINE_WORD`].
+pub static RECOMMENDS_WINDOW: (&str, usize, usize) = ("föreslår", 0, 0);
+
+/// The word a recommendation lead's line has: "… föreslår att
+/// kommunfullmäktige beslutar:".
+pub static RECOMMENDS_LINE_WORD: &str = "beslut";
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &BODY_ANY_CASE,

@@ -153,6 +153,10 @@ pub static DECIDING_BODY: Rule = Rule::new(
     ],
 );
 
+/// Labels of a memo's addressee ("Mottagare: Kommunstyrelsen"): the body
+/// named after one is the memo's recipient, not its author.
+pub static RECIPIENT_LABELS: &[&str] = &["Mottagare", "Till", "Adressat"];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &CASE_FILE_MARK,

@@ -219,6 +219,54 @@ pub static BODY_ONLY: Rule = Rule::new(
     ],
 );
 
+/// Words that precede a name but are not part of it: titles and offices
+/// ("Ordföranden", "Tjänstgörande ersättaren", "Kommunalrådet") and the
+/// adverbs and conjunctions a sentence puts before its subject ("Därefter
+/// yrkar …", "och Anna Berg (S)"). Lower case, without a full stop.
+pub static TITLES: &[&str] = &[
+    "ordföranden",
+    "ordförande",
+    "ordf",
+    "vice",
+    "förste",
+    "andre",
+    "tredje",
+    "tjänstgörande",
+    "ersättaren",
+    "ersättare",
+    "kommunalrådet",
+    "kommunalråd",
+    "oppositionsrådet",
+    "oppositionsråd",
+    "borgarrådet",
+    "ledamoten",
+    "ledamot",
+    "revisorn",
+    "sekreteraren",
+    "även",
+    "dessutom",
+    "därefter",
+    "sedan",
+    "slutligen",
+    "också",
+    "då",
+    "och",
+    "samt",
+];
+
+/// The genitive endings of bodies' names and what the base form adds
+/// once the genitive s is dropped: "kommunstyrelsens" → "kommunstyrelsen",
+/// "kommunfullmäktiges" → "kommunfullmäktige", "byggnadsnämnds" →
+/// "byggnadsnämnden", "utskotts" → "utskottet". Tried in order.
+pub static GENITIVE_ENDINGS: Words<&str> = &[
+    ("ens", ""),
+    ("ets", ""),
+    ("ges", ""),
+    ("nämnds", "en"),
+    ("styrelses", "en"),
+    ("utskotts", "et"),
+];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &MONTH,

@@ -55,5 +55,9 @@ pub static RESERVATION_VERB: Rule = Rule::new(
     ],
 );
 
+/// Where a reservation's subject ends when the reservation is for
+/// someone's proposal: "X (M) reserverar sig till förmån för eget yrkande".
+pub static IN_FAVOUR_OF: &str = " till förmån";
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[&NOTE_VERB, &ON_BEHALF, &RESERVATION_VERB];

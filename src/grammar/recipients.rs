@@ -41,5 +41,9 @@ pub static BULLET: Rule = Rule::new(
     ],
 );
 
+/// Words at a line's end that say the recipient's name goes on on the next
+/// line: "Förvaltningen för ekonomi och" / "hållbarhet".
+pub static CONTINUING_WORDS: &[&str] = &["och", "för"];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[&STOP_LINE, &LABEL_PREFIX, &BULLET];
