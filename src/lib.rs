@@ -14,6 +14,7 @@
 //! also when it fails.
 
 pub mod budget;
+mod config;
 pub mod discover;
 pub mod error;
 pub mod extract;
@@ -31,55 +32,15 @@ pub mod write;
 use std::path::Path;
 use std::time::Instant;
 
+pub use config::{
+    Config, DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS, Threads, worker_threads,
+};
 pub use discover::{DiscoverOptions, Input, discover, inputs};
 pub use error::{Error, Result};
 pub use model::ExtractResult;
 
 use model::{Format, Source, Status};
 use source::SourceText;
-
-/// Settings of a run.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// Inputs larger than this fail with `too_large`.
-    pub max_bytes: u64,
-    /// Cap on decoded (decompressed) PDF stream bytes per file.
-    pub max_pdf_decoded_bytes: u64,
-    /// Cap on content-stream operators per PDF page.
-    pub max_pdf_ops_per_page: usize,
-    /// Cap on PDF Form XObject / object nesting depth.
-    pub max_pdf_depth: usize,
-    /// Time budget per file.
-    pub time_budget: Option<std::time::Duration>,
-    /// When a document's text states no date, take one from a `YYYY-MM-DD`
-    /// in its path (`document.date_from` says `path`).
-    pub date_from_path: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        let pdf = pdf::Limits::default();
-        Config {
-            max_bytes: 256 * 1024 * 1024,
-            max_pdf_decoded_bytes: pdf.max_decoded_bytes,
-            max_pdf_ops_per_page: pdf.max_ops_per_page,
-            max_pdf_depth: pdf.max_depth,
-            time_budget: Some(std::time::Duration::from_secs(60)),
-            date_from_path: false,
-        }
-    }
-}
-
-impl Config {
-    fn pdf_limits(&self, started: std::time::Instant) -> pdf::Limits {
-        pdf::Limits {
-            max_decoded_bytes: self.max_pdf_decoded_bytes,
-            max_ops_per_page: self.max_pdf_ops_per_page,
-            max_depth: self.max_pdf_depth,
-            deadline: self.time_budget.and_then(|b| started.checked_add(b)),
-        }
-    }
-}
 
 /// The JSON Schema of a result, derived from the same types that are
 /// serialized (`protokoll schema`).

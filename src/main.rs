@@ -5,7 +5,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use protokoll::discover::SkipCounter;
 use protokoll::summary::{Summary, terminal_safe};
 use protokoll::write::{OutputFormat, Sink, SinkOptions};
-use protokoll::{Config, DiscoverOptions, Outcome};
+use protokoll::{Config, DiscoverOptions, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS, Outcome};
 
 #[derive(Parser)]
 #[command(
@@ -87,6 +87,7 @@ enum Command {
         #[arg(long)]
         prune: bool,
         /// Number of worker threads (default: all cores; at most 4 per core).
+        // the 4 is JOBS_PER_CORE (a test in tests/cli.rs checks that they agree)
         #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u32).range(1..))]
         jobs: Option<u32>,
         /// Follow symbolic links while walking folders (loops are detected).
@@ -101,21 +102,21 @@ enum Command {
         root: Option<PathBuf>,
         /// Inputs larger than this fail with `too_large`: bytes, or with a suffix K, M, G
         /// (powers of 1024; KiB, MiB, GiB and KB, MB, GB are read the same).
-        #[arg(long, default_value = "256M", value_parser = parse_size)]
-        max_bytes: u64,
+        #[arg(long, default_value_t = Size(Config::default().max_bytes), value_parser = parse_size)]
+        max_bytes: Size,
         /// Time budget per file in seconds (0: none; at most a year); a file over it fails with `timeout`.
-        #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
+        #[arg(long, default_value_t = Config::default().time_budget_seconds(), value_parser = parse_timeout)]
         timeout: f64,
         /// Cap on decoded PDF stream bytes per file (decompression bombs fail with `too_large`);
         /// suffixes as for --max-bytes.
-        #[arg(long, default_value = "256M", value_parser = parse_size)]
-        max_pdf_decoded_bytes: u64,
+        #[arg(long, default_value_t = Size(Config::default().max_pdf_decoded_bytes), value_parser = parse_size)]
+        max_pdf_decoded_bytes: Size,
         /// Cap on content-stream operators per PDF page.
-        #[arg(long, default_value_t = 2_000_000)]
+        #[arg(long, default_value_t = Config::default().max_pdf_ops_per_page)]
         max_pdf_ops: usize,
         /// Cap on nesting depth in a PDF: Form XObjects inside each other, and arrays inside
         /// arrays in a content stream.
-        #[arg(long, default_value_t = 32)]
+        #[arg(long, default_value_t = Config::default().max_pdf_depth)]
         max_pdf_depth: usize,
         /// No progress bar and no summary on stderr: only the list of failed files, if any.
         #[arg(short, long)]
@@ -216,46 +217,56 @@ fn error_text(e: &anyhow::Error) -> String {
     text
 }
 
-/// The longest time budget: any more is no budget at all, and a deadline
-/// that far ahead would overflow the clock.
-const MAX_TIMEOUT_SECONDS: f64 = 365.0 * 24.0 * 3600.0;
-
 fn parse_timeout(s: &str) -> std::result::Result<f64, String> {
     let v: f64 = s
         .trim()
         .parse()
         .map_err(|_| format!("not a number of seconds: {s:?}"))?;
-    if !v.is_finite() || !(0.0..=MAX_TIMEOUT_SECONDS).contains(&v) {
+    if !v.is_finite() || !(0.0..=MAX_TIME_BUDGET_SECONDS).contains(&v) {
         return Err(format!(
-            "a number of seconds from 0 (no budget) to {MAX_TIMEOUT_SECONDS} (a year)"
+            "a number of seconds from 0 (no budget) to {MAX_TIME_BUDGET_SECONDS} (a year)"
         ));
     }
     Ok(v)
 }
 
-/// Worker threads: as asked, but at most [`JOBS_PER_CORE`] per core (more
-/// only costs memory and start-up); a note says so when capped.
+/// Worker threads: as asked, but at most [`JOBS_PER_CORE`] per core (see
+/// [`protokoll::worker_threads`]); a note says so when capped.
 fn worker_threads(jobs: Option<u32>, quiet: bool) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let most = cores * JOBS_PER_CORE;
-    match jobs {
-        None => cores,
-        Some(j) if j as usize > most => {
-            if !quiet {
-                eprintln!(
-                    "protokoll: -j {j} capped to {most} worker threads ({JOBS_PER_CORE} per core, {cores} cores)"
-                );
-            }
-            most
+    let threads = protokoll::worker_threads(jobs.map(|j| j as usize));
+    if threads.capped && !quiet {
+        eprintln!(
+            "protokoll: -j {} capped to {} worker threads ({JOBS_PER_CORE} per core, {} cores)",
+            jobs.unwrap_or_default(),
+            threads.count,
+            threads.cores
+        );
+    }
+    threads.count
+}
+
+/// A size in bytes, as `--max-bytes` reads it ([`parse_size`]) and shows
+/// its default: with the largest suffix that divides it (`256M`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Size(u64);
+
+/// The suffixes of sizes, largest first, and their powers of 2.
+const SIZE_SUFFIXES: [(&str, u32); 4] = [("T", 40), ("G", 30), ("M", 20), ("K", 10)];
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let whole = |shift: &&(&str, u32)| self.0 != 0 && self.0.trailing_zeros() >= shift.1;
+        match SIZE_SUFFIXES.iter().find(whole) {
+            Some((suffix, shift)) => write!(f, "{}{suffix}", self.0 >> shift),
+            None => write!(f, "{}", self.0),
         }
-        Some(j) => j as usize,
     }
 }
 
 /// A size in bytes: a number, or a number with a suffix K, M or G (powers
 /// of 1024; `KiB`/`KB`, `MiB`/`MB`, `GiB`/`GB` read the same), as in
 /// `--max-bytes 10M`.
-fn parse_size(s: &str) -> Result<u64, String> {
+fn parse_size(s: &str) -> Result<Size, String> {
     let t = s.trim();
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (number, suffix) = t.split_at(digits);
@@ -271,6 +282,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("{s:?}: the suffix must be K, M, G or T")),
     };
     n.checked_mul(1 << shift)
+        .map(Size)
         .ok_or_else(|| format!("{s:?} is more bytes than can be counted"))
 }
 
@@ -286,9 +298,6 @@ fn parse_span(s: &str) -> Result<(usize, usize), String> {
     }
     Ok((start, end))
 }
-
-/// See [`worker_threads`].
-const JOBS_PER_CORE: usize = 4;
 
 /// The parent folder of an output path when it does not exist: `-o` never
 /// creates folders on the way (a typo would create a tree).
@@ -451,11 +460,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return usage("--force only means something with --incremental");
             }
             let config = Config {
-                max_bytes,
-                max_pdf_decoded_bytes,
+                max_bytes: max_bytes.0,
+                max_pdf_decoded_bytes: max_pdf_decoded_bytes.0,
                 max_pdf_ops_per_page: max_pdf_ops,
                 max_pdf_depth,
-                time_budget: (timeout > 0.0).then(|| Duration::from_secs_f64(timeout)),
+                time_budget: Config::time_budget_of(timeout),
                 date_from_path,
             };
             let pool = rayon::ThreadPoolBuilder::new()
@@ -546,5 +555,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protokoll::DEFAULT_MAX_BYTES;
+
+    #[test]
+    fn sizes_read_as_they_are_shown() {
+        for n in [
+            0,
+            1,
+            1000,
+            1024,
+            1536,
+            10 << 20,
+            DEFAULT_MAX_BYTES,
+            3 << 30,
+            5 << 40,
+            u64::MAX,
+        ] {
+            let size = Size(n);
+            assert_eq!(parse_size(&size.to_string()), Ok(size), "{size}");
+        }
+        assert_eq!(Size(DEFAULT_MAX_BYTES).to_string(), "256M");
+        assert_eq!(Size(1536).to_string(), "1536");
     }
 }
