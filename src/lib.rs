@@ -13,6 +13,7 @@
 //! in input order; every input yields exactly one [`model::ExtractResult`],
 //! also when it fails.
 
+mod batch;
 pub mod budget;
 mod config;
 pub mod discover;
@@ -32,6 +33,7 @@ pub mod write;
 use std::path::Path;
 use std::time::Instant;
 
+pub use batch::{Batch, Opened};
 pub use config::{
     Config, DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS, Threads, worker_threads,
 };
