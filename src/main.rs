@@ -10,10 +10,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use protokoll::source::SourceText;
-use protokoll::summary::{Summary, terminal_safe};
-use protokoll::write::{OutputFormat, SinkOptions};
-use protokoll::{Batch, Config, DiscoverOptions, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS};
+use protokoll::output::{self, OutputFormat, SinkOptions};
+use protokoll::{
+    Batch, Config, DiscoverOptions, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS, SourceText, Summary, terminal_safe,
+};
 
 #[derive(Parser)]
 #[command(
@@ -383,9 +383,7 @@ fn show(file: &Path, output: Option<&Path>) -> Result<ExitCode> {
     if !file.exists() {
         return usage(&format!("{}: no such file", shown(file)));
     }
-    let name = file
-        .file_name()
-        .map_or_else(String::new, protokoll::discover::name_string);
+    let name = file.file_name().map_or_else(String::new, protokoll::name_string);
     let (result, text) = match protokoll::extract_with_text(file, &name, &Config::default()) {
         Ok(read) => read,
         Err(e) => {
@@ -398,7 +396,7 @@ fn show(file: &Path, output: Option<&Path>) -> Result<ExitCode> {
         eprintln!("protokoll: {}: {}", shown(file), terminal_safe(&why));
         return Ok(ExitCode::from(1));
     };
-    let page = protokoll::write::html::page(&result, &text.text);
+    let page = output::html_page(&result, &text.text);
     match output {
         Some(path) => std::fs::write(path, page).with_context(|| format!("cannot write {}", path.display()))?,
         None => io::stdout().lock().write_all(page.as_bytes())?,
@@ -434,11 +432,11 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode> {
 /// The output format of `extract`, once its paths and flags are known to
 /// make sense together; `Err` is the usage error.
 fn checked_format(args: &ExtractArgs) -> std::result::Result<OutputFormat, String> {
-    if let Some(missing) = protokoll::discover::missing(&args.paths).first() {
+    if let Some(missing) = protokoll::missing(&args.paths).first() {
         return Err(format!("{}: no such file or folder", shown(missing)));
     }
     let root = args.root.clone().unwrap_or_default();
-    if let Some((a, b)) = protokoll::discover::overlapping(&args.paths, &root) {
+    if let Some((a, b)) = protokoll::overlapping(&args.paths, &root) {
         return Err(format!(
             "{} and {} name the same files: give each file or folder once",
             shown(&a),

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use libfuzzer_sys::fuzz_target;
-use protokoll::pdf::{Limits, PdfError, extract};
+use protokoll::stages::pdf::{Limits, PdfError, extract};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits {
