@@ -13,10 +13,9 @@ use std::io::Read;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use protokoll::extract::{self, Doc};
+use protokoll::SourceText;
 use protokoll::model::{ExtractResult, Format, Source};
-use protokoll::source::SourceText;
-use protokoll::{normalize, segment};
+use protokoll::stages::{Doc, extractors, normalize, pdf, segment};
 
 /// A named set of documents (decoded text).
 struct Set {
@@ -88,8 +87,8 @@ fn stages(c: &mut Criterion) {
             .iter()
             .map(|d| SourceText::new(d.clone(), Format::Text))
             .collect();
-        let norms: Vec<_> = sources.iter().map(|s| normalize::normalize(&s.text)).collect();
-        let segs: Vec<_> = norms.iter().map(|n| segment::segment(&n.text)).collect();
+        let norms: Vec<_> = sources.iter().map(|s| normalize(&s.text)).collect();
+        let segs: Vec<_> = norms.iter().map(|n| segment(&n.text)).collect();
         let docs: Vec<Doc<'_>> = sources
             .iter()
             .zip(&norms)
@@ -114,18 +113,13 @@ fn stages(c: &mut Criterion) {
             g.bench_function("decode+normalize", |b| {
                 b.iter(|| {
                     for d in &set.docs {
-                        let decoded = protokoll::load::decode(Path::new("x.txt"), d.as_bytes()).unwrap();
-                        std::hint::black_box(normalize::normalize(&decoded.text));
+                        let decoded = protokoll::stages::decode(Path::new("x.txt"), d.as_bytes()).unwrap();
+                        std::hint::black_box(normalize(&decoded.text));
                     }
                 })
             });
             g.bench_function("segment", |b| {
-                b.iter(|| {
-                    norms
-                        .iter()
-                        .map(|n| segment::segment(&n.text).lines.len())
-                        .sum::<usize>()
-                })
+                b.iter(|| norms.iter().map(|n| segment(&n.text).lines.len()).sum::<usize>())
             });
             macro_rules! extractor {
                 ($name:literal, $f:expr) => {
@@ -134,21 +128,21 @@ fn stages(c: &mut Criterion) {
                     });
                 };
             }
-            extractor!("paragraphs", |d: &Doc<'_>| extract::paragraphs::extract(d).len());
-            extractor!("footnotes", |d: &Doc<'_>| extract::footnotes::extract(d).len());
-            extractor!("amounts", |d: &Doc<'_>| extract::amounts::extract(d, &[]).len());
-            extractor!("recipients", |d: &Doc<'_>| extract::recipients::extract(d).len());
+            extractor!("paragraphs", |d: &Doc<'_>| extractors::paragraphs(d).len());
+            extractor!("footnotes", |d: &Doc<'_>| extractors::footnotes(d).len());
+            extractor!("amounts", |d: &Doc<'_>| extractors::amounts(d, &[]).len());
+            extractor!("recipients", |d: &Doc<'_>| extractors::recipients(d).len());
             extractor!("document", |d: &Doc<'_>| usize::from(
-                extract::document::extract(d, &[]).body.is_some()
+                extractors::document(d, &[]).body.is_some()
             ));
-            extractor!("votes", |d: &Doc<'_>| extract::votes::extract(d).len());
+            extractor!("votes", |d: &Doc<'_>| extractors::votes(d).len());
             extractor!("decisions", |d: &Doc<'_>| {
-                let document = extract::document::extract(d, &[]);
-                extract::decisions::extract(d, &document).len()
+                let document = extractors::document(d, &[]);
+                extractors::decisions(d, &document).len()
             });
-            extractor!("motions", |d: &Doc<'_>| extract::motions::extract(d, &[]).len());
-            extractor!("reservations", |d: &Doc<'_>| extract::reservations::extract(d).len());
-            extractor!("notes", |d: &Doc<'_>| extract::notes::extract(d).len());
+            extractor!("motions", |d: &Doc<'_>| extractors::motions(d, &[]).len());
+            extractor!("reservations", |d: &Doc<'_>| extractors::reservations(d).len());
+            extractor!("notes", |d: &Doc<'_>| extractors::notes(d).len());
             g.bench_function("end-to-end", |b| {
                 b.iter(|| {
                     for s in &sources {
@@ -165,7 +159,7 @@ fn stages(c: &mut Criterion) {
                     for s in &sources {
                         let mut r = empty_result();
                         protokoll::extract_source(s, &mut r, None).unwrap();
-                        protokoll::write::write_jsonl(&mut out, &r).unwrap();
+                        protokoll::output::write_jsonl(&mut out, &r).unwrap();
                     }
                 })
             });
@@ -192,7 +186,7 @@ fn pdf(c: &mut Criterion) {
     g.bench_function("fixtures/pdf", |b| {
         b.iter(|| {
             for f in &files {
-                std::hint::black_box(protokoll::pdf::extract(f, &protokoll::pdf::Limits::default()).unwrap());
+                std::hint::black_box(pdf::extract(f, &pdf::Limits::default()).unwrap());
             }
         })
     });
@@ -211,17 +205,17 @@ fn pdf_real(c: &mut Criterion) {
     paths.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
     paths.sort();
     let files: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    let limits = protokoll::pdf::Limits::default();
+    let limits = pdf::Limits::default();
     let pages: u64 = files
         .iter()
-        .filter_map(|f| protokoll::pdf::extract(f, &limits).ok())
+        .filter_map(|f| pdf::extract(f, &limits).ok())
         .map(|t| t.pages.len() as u64)
         .sum();
     let bytes: u64 = files.iter().map(|f| f.len() as u64).sum();
     let run = |b: &mut criterion::Bencher<'_>| {
         b.iter(|| {
             for f in &files {
-                let _ = std::hint::black_box(protokoll::pdf::extract(f, &limits));
+                let _ = std::hint::black_box(pdf::extract(f, &limits));
             }
         })
     };

@@ -34,6 +34,8 @@ pub struct Input {
     /// The path reported in results (`source.path`): the input's key, see
     /// the module doc.
     pub rel: String,
+    /// How it is read (from its extension; content starting `%PDF-` is
+    /// read as a PDF whatever its name).
     pub format: Format,
     /// Set when discovery itself failed for this entry.
     pub problem: Option<Error>,
@@ -42,6 +44,7 @@ pub struct Input {
 /// Options of discovery.
 #[derive(Debug, Clone, Default)]
 pub struct DiscoverOptions {
+    /// Follow symbolic links while walking folders (loops are detected).
     pub follow_links: bool,
     /// The folder keys are relative to; empty: the current directory.
     pub root: PathBuf,
@@ -274,7 +277,7 @@ pub fn discover(roots: &[PathBuf], opts: DiscoverOptions) -> Vec<Input> {
 }
 
 /// Every input under `roots`, in order, found as it is asked for (see
-/// [`inputs_counted`]); what is skipped is not counted.
+/// `inputs_counted`); what is skipped is not counted.
 pub fn inputs(roots: &[PathBuf], opts: DiscoverOptions) -> impl Iterator<Item = Input> + '_ {
     inputs_counted(roots, opts, SkipCounter::default())
 }

@@ -8,30 +8,71 @@ use std::path::PathBuf;
 
 use crate::model::ErrorKind;
 
+/// Why one input could not be processed; every variant names the input's
+/// path.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The file could not be read.
     #[error("{path}: cannot read: {source}")]
     Io {
+        /// The input.
         path: PathBuf,
+        /// What reading said.
         #[source]
         source: std::io::Error,
     },
+    /// The bytes are not text in an encoding protokoll reads.
     #[error("{path}: {message}")]
-    Encoding { path: PathBuf, message: String },
-    #[error("{path}: {message}")]
-    Pdf {
+    Encoding {
+        /// The input.
         path: PathBuf,
-        kind: ErrorKind,
+        /// Why.
         message: String,
     },
-    #[error("{path}: file is {size} bytes, larger than the limit of {limit} bytes")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{path}: gave up after the time budget of {seconds} s")]
-    Timeout { path: PathBuf, seconds: f64 },
-    #[error("{path}: internal error: {message}")]
-    Internal { path: PathBuf, message: String },
+    /// The PDF gives no text (damaged, encrypted, a scan, over a cap).
     #[error("{path}: {message}")]
-    Usage { path: PathBuf, message: String },
+    Pdf {
+        /// The input.
+        path: PathBuf,
+        /// The kind written into the failed result.
+        kind: ErrorKind,
+        /// Why.
+        message: String,
+    },
+    /// The file is larger than `--max-bytes`.
+    #[error("{path}: file is {size} bytes, larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The input.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file's time budget ran out.
+    #[error("{path}: gave up after the time budget of {seconds} s")]
+    Timeout {
+        /// The input.
+        path: PathBuf,
+        /// The budget in seconds.
+        seconds: f64,
+    },
+    /// A bug in protokoll.
+    #[error("{path}: internal error: {message}")]
+    Internal {
+        /// The input.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The input cannot be taken as it was given (a usage error).
+    #[error("{path}: {message}")]
+    Usage {
+        /// The input.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
 }
 
 impl Error {
@@ -66,4 +107,5 @@ impl Error {
     }
 }
 
+/// A result whose error is an [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;

@@ -1,84 +1,109 @@
 //! protokoll: Swedish municipal meeting minutes to structured, traceable data.
 //!
-//! The pipeline, one module per stage, each a plain function from one type to
-//! the next:
-//!
-//! discover ([`discover`](mod@discover)) → load ([`load`]) → normalize
-//! ([`normalize`], with an offset map) → segment ([`segment`]: §§ and
-//! headings) → extract ([`extract`], one module per record kind) → write
-//! ([`write`](mod@write)).
+//! The pipeline, one stage after the other, each a plain function from one
+//! type to the next: discover ([`discover`], [`inputs`]) → load → normalize
+//! (with an offset map) → segment (§§ and headings) → extract (one
+//! extractor per record kind) → write ([`output`]). The stages one at a
+//! time are in [`stages`].
 //!
 //! Only loading and writing touch the file system, and the library never
 //! prints. [`run`] processes a batch in parallel and hands results to a sink
-//! in input order; every input yields exactly one [`model::ExtractResult`],
-//! also when it fails.
+//! in input order; every input yields exactly one [`ExtractResult`] (the
+//! output model is [`model`]), also when it fails. [`Batch`] is a whole run
+//! into an output, as `protokoll extract` does it; [`Config`] holds the
+//! settings and their defaults.
 
-pub mod budget;
-pub mod discover;
-pub mod error;
-pub mod extract;
+#![deny(missing_docs)]
+
+mod batch;
+mod budget;
+mod config;
+mod discover;
+mod error;
+mod extract;
 pub mod grammar;
-pub mod kommuner;
-pub mod load;
+#[cfg_attr(not(test), expect(dead_code, reason = "kommuner::all and by_name serve only tests"))]
+mod kommuner;
+mod load;
 pub mod model;
-pub mod normalize;
-pub mod pdf;
-pub mod segment;
-pub mod source;
-pub mod summary;
-pub mod swedish;
-pub mod write;
+#[expect(
+    dead_code,
+    reason = "normalize::find_furniture is used nowhere; the public `mod` hid it"
+)]
+mod normalize;
+mod pdf;
+mod segment;
+mod source;
+mod summary;
+mod swedish;
+#[expect(
+    dead_code,
+    reason = "Sink::supports_incremental is used nowhere; the public `mod` hid it"
+)]
+mod write;
 
 use std::path::Path;
 use std::time::Instant;
 
-pub use discover::{DiscoverOptions, Input, discover, inputs};
+pub use batch::{Batch, Opened};
+pub use budget::TimedOut;
+pub use config::{
+    Config, DEFAULT_MAX_BYTES, DEFAULT_TIME_BUDGET, JOBS_PER_CORE, MAX_TIME_BUDGET_SECONDS, Threads, worker_threads,
+};
+pub use discover::{DiscoverOptions, Input, Skipped, discover, inputs, missing, name_string, overlapping};
 pub use error::{Error, Result};
 pub use model::ExtractResult;
+pub use source::{SourceText, display_text};
+pub use summary::{FileProblem, Summary, terminal_safe};
 
 use model::{Format, Source, Status};
-use source::SourceText;
 
-/// Settings of a run.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// Inputs larger than this fail with `too_large`.
-    pub max_bytes: u64,
-    /// Cap on decoded (decompressed) PDF stream bytes per file.
-    pub max_pdf_decoded_bytes: u64,
-    /// Cap on content-stream operators per PDF page.
-    pub max_pdf_ops_per_page: usize,
-    /// Cap on PDF Form XObject / object nesting depth.
-    pub max_pdf_depth: usize,
-    /// Time budget per file.
-    pub time_budget: Option<std::time::Duration>,
-    /// When a document's text states no date, take one from a `YYYY-MM-DD`
-    /// in its path (`document.date_from` says `path`).
-    pub date_from_path: bool,
-}
+/// Writing results: the output formats and what they hold.
+pub mod output {
+    pub use crate::write::html::page as html_page;
+    pub use crate::write::{OutputFormat, SinkOptions, WriteError, write_jsonl};
 
-impl Default for Config {
-    fn default() -> Self {
-        let pdf = pdf::Limits::default();
-        Config {
-            max_bytes: 256 * 1024 * 1024,
-            max_pdf_decoded_bytes: pdf.max_decoded_bytes,
-            max_pdf_ops_per_page: pdf.max_ops_per_page,
-            max_pdf_depth: pdf.max_depth,
-            time_budget: Some(std::time::Duration::from_secs(60)),
-            date_from_path: false,
-        }
+    /// The SQLite output: its tables and views.
+    pub mod sqlite {
+        pub use crate::write::sqlite::{RECORD_TABLES, SCHEMA, views};
+    }
+
+    /// The CSV output: one file per record kind.
+    pub mod csv {
+        pub use crate::write::csv::TABLES;
     }
 }
 
-impl Config {
-    fn pdf_limits(&self, started: std::time::Instant) -> pdf::Limits {
-        pdf::Limits {
-            max_decoded_bytes: self.max_pdf_decoded_bytes,
-            max_ops_per_page: self.max_pdf_ops_per_page,
-            max_depth: self.max_pdf_depth,
-            deadline: self.time_budget.and_then(|b| started.checked_add(b)),
-        }
+/// The pipeline's stages one at a time, for stage benchmarks, fuzz targets
+/// and tests: decoding, PDF text, normalizing, segmenting and each record
+/// kind's extractor. Processing minutes needs none of it ([`run`],
+/// [`process_input`] and [`extract_source`] do it all); these are the
+/// library's internals, and change when they do.
+pub mod stages {
+    pub use crate::extract::Doc;
+    pub use crate::load::{Decoded, RawInput, decode, from_bytes};
+    pub use crate::normalize::{Normalized, normalize};
+    pub use crate::segment::{Segmented, segment};
+
+    /// The text of a PDF file, within resource limits.
+    pub mod pdf {
+        pub use crate::pdf::{Limits, PdfError, PdfText, Stats, extract, extract_with_stats};
+    }
+
+    /// One extractor per record kind, each a function of a [`Doc`] (and of
+    /// records found before it, as [`extract_source`](crate::extract_source)
+    /// runs them).
+    pub mod extractors {
+        pub use crate::extract::amounts::extract as amounts;
+        pub use crate::extract::decisions::extract as decisions;
+        pub use crate::extract::document::extract as document;
+        pub use crate::extract::footnotes::extract as footnotes;
+        pub use crate::extract::motions::extract as motions;
+        pub use crate::extract::notes::extract as notes;
+        pub use crate::extract::paragraphs::extract as paragraphs;
+        pub use crate::extract::recipients::extract as recipients;
+        pub use crate::extract::reservations::extract as reservations;
+        pub use crate::extract::votes::extract as votes;
     }
 }
 
@@ -132,7 +157,7 @@ pub fn extract_source(
     source: &SourceText,
     result: &mut ExtractResult,
     deadline: Option<Instant>,
-) -> std::result::Result<(), extract::TimedOut> {
+) -> std::result::Result<(), TimedOut> {
     let within = budget::Deadline(deadline);
     let norm = normalize::normalize_within(&source.text, within)?;
     within.check()?;
@@ -147,8 +172,8 @@ pub fn extract_source(
     extract::extract_all(&doc, result)
 }
 
-/// Process one input's bytes into its result. Never fails: problems become
-/// a `failed` result.
+/// Process one input's bytes (read with [`stages::from_bytes`]) into its
+/// result. Never fails: problems become a `failed` result.
 pub fn process_bytes(rel: &str, path: &Path, format: Format, raw: load::RawInput, config: &Config) -> ExtractResult {
     process_bytes_with_text(rel, path, format, raw, config).0
 }
@@ -233,7 +258,14 @@ pub enum Outcome {
     /// Read and extracted (or failed): its result.
     Extracted(Box<ExtractResult>),
     /// Skipped in an incremental run: content and tool version unchanged.
-    Unchanged { path: String, sha256: String, bytes: u64 },
+    Unchanged {
+        /// Its `source.path`.
+        path: String,
+        /// The hash of its content.
+        sha256: String,
+        /// Its size.
+        bytes: u64,
+    },
 }
 
 /// Decides, from an input's relative path and content hash, whether an

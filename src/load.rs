@@ -19,7 +19,9 @@ use crate::model::ErrorKind;
 
 /// Raw bytes of an input and their hash.
 pub struct RawInput {
+    /// The bytes.
     pub bytes: Vec<u8>,
+    /// Their SHA-256, in hex (`source.sha256`).
     pub sha256: String,
 }
 
@@ -119,8 +121,11 @@ pub fn pdf_error(path: &Path, e: crate::pdf::PdfError, config: &crate::Config) -
 /// A decoded text and what was noticed on the way.
 #[derive(Debug)]
 pub struct Decoded {
+    /// The text.
     pub text: String,
+    /// The encoding it was read in (`utf-8`, `utf-16le`, `windows-1252`, …).
     pub encoding: &'static str,
+    /// What was doubtful (a fallback encoding, replaced bytes).
     pub warnings: Vec<String>,
 }
 

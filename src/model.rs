@@ -187,6 +187,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The kind as it is written (`too_large`, `no_text`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Io => "io",
@@ -238,6 +239,7 @@ pub struct Municipality {
     pub code: String,
 }
 
+/// What kind of document it is.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {

@@ -154,9 +154,11 @@ fn piece_at(pieces: &[Piece], pos: usize) -> Piece {
 /// The normalized text of a document and its map back to the source text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
+    /// The normalized text.
     pub text: String,
     /// One map per stage, first stage first.
     maps: Vec<OffsetMap>,
+    /// The page furniture (headers, footers, page numbers) taken out.
     pub furniture: Vec<FurnitureLine>,
 }
 

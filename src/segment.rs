@@ -93,7 +93,9 @@ pub struct Section {
 pub struct Segmented {
     /// Every line of the normalized text (without its `\n`).
     pub lines: Vec<Range<usize>>,
+    /// The §§, in document order.
     pub paragraphs: Vec<ParagraphSeg>,
+    /// The headed sections (beslut, yrkanden, …), in document order.
     pub sections: Vec<Section>,
     /// Starts of lines where another document of a case file begins.
     pub boundaries: Vec<usize>,

@@ -14,7 +14,9 @@ use crate::model::{Format, Span};
 /// Decoded text of one input plus indexes for spans.
 #[derive(Debug, Clone)]
 pub struct SourceText {
+    /// The text (a PDF's pages separated by form feeds).
     pub text: String,
+    /// What it was read from.
     pub format: Format,
     line_starts: Vec<usize>,
     /// Byte offsets where pages 2.. start (after each form feed), PDFs only.
@@ -22,6 +24,7 @@ pub struct SourceText {
 }
 
 impl SourceText {
+    /// The source text `text`, indexed for lines and pages.
     pub fn new(text: String, format: Format) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];

@@ -50,12 +50,17 @@ fn records_map<S: serde::Serializer>(records: &[(&'static str, usize)], s: S) ->
 /// Counts of a run; serialized as the `--summary-json` file.
 #[derive(Debug, Default, Clone, serde::Serialize)]
 pub struct Summary {
+    /// Inputs extracted (ok, partial or failed; not the unchanged).
     pub files: usize,
+    /// … of them `ok`.
     pub ok: usize,
+    /// … of them `partial`.
     pub partial: usize,
+    /// … of them `failed` (also when their result could not be written).
     pub failed: usize,
     /// Skipped by an incremental run: content and tool version unchanged.
     pub unchanged: usize,
+    /// Bytes of the inputs, extracted and unchanged.
     pub bytes: u64,
     /// Records found, by kind, in the contract's order.
     #[serde(serialize_with = "records_map")]
@@ -89,7 +94,7 @@ pub struct Summary {
 impl Summary {
     /// The counts of a run into an output that held `held` from earlier
     /// runs (`None`: an output that keeps nothing, JSON Lines or CSV).
-    pub fn for_output(held: Option<BTreeMap<String, Known>>) -> Summary {
+    pub(crate) fn for_output(held: Option<BTreeMap<String, Known>>) -> Summary {
         Summary {
             keeps_results: held.is_some(),
             held: held.unwrap_or_default(),
@@ -99,13 +104,13 @@ impl Summary {
 
     /// The paths the output holds results of, under `scope`, that this run
     /// did not see: inputs deleted or renamed since (see [`Scope::gone`]).
-    pub fn gone_paths(&self, scope: &Scope) -> Vec<String> {
+    pub(crate) fn gone_paths(&self, scope: &Scope) -> Vec<String> {
         scope.gone(self.held.keys(), &self.seen)
     }
 
     /// Count an extracted (or failed) input, and what it is to the output
     /// (new, changed or extracted again).
-    pub fn add(&mut self, r: &ExtractResult) {
+    pub(crate) fn add(&mut self, r: &ExtractResult) {
         self.files += 1;
         self.bytes += r.source.bytes;
         if self.keeps_results {
@@ -149,7 +154,7 @@ impl Summary {
 
     /// An input counted by [`Self::add`] whose result could not be written:
     /// it counts as failed, with the writer's message.
-    pub fn add_output_failure(&mut self, path: &str, status: Status, message: &str) {
+    pub(crate) fn add_output_failure(&mut self, path: &str, status: Status, message: &str) {
         match status {
             Status::Ok => self.ok = self.ok.saturating_sub(1),
             Status::Partial => self.partial = self.partial.saturating_sub(1),
@@ -166,7 +171,7 @@ impl Summary {
     }
 
     /// Count an input an incremental run skipped.
-    pub fn add_unchanged(&mut self, path: String, bytes: u64) {
+    pub(crate) fn add_unchanged(&mut self, path: String, bytes: u64) {
         self.seen.insert(path);
         self.files += 1;
         self.unchanged += 1;

@@ -515,6 +515,32 @@ fn help_shows_exit_codes_and_examples_and_completions_and_a_man_page_are_generat
     assert!(man.starts_with(".ie") || man.contains(".TH protokoll 1"), "{man}");
 }
 
+/// The defaults `extract --help` shows are the library's, which are written
+/// once (`Config::default`), and the text of `--jobs` names the library's cap.
+#[test]
+fn extract_help_shows_the_library_defaults() {
+    let help = String::from_utf8(run(&["extract", "--help"]).stdout).unwrap();
+    let default_of = |flag: &str| -> String {
+        let at = help
+            .find(&format!("--{flag} <"))
+            .unwrap_or_else(|| panic!("--{flag} in {help}"));
+        let rest = &help[at..];
+        let start = rest.find("[default: ").expect("a default") + "[default: ".len();
+        rest[start..start + rest[start..].find(']').unwrap()].to_string()
+    };
+    let config = protokoll::Config::default();
+    assert_eq!(config.max_bytes, protokoll::DEFAULT_MAX_BYTES);
+    assert_eq!(default_of("max-bytes"), "256M");
+    assert_eq!(config.max_bytes, 256 << 20);
+    assert_eq!(default_of("max-pdf-decoded-bytes"), "256M");
+    assert_eq!(config.max_pdf_decoded_bytes, 256 << 20);
+    assert_eq!(default_of("timeout"), config.time_budget_seconds().to_string());
+    assert_eq!(default_of("max-pdf-ops"), config.max_pdf_ops_per_page.to_string());
+    assert_eq!(default_of("max-pdf-depth"), config.max_pdf_depth.to_string());
+    let jobs = format!("at most {} per core", protokoll::JOBS_PER_CORE);
+    assert!(help.contains(&jobs), "{jobs} in {help}");
+}
+
 #[test]
 fn date_from_path_fills_only_a_date_the_text_does_not_state_and_says_so() {
     let dir = tempfile::tempdir().unwrap();

@@ -713,7 +713,7 @@ fn incremental_runs_count_new_changed_unchanged_gone_and_prune_only_the_gone() {
 #[test]
 fn the_readme_shows_the_sqlite_schema_the_tool_creates() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let schema = protokoll::write::sqlite::SCHEMA.trim_matches('\n');
+    let schema = protokoll::output::sqlite::SCHEMA.trim_matches('\n');
     assert!(
         readme.contains(&format!("```sql\n{schema}\n```")),
         "README.md's SQLite schema differs from write::sqlite::SCHEMA: copy it from there"
@@ -726,7 +726,7 @@ fn every_record_view_has_the_documents_context() {
     let db = dir.path().join("v.db");
     sqlite_run(&db, &root().join("corpus"), &[]);
     let conn = Connection::open(&db).unwrap();
-    for table in protokoll::write::sqlite::RECORD_TABLES {
+    for table in protokoll::output::sqlite::RECORD_TABLES {
         let columns = column(&conn, &format!("SELECT name FROM pragma_table_info('{table}_full')"));
         assert_eq!(
             columns[..6],
@@ -831,7 +831,7 @@ fn xlsx_has_a_sheet_per_record_kind_with_codes_as_text_and_numbers_as_numbers() 
         s
     };
     let workbook = read("xl/workbook.xml");
-    for (name, _) in protokoll::write::csv::TABLES.iter() {
+    for (name, _) in protokoll::output::csv::TABLES.iter() {
         assert!(workbook.contains(&format!("name=\"{name}\"")), "sheet {name}");
     }
     let strings = read("xl/sharedStrings.xml");

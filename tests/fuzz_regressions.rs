@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use protokoll::model::Format;
-use protokoll::{Config, load, process_bytes};
+use protokoll::stages::{decode, from_bytes};
+use protokoll::{Config, process_bytes};
 
 mod common;
 
@@ -25,11 +26,11 @@ fn fuzz_crashes_stay_fixed() {
             "f",
             Path::new("f"),
             format,
-            load::from_bytes(bytes.clone()),
+            from_bytes(bytes.clone()),
             &Config::default(),
         );
         if format == Format::Text
-            && let Ok(decoded) = load::decode(Path::new("f"), &bytes)
+            && let Ok(decoded) = decode(Path::new("f"), &bytes)
         {
             {
                 let text = decoded.text;

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use lopdf::{Object, dictionary};
-use protokoll::pdf::{Limits, PdfError, extract, extract_with_stats};
+use protokoll::stages::pdf::{Limits, PdfError, extract, extract_with_stats};
 
 #[test]
 fn lines_come_out_top_to_bottom() {

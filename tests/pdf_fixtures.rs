@@ -70,7 +70,7 @@ fn pdf_spans_index_the_printed_text() {
                 assert!(span["page"].as_u64().is_some_and(|p| p >= 1), "{kind}: no page");
                 if let Some(t) = r["text"].as_str() {
                     let frag = &source.text[s..e];
-                    assert_eq!(protokoll::source::display_text(frag), t, "{}: {kind}", pdf.display());
+                    assert_eq!(protokoll::display_text(frag), t, "{}: {kind}", pdf.display());
                 }
             }
         }

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use flate2::{Compression, write::ZlibEncoder};
 use lopdf::{Object, dictionary};
-use protokoll::pdf::{Limits, PdfError, extract};
+use protokoll::stages::pdf::{Limits, PdfError, extract};
 use std::io::Write;
 use std::time::Instant;
 
@@ -62,7 +62,7 @@ fn basic_objects(content: &[u8]) -> Vec<Vec<u8>> {
     ]
 }
 
-fn not_a_panic(r: &Result<protokoll::pdf::PdfText, PdfError>) -> bool {
+fn not_a_panic(r: &Result<protokoll::stages::pdf::PdfText, PdfError>) -> bool {
     !matches!(r, Err(PdfError::Damaged(m)) if m.contains("internal panic"))
 }
 

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use protokoll::model::Format;
-use protokoll::{Config, load, process_bytes};
+use protokoll::stages::{decode, from_bytes};
+use protokoll::{Config, process_bytes};
 use serde_json::Value;
 
 /// Text made of pieces of Swedish minutes and of characters that stress
@@ -83,7 +84,7 @@ fn display(s: &str) -> String {
 }
 
 fn result_of(text: &str) -> Value {
-    let raw = load::from_bytes(text.as_bytes().to_vec());
+    let raw = from_bytes(text.as_bytes().to_vec());
     let r = process_bytes("x.txt", Path::new("x.txt"), Format::Text, raw, &Config::default());
     serde_json::to_value(r).unwrap()
 }
@@ -95,7 +96,7 @@ proptest! {
     fn every_span_is_in_bounds_on_char_boundaries_and_matches_its_text(input in minutes_text()) {
         let result = result_of(&input);
         // spans index the source text: the decoded file (a leading BOM dropped)
-        let text = load::decode(Path::new("x.txt"), input.as_bytes()).unwrap().text;
+        let text = decode(Path::new("x.txt"), input.as_bytes()).unwrap().text;
         prop_assert_ne!(result["status"].as_str(), Some("failed"));
         for (kind, records) in result.as_object().unwrap() {
             let Some(records) = records.as_array() else { continue };

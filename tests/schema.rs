@@ -43,3 +43,36 @@ fn the_schema_command_prints_it() {
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(printed, protokoll::json_schema());
 }
+
+/// Every object, field and value of the output model has a description in
+/// the schema: its doc comment (the model's fields all carry one, and
+/// `docs/fields.md` is generated from them).
+#[test]
+fn every_type_field_and_value_of_the_schema_is_described() {
+    let schema = protokoll::json_schema();
+    let described = |v: &serde_json::Value| v["description"].as_str().is_some_and(|d| !d.trim().is_empty());
+    let mut defs: Vec<(String, &serde_json::Value)> = schema["$defs"]
+        .as_object()
+        .expect("definitions")
+        .iter()
+        .map(|(name, def)| (name.clone(), def))
+        .collect();
+    defs.push(("ExtractResult".into(), &schema));
+    let mut missing = Vec::new();
+    for (name, def) in defs {
+        if !described(def) {
+            missing.push(name.clone());
+        }
+        for (field, p) in def["properties"].as_object().into_iter().flatten() {
+            if !described(p) {
+                missing.push(format!("{name}.{field}"));
+            }
+        }
+        for v in def["oneOf"].as_array().into_iter().flatten() {
+            if !described(v) {
+                missing.push(format!("{name} {}", v["const"]));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no description: {missing:?}");
+}

@@ -6,13 +6,13 @@
 use std::time::{Duration, Instant};
 
 use libfuzzer_sys::fuzz_target;
-use protokoll::pdf::{Limits, PdfError, extract};
+use protokoll::stages::pdf::{Limits, PdfError, extract};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits {
         max_decoded_bytes: 16 << 20,
         max_ops_per_page: 200_000,
-        max_depth: 32,
+        max_depth: Limits::default().max_depth,
         deadline: Some(Instant::now() + Duration::from_secs(2)),
     };
     if let Err(PdfError::Damaged(m)) = extract(data, &limits) {

@@ -7,12 +7,13 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use protokoll::model::Format;
-use protokoll::{Config, load, process_bytes};
+use protokoll::stages::{decode, from_bytes};
+use protokoll::{Config, process_bytes};
 
 fuzz_target!(|data: &[u8]| {
-    let raw = load::from_bytes(data.to_vec());
+    let raw = from_bytes(data.to_vec());
     let result = process_bytes("f.txt", Path::new("f.txt"), Format::Text, raw, &Config::default());
-    let Ok(decoded) = load::decode(Path::new("f.txt"), data) else { return };
+    let Ok(decoded) = decode(Path::new("f.txt"), data) else { return };
     let text = decoded.text;
     let value = serde_json::to_value(&result).expect("serializable");
     for (_, records) in value.as_object().expect("an object") {
@@ -23,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(s <= e && e <= text.len(), "span out of bounds");
             assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "span off a char boundary");
             if let Some(t) = r["text"].as_str() {
-                assert_eq!(protokoll::source::display_text(&text[s..e]), t, "record text is not its span");
+                assert_eq!(protokoll::display_text(&text[s..e]), t, "record text is not its span");
             }
         }
     }

@@ -37,8 +37,11 @@ pub(crate) fn capture_spans<'t>(matches: impl Iterator<Item = regex::Captures<'t
 
 /// One document as the extractors see it.
 pub struct Doc<'a> {
+    /// The source text, which spans index into.
     pub source: &'a SourceText,
+    /// The normalized text, which the patterns run on.
     pub norm: &'a Normalized,
+    /// The layout of the normalized text: lines, §§, sections.
     pub seg: &'a Segmented,
     /// When the file's time budget runs out.
     pub deadline: Option<Instant>,

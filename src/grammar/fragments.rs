@@ -154,6 +154,7 @@ pub static PARTY_LIST: Rule = Rule::new(
     ],
 );
 
+/// A person with a party in parentheses: "Anna Berg (S)", "Carl von Platen (M)".
 pub static PERSON_WITH_PARTY: Rule = Rule::new(
     "person_with_party",
     r"(?P<name>(?&name_token)(?:\s+(?:(?&name_particle)\s+)?(?&name_token)){1,4})\s*(?&party_paren)",
@@ -167,6 +168,7 @@ pub static PERSON_WITH_PARTY: Rule = Rule::new(
     ],
 );
 
+/// A whole string that is a person's name, two to five words.
 pub static NAME_ONLY: Rule = Rule::new(
     "name_only",
     r"^(?P<name>(?&name_token)(?:\s+(?:(?&name_particle)\s+)?(?&name_token)){1,4})$",
@@ -188,6 +190,7 @@ pub static GROUP: Rule = Rule::new(
     ],
 );
 
+/// A whole string that is one party: an abbreviation or a name.
 pub static PARTY_TOKEN: Rule = Rule::new(
     "party_token",
     r"^(?:[A-ZÅÄÖ]{1,4}|\p{Lu}\p{Ll}+(?:\s+de\s+gröna)?)$",

@@ -31,21 +31,30 @@ pub const TOOL_VERSION: &str = concat!("protokoll ", env!("CARGO_PKG_VERSION"));
 /// Errors of the writers.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// Writing a file (or the stream) failed.
     #[error("{path}: {source}")]
     Io {
+        /// The file written (`-`: the stream), or the input whose result it was.
         path: PathBuf,
+        /// What writing said.
         #[source]
         source: io::Error,
     },
+    /// The SQLite database failed.
     #[error("{path}: SQLite: {source}")]
     Sqlite {
+        /// The database.
         path: PathBuf,
+        /// What SQLite said.
         #[source]
         source: rusqlite::Error,
     },
+    /// Writing a CSV file failed.
     #[error("{path}: CSV: {source}")]
     Csv {
+        /// The CSV file.
         path: PathBuf,
+        /// What the CSV writer said.
         #[source]
         source: ::csv::Error,
     },

@@ -117,7 +117,7 @@ pub fn one_page(content: &str) -> Vec<u8> {
 }
 
 pub fn text_of(bytes: &[u8]) -> String {
-    match protokoll::pdf::extract(bytes, &protokoll::pdf::Limits::default()) {
+    match protokoll::stages::pdf::extract(bytes, &protokoll::stages::pdf::Limits::default()) {
         Ok(t) => t.pages.join("\u{c}"),
         Err(e) => panic!("extraction failed: {e}"),
     }
