@@ -11,9 +11,11 @@
 //! the scorer, never pick it up) records each input's content hash and the
 //! tool version for incremental runs.
 
+pub mod columns;
 pub mod csv;
 pub mod html;
 pub mod sqlite;
+pub mod tables;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -680,15 +682,7 @@ impl Sink {
             Sink::JsonDir(d) => d.write(r),
             Sink::Csv(c) => c.write(r).map(|_| None),
             Sink::Sqlite(db) => db.write(r),
-            Sink::Xlsx(x) => Ok(x.write(r)?.map(|why| {
-                OutputFailure::new(
-                    r,
-                    WriteError::Io {
-                        path: PathBuf::from(&r.source.path),
-                        source: io::Error::other(why),
-                    },
-                )
-            })),
+            Sink::Xlsx(x) => x.write(r),
         }
     }
 
@@ -701,7 +695,7 @@ impl Sink {
             }),
             Sink::JsonlFile(f) => f.finish(),
             Sink::JsonDir(d) => d.finish(),
-            Sink::Csv(c) => c.finish().map(|_| ()),
+            Sink::Csv(c) => c.finish(),
             Sink::Sqlite(db) => db.finish(),
             Sink::Xlsx(x) => x.finish(),
         }
