@@ -649,7 +649,7 @@ impl Sink {
     pub fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
         match self {
             Sink::JsonDir(d) => Ok(Some(d.manifest.entries.clone())),
-            Sink::Sqlite(db) => db.known().map(Some),
+            Sink::Sqlite(db) => db.known(),
             _ => Ok(None),
         }
     }
