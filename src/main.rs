@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use protokoll::discover::SkipCounter;
 use protokoll::summary::{Summary, terminal_safe};
-use protokoll::write::{OutputFormat, Sink, SinkOptions};
+use protokoll::write::{OutputFormat, SinkOptions};
 use protokoll::{Config, DiscoverOptions, Outcome};
 
 #[derive(Parser)]
@@ -470,7 +470,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let scope = protokoll::discover::Scope::of(&paths, &options);
             let skipped = SkipCounter::default();
             let stdout: Box<dyn Write> = Box::new(io::BufWriter::new(io::stdout()));
-            let mut sink = Sink::open(format, output.as_deref(), stdout, &SinkOptions { csv_bom: !no_bom })?;
+            let mut sink =
+                protokoll::write::open(format, output.as_deref(), stdout, &SinkOptions { csv_bom: !no_bom })?;
             let unchanged = if incremental && !force {
                 Some(sink.unchanged_check()?)
             } else {

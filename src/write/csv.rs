@@ -19,7 +19,7 @@ use tempfile::NamedTempFile;
 
 use super::columns::{Cell, ColumnInfo, cells};
 use super::tables::{CONTEXT, DOCUMENTS, RECORDS, SPAN};
-use super::{OutputFailure, WriteError};
+use super::{OutputFailure, Sink, WriteError};
 use crate::model::ExtractResult;
 
 /// The CSV files (sheets of the xlsx output) and their columns, in order:
@@ -171,9 +171,9 @@ pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<Cell<'_>>)> {
     out
 }
 
-impl CsvSink {
+impl Sink for CsvSink {
     /// Write the rows of one result.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         for (table, cells) in rows(r) {
             self.row(table, cells)?;
         }
@@ -181,7 +181,7 @@ impl CsvSink {
     }
 
     /// Flush every file and move it into place.
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         for (name, w) in self.writers {
             let path = self.dir.join(format!("{name}.csv"));
             let io_err = |source| WriteError::Io {

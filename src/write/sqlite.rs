@@ -21,7 +21,7 @@ use rusqlite::{Connection, ToSql, params, params_from_iter};
 
 use super::columns::{Cell, ColumnInfo, Index, LinkInfo, Records};
 use super::tables::{CONTEXT, DOCUMENTS, RECORDS, SPAN};
-use super::{Known, OutputFailure, WriteError};
+use super::{Known, OutputFailure, OwnedUnchangedCheck, Sink, WriteError};
 use crate::model::{ExtractResult, Status};
 
 /// `PRAGMA user_version` of a database this version writes.
@@ -378,10 +378,16 @@ impl SqliteSink {
     }
 }
 
-impl SqliteSink {
+impl Sink for SqliteSink {
+    /// Asks the database each time (see [`SqliteSink::lookup`]).
+    fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
+        let lookup = self.lookup()?;
+        Ok(Box::new(move |rel, sha| lookup.unchanged(rel, sha)))
+    }
+
     /// What the database holds of every input: path → hash, tool version
     /// and status (for an incremental run's new / changed / gone).
-    pub fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
+    fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, sha256, tool_version, status FROM documents")
@@ -394,7 +400,7 @@ impl SqliteSink {
 
     /// Remove the documents at `paths` and all their records, in one
     /// transaction; the number removed.
-    pub fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
+    fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
         let err = |source| WriteError::Sqlite {
             path: self.path.clone(),
             source,
@@ -411,13 +417,17 @@ impl SqliteSink {
         Ok(removed)
     }
 
+    fn supports_incremental(&self) -> bool {
+        true
+    }
+
     /// Replace one document's rows in a write transaction of its own: the
     /// database is locked only while that document is written (WAL with
     /// `synchronous = NORMAL` makes a commit a write, not a sync), so a
     /// concurrent run waits milliseconds, and a result never sits in memory
     /// while the pipeline waits for a slow input. A document the database
     /// refuses is returned as that input's failure.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
         match self.insert(r) {
             Ok(()) => {
@@ -432,7 +442,7 @@ impl SqliteSink {
     }
 
     /// Close the database.
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         self.conn.execute_batch("PRAGMA optimize;").map_err(|e| self.err(e))
     }
 }

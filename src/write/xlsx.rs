@@ -20,7 +20,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::columns::Cell;
 use super::csv::{TABLES, fit_cell, rows};
-use super::{OutputFailure, WriteError};
+use super::{OutputFailure, Sink, WriteError};
 use crate::model::ExtractResult;
 
 /// The most rows a sheet holds, header included.
@@ -82,10 +82,10 @@ impl XlsxSink {
     }
 }
 
-impl XlsxSink {
+impl Sink for XlsxSink {
     /// Add the rows of one result; a result whose rows do not fit a sheet
     /// is refused whole (its input's failure), nothing of it written.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         let rows = rows(r);
         if let Some(why) = self.full_sheet(&rows) {
             let error = WriteError::Io {
@@ -118,7 +118,7 @@ impl XlsxSink {
 
     /// Save the workbook: to a temporary file in its folder, then renamed
     /// into place.
-    pub fn finish(mut self) -> Result<(), WriteError> {
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
         let dir = self
             .path
             .parent()
