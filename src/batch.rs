@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::config::Config;
 use crate::discover::{self, DiscoverOptions, Scope, SkipCounter};
 use crate::summary::Summary;
-use crate::write::{OutputFormat, OwnedUnchangedCheck, Sink, SinkOptions, WriteError};
+use crate::write::{self, OutputFormat, OwnedUnchangedCheck, Sink, SinkOptions, WriteError};
 use crate::{Outcome, run};
 
 /// What to extract, how, and where to.
@@ -39,7 +39,7 @@ pub struct Batch {
 pub struct Opened<'a> {
     batch: &'a Batch,
     scope: Scope,
-    sink: Sink,
+    sink: Box<dyn Sink>,
     unchanged: Option<OwnedUnchangedCheck>,
     summary: Summary,
 }
@@ -49,7 +49,7 @@ impl Batch {
     /// what it holds from earlier runs.
     pub fn open(&self, stream: Box<dyn std::io::Write>) -> Result<Opened<'_>, WriteError> {
         let scope = Scope::of(&self.paths, &self.discover);
-        let sink = Sink::open(self.format, self.output.as_deref(), stream, &self.sink)?;
+        let sink = write::open(self.format, self.output.as_deref(), stream, &self.sink)?;
         let unchanged = if self.incremental {
             Some(sink.unchanged_check()?)
         } else {

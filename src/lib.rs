@@ -65,8 +65,13 @@ pub mod output {
 
     /// The SQLite output: its tables and views.
     pub mod sqlite {
-        pub use crate::write::sqlite::{RECORD_TABLES, SCHEMA, views};
+        pub use crate::write::sqlite::{RECORD_TABLES, schema, views};
     }
+
+    /// The column model every table format is written from; not part of
+    /// the stable API (the README's generated table reference reads it).
+    #[doc(hidden)]
+    pub use crate::write::{columns, tables};
 
     /// The CSV output: one file per record kind.
     pub mod csv {

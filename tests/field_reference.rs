@@ -155,7 +155,7 @@ fn datasette_metadata() -> Value {
     let schema = protokoll::json_schema();
     let defs = &schema["$defs"];
     let conn = rusqlite::Connection::open_in_memory().unwrap();
-    conn.execute_batch(protokoll::output::sqlite::SCHEMA).unwrap();
+    conn.execute_batch(&protokoll::output::sqlite::schema()).unwrap();
     conn.execute_batch(&protokoll::output::sqlite::views()).unwrap();
     let object_of = |table: &str| -> &str {
         match table.trim_end_matches("_full") {

@@ -711,16 +711,6 @@ fn incremental_runs_count_new_changed_unchanged_gone_and_prune_only_the_gone() {
 }
 
 #[test]
-fn the_readme_shows_the_sqlite_schema_the_tool_creates() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let schema = protokoll::output::sqlite::SCHEMA.trim_matches('\n');
-    assert!(
-        readme.contains(&format!("```sql\n{schema}\n```")),
-        "README.md's SQLite schema differs from write::sqlite::SCHEMA: copy it from there"
-    );
-}
-
-#[test]
 fn every_record_view_has_the_documents_context() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("v.db");

@@ -17,165 +17,47 @@ use std::sync::LazyLock;
 
 use tempfile::NamedTempFile;
 
-use super::WriteError;
-use crate::model::{ExtractResult, Person, Span};
-
-/// The columns of `documents.csv`.
-const DOCUMENT_COLUMNS: &[&str] = &[
-    "path",
-    "format",
-    "sha256",
-    "bytes",
-    "pages",
-    "encoding",
-    "status",
-    "error_kind",
-    "error",
-    "warnings",
-    "kind",
-    "municipality",
-    "municipality_code",
-    "body",
-    "date",
-    "title",
-    "date_from",
-];
-
-/// The columns every record row starts with: its document's path and
-/// context, so a spreadsheet filters records by municipality, date and body
-/// without a lookup.
-pub const CONTEXT_COLUMNS: &[&str] = &[
-    "path",
-    "municipality",
-    "municipality_code",
-    "document_date",
-    "document_body",
-    "document_kind",
-];
-
-/// The columns every record row ends with: its span.
-pub const SPAN_COLUMNS: &[&str] = &["span_start", "span_end", "line", "page"];
-
-/// Each record table's own columns, between the context and the span.
-const RECORD_COLUMNS: &[(&str, &[&str])] = &[
-    ("paragraphs", &["number", "case_numbers", "title"]),
-    (
-        "decisions",
-        &[
-            "paragraph",
-            "body",
-            "type",
-            "proposed_to",
-            "outcome",
-            "for_own_part",
-            "earlier",
-            "reference",
-            "earlier_date",
-            "items",
-            "text",
-        ],
-    ),
-    (
-        "amounts",
-        &[
-            "paragraph",
-            "text",
-            "value",
-            "value_max",
-            "currency",
-            "qualifier",
-            "per",
-            "period",
-            "footnote",
-            "sentence",
-        ],
-    ),
-    (
-        "footnotes",
-        &["paragraph", "marker", "text", "population_count", "population_date"],
-    ),
-    (
-        "motions",
-        &[
-            "paragraph",
-            "mover_name",
-            "mover_party",
-            "supporters",
-            "classification",
-            "result",
-            "text",
-        ],
-    ),
-    (
-        "votes",
-        &[
-            "paragraph",
-            "yes",
-            "no",
-            "abstain",
-            "absent",
-            "yes_means",
-            "no_means",
-            "named_votes",
-            "text",
-        ],
-    ),
-    ("reservations", &["paragraph", "by", "text"]),
-    ("notes", &["paragraph", "by", "on_behalf_of", "text"]),
-    ("recipients", &["paragraph", "name"]),
-];
+use super::columns::{Cell, ColumnInfo, cells};
+use super::tables::{CONTEXT, DOCUMENTS, RECORDS, SPAN};
+use super::{OutputFailure, Sink, WriteError};
+use crate::model::ExtractResult;
 
 /// The CSV files (sheets of the xlsx output) and their columns, in order:
 /// `documents`, then one table per record kind with the context columns,
-/// its own and the span columns.
+/// its own and the span columns (see [`super::tables`]).
 pub static TABLES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    std::iter::once(("documents", DOCUMENT_COLUMNS.to_vec()))
-        .chain(
-            RECORD_COLUMNS
+    let documents = DOCUMENTS.columns.iter().map(|c| c.info());
+    std::iter::once(("documents", in_sheets(documents).map(|c| c.name).collect()))
+        .chain(RECORDS.iter().map(|t| {
+            let own = in_sheets(t.columns().into_iter()).map(|c| c.name);
+            let names = CONTEXT
                 .iter()
-                .map(|(name, own)| (*name, [CONTEXT_COLUMNS, own, SPAN_COLUMNS].concat())),
-        )
+                .map(|c| c.name)
+                .chain(own)
+                .chain(SPAN.iter().map(|c| c.name));
+            (t.name(), names.collect())
+        }))
         .collect()
 });
+
+/// The columns CSV and xlsx have.
+fn in_sheets(columns: impl Iterator<Item = ColumnInfo>) -> impl Iterator<Item = ColumnInfo> {
+    columns.filter(|c| c.sql.in_sheets())
+}
+
+/// The cells of the columns CSV and xlsx have.
+fn sheet_cells<'a>(columns: &[ColumnInfo], row: Vec<Cell<'a>>) -> impl Iterator<Item = Cell<'a>> {
+    columns
+        .iter()
+        .zip(row)
+        .filter(|(c, _)| c.sql.in_sheets())
+        .map(|(_, cell)| cell)
+}
 
 /// Writes the CSV files of one run.
 pub struct CsvSink {
     dir: PathBuf,
     writers: Vec<(String, csv::Writer<BufWriter<NamedTempFile>>)>,
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map_or_else(String::new, |x| x.to_string())
-}
-
-/// A serde enum value as its JSON string ("approve", "refer_back").
-fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn opt_word<T: serde::Serialize>(v: &Option<T>) -> String {
-    v.as_ref().map_or_else(String::new, word)
-}
-
-/// A person as `Name (P)`, a party group as `(P)`.
-pub fn person(p: &Person) -> String {
-    match (&p.name, &p.party) {
-        (Some(n), Some(party)) => format!("{n} ({party})"),
-        (Some(n), None) => n.clone(),
-        (None, Some(party)) => format!("({party})"),
-        (None, None) => String::new(),
-    }
-}
-
-fn persons(ps: &[Person]) -> String {
-    ps.iter().map(person).collect::<Vec<_>>().join("; ")
-}
-
-fn span_cols(s: &Span) -> [String; 4] {
-    [s.start.to_string(), s.end.to_string(), s.line.to_string(), opt(&s.page)]
 }
 
 /// The most characters a spreadsheet cell holds (Excel and LibreOffice).
@@ -246,191 +128,75 @@ impl CsvSink {
         })
     }
 
-    fn row(&mut self, table: usize, mut fields: Vec<String>) -> Result<(), WriteError> {
-        for f in &mut fields {
-            spreadsheet_safe(f);
-        }
+    fn row(&mut self, table: usize, cells: Vec<Cell>) -> Result<(), WriteError> {
+        let fields: Vec<String> = cells
+            .iter()
+            .map(|c| {
+                let mut f = c.to_text();
+                spreadsheet_safe(&mut f);
+                f
+            })
+            .collect();
         let (name, w) = &mut self.writers[table];
         w.write_record(&fields).map_err(|source| WriteError::Csv {
             path: self.dir.join(format!("{name}.csv")),
             source,
         })
     }
-
-    /// Write the rows of one result.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
-        for (table, fields) in rows(r) {
-            self.row(table, fields)?;
-        }
-        Ok(())
-    }
 }
 
 /// The rows one result adds to the tables: (index into [`TABLES`], the
-/// row's cells as text, in the table's column order). CSV writes them as
-/// they are, xlsx with numbers as numbers.
-pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<String>)> {
-    let d = r.document.as_ref();
-    let municipality = d.and_then(|d| d.municipality.as_ref());
-    let muni_name = municipality.map_or_else(String::new, |m| m.name.clone());
-    let muni_code = municipality.map_or_else(String::new, |m| m.code.clone());
-    let date = d.map_or_else(String::new, |d| opt(&d.date));
-    let body = d.map_or_else(String::new, |d| opt(&d.body));
-    let kind = d.map_or_else(String::new, |d| word(&d.kind));
-    let mut out = vec![(
-        0,
-        vec![
-            r.source.path.clone(),
-            word(&r.source.format),
-            r.source.sha256.clone(),
-            r.source.bytes.to_string(),
-            opt(&r.source.pages),
-            opt(&r.source.encoding),
-            word(&r.status),
-            r.error.as_ref().map_or_else(String::new, |e| word(&e.kind)),
-            r.error.as_ref().map_or_else(String::new, |e| e.message.clone()),
-            r.warnings.join("; "),
-            kind.clone(),
-            muni_name.clone(),
-            muni_code.clone(),
-            body.clone(),
-            date.clone(),
-            d.map_or_else(String::new, |d| opt(&d.title)),
-            d.map_or_else(String::new, |d| opt_word(&d.date_from)),
-        ],
-    )];
-    // [`CONTEXT_COLUMNS`], the record's own cells, [`SPAN_COLUMNS`]
-    let context = [r.source.path.clone(), muni_name, muni_code, date, body, kind];
-    let mut add = |table: usize, own: Vec<String>, span: &Span| {
-        let mut f = context.to_vec();
-        f.extend(own);
-        f.extend(span_cols(span));
-        out.push((table, f));
-    };
-    for p in &r.paragraphs {
-        add(
-            1,
-            vec![p.number.clone(), p.case_numbers.join("; "), opt(&p.title)],
-            &p.span,
-        );
-    }
-    for x in &r.decisions {
-        let own = vec![
-            opt(&x.paragraph),
-            opt(&x.body),
-            word(&x.kind),
-            opt(&x.proposed_to),
-            opt_word(&x.outcome),
-            x.for_own_part.to_string(),
-            x.earlier.to_string(),
-            opt(&x.reference),
-            opt(&x.date),
-            x.items.join("; "),
-            x.text.clone(),
-        ];
-        add(2, own, &x.span);
-    }
-    for x in &r.amounts {
-        let own = vec![
-            opt(&x.paragraph),
-            x.text.clone(),
-            x.value.to_string(),
-            opt(&x.value_max),
-            word(&x.currency),
-            opt_word(&x.qualifier),
-            opt(&x.per),
-            opt_word(&x.period),
-            opt(&x.footnote),
-            x.sentence.clone(),
-        ];
-        add(3, own, &x.span);
-    }
-    for x in &r.footnotes {
-        let own = vec![
-            opt(&x.paragraph),
-            x.marker.clone(),
-            x.text.clone(),
-            x.population.as_ref().map_or_else(String::new, |p| p.count.to_string()),
-            x.population.as_ref().map_or_else(String::new, |p| opt(&p.date)),
-        ];
-        add(4, own, &x.span);
-    }
-    for x in &r.motions {
-        let own = vec![
-            opt(&x.paragraph),
-            opt(&x.mover.name),
-            opt(&x.mover.party),
-            persons(&x.supporters),
-            word(&x.classification),
-            opt_word(&x.result),
-            x.text.clone(),
-        ];
-        add(5, own, &x.span);
-    }
-    for x in &r.votes {
-        let named: Vec<String> = x
-            .votes
-            .iter()
-            .map(|v| {
-                let who = person(&Person {
-                    name: v.name.clone(),
-                    party: v.party.clone(),
-                });
-                format!("{who}: {}", word(&v.option))
-            })
-            .collect();
-        let own = vec![
-            opt(&x.paragraph),
-            opt(&x.counts.yes),
-            opt(&x.counts.no),
-            opt(&x.counts.abstain),
-            opt(&x.counts.absent),
-            opt(&x.yes_means),
-            opt(&x.no_means),
-            named.join("; "),
-            x.text.clone(),
-        ];
-        add(6, own, &x.span);
-    }
-    for x in &r.reservations {
-        add(7, vec![opt(&x.paragraph), persons(&x.by), x.text.clone()], &x.span);
-    }
-    for x in &r.notes {
-        let own = vec![opt(&x.paragraph), persons(&x.by), opt(&x.on_behalf_of), x.text.clone()];
-        add(8, own, &x.span);
-    }
-    for x in &r.recipients {
-        add(9, vec![opt(&x.paragraph), x.name.clone()], &x.span);
+/// row's cells, in the table's column order). CSV writes them as text, xlsx
+/// with numbers as numbers.
+pub fn rows(r: &ExtractResult) -> Vec<(usize, Vec<Cell<'_>>)> {
+    let documents: Vec<ColumnInfo> = DOCUMENTS.columns.iter().map(|c| c.info()).collect();
+    let document = cells(DOCUMENTS.columns, r);
+    let context: Vec<Cell> = CONTEXT
+        .iter()
+        .filter_map(|c| documents.iter().position(|d| d.name == c.from))
+        .map(|i| document[i].clone())
+        .collect();
+    let mut out = vec![(0, sheet_cells(&documents, document).collect())];
+    for (t, table) in RECORDS.iter().enumerate() {
+        let columns = table.columns();
+        for row in table.rows(r) {
+            let cells = context
+                .iter()
+                .cloned()
+                .chain(sheet_cells(&columns, row.cells))
+                .chain(row.span);
+            out.push((t + 1, cells.collect()));
+        }
     }
     out
 }
 
-impl CsvSink {
+impl Sink for CsvSink {
+    /// Write the rows of one result.
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+        for (table, cells) in rows(r) {
+            self.row(table, cells)?;
+        }
+        Ok(None)
+    }
+
     /// Flush every file and move it into place.
-    pub fn finish(self) -> Result<Vec<PathBuf>, WriteError> {
-        let mut written = Vec::new();
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         for (name, w) in self.writers {
             let path = self.dir.join(format!("{name}.csv"));
-            let buf = w.into_inner().map_err(|e| WriteError::Io {
-                path: path.clone(),
-                source: std::io::Error::other(e.to_string()),
-            })?;
-            let tmp = buf.into_inner().map_err(|e| WriteError::Io {
-                path: path.clone(),
-                source: e.into_error(),
-            })?;
-            let file: &File = tmp.as_file();
-            file.sync_all().map_err(|source| WriteError::Io {
+            let io_err = |source| WriteError::Io {
                 path: path.clone(),
                 source,
-            })?;
-            tmp.persist(&path).map_err(|e| WriteError::Io {
-                path: path.clone(),
-                source: e.error,
-            })?;
-            written.push(path);
+            };
+            let buf = w
+                .into_inner()
+                .map_err(|e| io_err(std::io::Error::other(e.to_string())))?;
+            let tmp = buf.into_inner().map_err(|e| io_err(e.into_error()))?;
+            let file: &File = tmp.as_file();
+            file.sync_all().map_err(io_err)?;
+            tmp.persist(&path).map_err(|e| io_err(e.error))?;
         }
-        Ok(written)
+        Ok(())
     }
 }
 

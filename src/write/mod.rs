@@ -1,5 +1,8 @@
-//! Writing results: JSON Lines, one JSON file per input, CSV tables, or a
-//! SQLite database. Only this stage (and loading) touches the file system.
+//! Writing results: JSON Lines, one JSON file per input, CSV tables, an
+//! xlsx workbook or a SQLite database. Only this stage (and loading)
+//! touches the file system. Each format is a type that implements
+//! [`Sink`], opened by [`open`]; the table formats are made from one
+//! column model ([`columns`], [`tables`]).
 //!
 //! In directory mode a result for input `a/b.txt` goes to `OUT/a/b.txt.json`,
 //! written atomically (a temporary file in the same folder, then a rename),
@@ -11,9 +14,11 @@
 //! the scorer, never pick it up) records each input's content hash and the
 //! tool version for incremental runs.
 
+pub mod columns;
 pub mod csv;
 pub mod html;
 pub mod sqlite;
+pub mod tables;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -202,6 +207,25 @@ impl JsonDirSink {
             journal: None,
         })
     }
+}
+
+impl Sink for JsonDirSink {
+    /// An input is unchanged when the manifest, as the run began, has it
+    /// with the same content and tool version.
+    fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
+        let known = self.manifest.entries.clone();
+        Ok(Box::new(move |rel, sha| {
+            known.get(rel).is_some_and(|k| k.unchanged(sha))
+        }))
+    }
+
+    fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
+        Ok(Some(self.manifest.entries.clone()))
+    }
+
+    fn supports_incremental(&self) -> bool {
+        true
+    }
 
     /// Remove the result files and manifest entries of `paths`.
     fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
@@ -261,9 +285,10 @@ impl JsonDirSink {
         Ok(None)
     }
 
-    fn finish(self) -> Result<(), WriteError> {
-        drop(self.journal);
-        self.manifest.save(&self.dir)
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
+        let JsonDirSink { dir, manifest, journal } = *self;
+        drop(journal);
+        manifest.save(&dir)
     }
 }
 
@@ -511,15 +536,19 @@ impl JsonlFile {
             out: io::BufWriter::new(tmp),
         })
     }
+}
 
-    pub fn write(&mut self, r: &ExtractResult) -> Result<(), WriteError> {
-        write_jsonl(&mut self.out, r).map_err(|source| WriteError::Io {
-            path: self.path.clone(),
-            source,
-        })
+impl Sink for JsonlFile {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+        write_jsonl(&mut self.out, r)
+            .map(|_| None)
+            .map_err(|source| WriteError::Io {
+                path: self.path.clone(),
+                source,
+            })
     }
 
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         let path = self.path;
         let tmp = self.out.into_inner().map_err(|e| WriteError::Io {
             path: path.clone(),
@@ -528,6 +557,28 @@ impl JsonlFile {
         tmp.persist(&path)
             .map_err(|e| WriteError::Io { path, source: e.error })?;
         Ok(())
+    }
+}
+
+/// JSON Lines to a stream (standard output).
+pub struct JsonlStream(pub Box<dyn Write>);
+
+impl JsonlStream {
+    fn io_err(source: io::Error) -> WriteError {
+        WriteError::Io {
+            path: PathBuf::from("-"),
+            source,
+        }
+    }
+}
+
+impl Sink for JsonlStream {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+        write_jsonl(&mut self.0, r).map(|_| None).map_err(Self::io_err)
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
+        self.0.flush().map_err(Self::io_err)
     }
 }
 
@@ -596,123 +647,64 @@ impl Default for SinkOptions {
     }
 }
 
-/// Where the results of a run go.
-pub enum Sink {
-    Stream(Box<dyn Write>),
-    JsonlFile(JsonlFile),
-    JsonDir(JsonDirSink),
-    Csv(csv::CsvSink),
-    Sqlite(sqlite::SqliteSink),
-    Xlsx(Box<xlsx::XlsxSink>),
-}
-
-impl Sink {
-    /// Open the sink for `format`; `output` is the file or folder (`None`:
-    /// JSON Lines to `stream`).
-    pub fn open(
-        format: OutputFormat,
-        output: Option<&Path>,
-        stream: Box<dyn Write>,
-        options: &SinkOptions,
-    ) -> Result<Sink, WriteError> {
-        Ok(match (format, output) {
-            (OutputFormat::Jsonl, None) => Sink::Stream(stream),
-            (OutputFormat::Jsonl, Some(p)) => Sink::JsonlFile(JsonlFile::create(p)?),
-            (OutputFormat::Json, Some(d)) => Sink::JsonDir(JsonDirSink::open(d)?),
-            (OutputFormat::Csv, Some(d)) => Sink::Csv(csv::CsvSink::create(d, options.csv_bom)?),
-            (OutputFormat::Sqlite, Some(p)) => Sink::Sqlite(sqlite::SqliteSink::open(p)?),
-            (OutputFormat::Xlsx, Some(p)) => Sink::Xlsx(Box::new(xlsx::XlsxSink::create(p)?)),
-            (_, None) => {
-                return Err(WriteError::Io {
-                    path: PathBuf::from("-"),
-                    source: io::Error::other("this format writes files: give -o"),
-                });
-            }
-        })
-    }
-
+/// Where the results of a run go: one type per output format, opened by
+/// [`open`]. The methods for incremental runs answer, for an output that
+/// keeps nothing (JSON Lines, CSV, xlsx), that nothing is known.
+pub trait Sink {
     /// For incremental runs: whether an input (relative path, content
     /// hash) is unchanged since an earlier run into this output. A JSON
     /// folder answers from its manifest as the run began; SQLite asks the
     /// database each time, so it sees what a concurrent run committed.
-    pub fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
-        match self {
-            Sink::JsonDir(d) => {
-                let known = d.manifest.entries.clone();
-                Ok(Box::new(move |rel, sha| {
-                    known.get(rel).is_some_and(|k| k.unchanged(sha))
-                }))
-            }
-            Sink::Sqlite(db) => {
-                let lookup = db.lookup()?;
-                Ok(Box::new(move |rel, sha| lookup.unchanged(rel, sha)))
-            }
-            _ => Ok(Box::new(|_, _| false)),
-        }
+    fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
+        Ok(Box::new(|_, _| false))
     }
 
     /// What this output holds from earlier runs, by input path, as the run
-    /// begins; `None` for outputs that keep nothing (JSON Lines, CSV, xlsx).
-    pub fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
-        match self {
-            Sink::JsonDir(d) => Ok(Some(d.manifest.entries.clone())),
-            Sink::Sqlite(db) => db.known().map(Some),
-            _ => Ok(None),
-        }
+    /// begins; `None` for outputs that keep nothing.
+    fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
+        Ok(None)
     }
 
     /// Remove what this output holds of the inputs at `paths` (a JSON
     /// folder's result files and manifest entries, a database's documents
     /// and their records), nothing else; the number removed.
-    pub fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
-        match self {
-            Sink::JsonDir(d) => d.prune(paths),
-            Sink::Sqlite(db) => db.prune(paths),
-            _ => Ok(0),
-        }
+    fn prune(&mut self, _paths: &[String]) -> Result<usize, WriteError> {
+        Ok(0)
     }
 
     /// Whether this sink keeps earlier results, so a run can be incremental.
-    pub fn supports_incremental(&self) -> bool {
-        matches!(self, Sink::JsonDir(_) | Sink::Sqlite(_))
+    fn supports_incremental(&self) -> bool {
+        false
     }
 
     /// Write one result. Returns this input's failure when its result could
     /// not be written (the run goes on); an error ends the run.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
-        match self {
-            Sink::Stream(w) => write_jsonl(w, r).map(|_| None).map_err(|source| WriteError::Io {
-                path: PathBuf::from("-"),
-                source,
-            }),
-            Sink::JsonlFile(f) => f.write(r).map(|_| None),
-            Sink::JsonDir(d) => d.write(r),
-            Sink::Csv(c) => c.write(r).map(|_| None),
-            Sink::Sqlite(db) => db.write(r),
-            Sink::Xlsx(x) => Ok(x.write(r)?.map(|why| {
-                OutputFailure::new(
-                    r,
-                    WriteError::Io {
-                        path: PathBuf::from(&r.source.path),
-                        source: io::Error::other(why),
-                    },
-                )
-            })),
-        }
-    }
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError>;
 
     /// Finish: flush, save the manifest, move files into place.
-    pub fn finish(self) -> Result<(), WriteError> {
-        match self {
-            Sink::Stream(mut w) => w.flush().map_err(|source| WriteError::Io {
+    fn finish(self: Box<Self>) -> Result<(), WriteError>;
+}
+
+/// Open the sink for `format`; `output` is the file or folder (`None`:
+/// JSON Lines to `stream`).
+pub fn open(
+    format: OutputFormat,
+    output: Option<&Path>,
+    stream: Box<dyn Write>,
+    options: &SinkOptions,
+) -> Result<Box<dyn Sink>, WriteError> {
+    Ok(match (format, output) {
+        (OutputFormat::Jsonl, None) => Box::new(JsonlStream(stream)),
+        (OutputFormat::Jsonl, Some(p)) => Box::new(JsonlFile::create(p)?),
+        (OutputFormat::Json, Some(d)) => Box::new(JsonDirSink::open(d)?),
+        (OutputFormat::Csv, Some(d)) => Box::new(csv::CsvSink::create(d, options.csv_bom)?),
+        (OutputFormat::Sqlite, Some(p)) => Box::new(sqlite::SqliteSink::open(p)?),
+        (OutputFormat::Xlsx, Some(p)) => Box::new(xlsx::XlsxSink::create(p)?),
+        (_, None) => {
+            return Err(WriteError::Io {
                 path: PathBuf::from("-"),
-                source,
-            }),
-            Sink::JsonlFile(f) => f.finish(),
-            Sink::JsonDir(d) => d.finish(),
-            Sink::Csv(c) => c.finish().map(|_| ()),
-            Sink::Sqlite(db) => db.finish(),
-            Sink::Xlsx(x) => x.finish(),
+                source: io::Error::other("this format writes files: give -o"),
+            });
         }
-    }
+    })
 }

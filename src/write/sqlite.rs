@@ -8,15 +8,21 @@
 //! `path`: its old rows are deleted and the new ones inserted in the same
 //! transaction), one transaction per document, so a killed run
 //! leaves every document either as before or completely replaced. The
-//! database uses WAL journaling. The schema is in the README.
+//! database uses WAL journaling. The tables, their `CREATE TABLE` text,
+//! indexes and views, and the inserts are made from the column model
+//! ([`super::tables`]); the schema is in the README, generated from it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-use rusqlite::{Connection, params};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{Connection, ToSql, params, params_from_iter};
 
-use super::{Known, OutputFailure, TOOL_VERSION, WriteError};
-use crate::model::{ExtractResult, Person, Status};
+use super::columns::{Cell, ColumnInfo, Index, LinkInfo, Records};
+use super::tables::{CONTEXT, DOCUMENTS, RECORDS, SPAN};
+use super::{Known, OutputFailure, OwnedUnchangedCheck, Sink, WriteError};
+use crate::model::{ExtractResult, Status};
 
 /// `PRAGMA user_version` of a database this version writes.
 pub const SCHEMA_VERSION: i64 = 2;
@@ -31,12 +37,22 @@ pub use crate::model::RECORD_KINDS as RECORD_TABLES;
 /// spreadsheet facets records by municipality, meeting date and body
 /// without a join. Recreated on every open, so they follow the tables.
 pub fn views() -> String {
+    let context: Vec<String> = CONTEXT
+        .iter()
+        .map(|c| {
+            if c.name == c.from {
+                format!("d.{}", c.from)
+            } else {
+                format!("d.{} AS {}", c.from, c.name)
+            }
+        })
+        .collect();
+    let context = context.join(", ");
     RECORD_TABLES
         .iter()
         .map(|t| {
             format!(
-                "DROP VIEW IF EXISTS {t}_full;\nCREATE VIEW {t}_full AS SELECT d.path, d.municipality, \
-                 d.municipality_code, d.date AS document_date, d.body AS document_body, d.kind AS document_kind, \
+                "DROP VIEW IF EXISTS {t}_full;\nCREATE VIEW {t}_full AS SELECT {context}, \
                  r.* FROM {t} r JOIN documents d ON d.id = r.document_id;\n"
             )
         })
@@ -70,125 +86,154 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The schema (also shown in the README).
-pub const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS documents (
-  id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE,
-  sha256 TEXT NOT NULL,
-  format TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  pages INTEGER,
-  encoding TEXT,
-  status TEXT NOT NULL,
-  error_kind TEXT,
-  error TEXT,
-  warnings TEXT NOT NULL,
-  kind TEXT,
-  municipality TEXT,
-  municipality_code TEXT,
-  body TEXT,
-  date TEXT,
-  title TEXT,
-  tool_version TEXT NOT NULL,
-  extracted_at TEXT NOT NULL,
-  date_from TEXT
-);
-CREATE TABLE IF NOT EXISTS paragraphs (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  number TEXT NOT NULL, case_numbers TEXT NOT NULL, title TEXT,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS decisions (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, body TEXT, type TEXT NOT NULL, proposed_to TEXT, outcome TEXT,
-  for_own_part INTEGER NOT NULL, earlier INTEGER NOT NULL, reference TEXT, earlier_date TEXT,
-  items TEXT NOT NULL, text TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS amounts (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, text TEXT NOT NULL, value REAL NOT NULL, value_max REAL, currency TEXT NOT NULL,
-  qualifier TEXT, per TEXT, period TEXT, footnote TEXT, sentence TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS footnotes (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, marker TEXT NOT NULL, text TEXT NOT NULL, population_count INTEGER, population_date TEXT,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS motions (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, mover_name TEXT, mover_party TEXT, classification TEXT NOT NULL, result TEXT, text TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS motion_supporters (
-  motion_id INTEGER NOT NULL REFERENCES motions(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL, name TEXT, party TEXT
-);
-CREATE TABLE IF NOT EXISTS votes (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, yes INTEGER, no INTEGER, abstain INTEGER, absent INTEGER, yes_means TEXT, no_means TEXT,
-  text TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS vote_members (
-  vote_id INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
-  name TEXT, party TEXT, option TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reservations (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, text TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS reservation_members (
-  reservation_id INTEGER NOT NULL REFERENCES reservations(id) ON DELETE CASCADE,
-  name TEXT, party TEXT
-);
-CREATE TABLE IF NOT EXISTS notes (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, on_behalf_of TEXT, text TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE TABLE IF NOT EXISTS note_members (
-  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
-  name TEXT, party TEXT
-);
-CREATE TABLE IF NOT EXISTS recipients (
-  id INTEGER PRIMARY KEY,
-  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  paragraph TEXT, name TEXT NOT NULL,
-  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, line INTEGER NOT NULL, page INTEGER
-);
-CREATE INDEX IF NOT EXISTS documents_municipality ON documents(municipality);
-CREATE INDEX IF NOT EXISTS documents_body ON documents(body);
-CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
-CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id, number);
-CREATE INDEX IF NOT EXISTS decisions_document ON decisions(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS decisions_body ON decisions(body);
-CREATE INDEX IF NOT EXISTS decisions_earlier_date ON decisions(earlier_date);
-CREATE INDEX IF NOT EXISTS amounts_document ON amounts(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS amounts_value ON amounts(value);
-CREATE INDEX IF NOT EXISTS footnotes_document ON footnotes(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS motions_document ON motions(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS motion_supporters_motion ON motion_supporters(motion_id);
-CREATE INDEX IF NOT EXISTS votes_document ON votes(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS vote_members_vote ON vote_members(vote_id);
-CREATE INDEX IF NOT EXISTS reservations_document ON reservations(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS reservation_members_reservation ON reservation_members(reservation_id);
-CREATE INDEX IF NOT EXISTS reservation_members_party ON reservation_members(party);
-CREATE INDEX IF NOT EXISTS notes_document ON notes(document_id, paragraph);
-CREATE INDEX IF NOT EXISTS note_members_note ON note_members(note_id);
-CREATE INDEX IF NOT EXISTS recipients_document ON recipients(document_id, paragraph);
-";
+/// The schema (also shown in the README): `documents`, each record table
+/// followed by its link tables, then the indexes in the same order.
+pub fn schema() -> String {
+    let mut tables = vec![create_table("documents", &documents_lines())];
+    let mut indexes = create_indexes("documents", DOCUMENTS.indexes);
+    for t in RECORDS {
+        tables.push(create_table(t.name(), &record_lines(t)));
+        indexes.push_str(&create_indexes(t.name(), t.indexes()));
+        for link in t.links() {
+            tables.push(create_table(link.name, &link_lines(t.name(), &link)));
+            indexes.push_str(&create_indexes(link.name, link.indexes));
+        }
+    }
+    format!("\n{}{indexes}", tables.concat())
+}
+
+/// `CREATE TABLE` with one line of the text for each of `lines`, its
+/// column definitions separated by commas.
+fn create_table(name: &str, lines: &[Vec<String>]) -> String {
+    let lines: Vec<String> = lines.iter().map(|l| format!("  {}", l.join(", "))).collect();
+    format!("CREATE TABLE IF NOT EXISTS {name} (\n{}\n);\n", lines.join(",\n"))
+}
+
+fn create_indexes(table: &str, indexes: &[Index]) -> String {
+    indexes
+        .iter()
+        .map(|i| {
+            format!(
+                "CREATE INDEX IF NOT EXISTS {table}_{} ON {table}({});\n",
+                i.name, i.columns
+            )
+        })
+        .collect()
+}
+
+const ID: &str = "id INTEGER PRIMARY KEY";
+const POSITION: &str = "position INTEGER NOT NULL";
+
+/// `name TYPE` of a column SQLite has.
+fn definition(c: &ColumnInfo) -> Option<String> {
+    c.sql.sql_type().map(|t| format!("{} {t}", c.name))
+}
+
+/// The key of a row that belongs to a row of `table`.
+fn reference(key: &str, table: &str) -> String {
+    format!("{key} INTEGER NOT NULL REFERENCES {table}(id) ON DELETE CASCADE")
+}
+
+/// `documents`: one column a line, in the database's order.
+fn documents_lines() -> Vec<Vec<String>> {
+    let columns: Vec<ColumnInfo> = DOCUMENTS.columns.iter().map(|c| c.info()).collect();
+    let ordered = DOCUMENTS
+        .sql_order
+        .iter()
+        .filter_map(|name| columns.iter().find(|c| c.name == *name))
+        .filter_map(definition);
+    std::iter::once(ID.to_string())
+        .chain(ordered)
+        .map(|d| vec![d])
+        .collect()
+}
+
+/// A record table: its id and document, its own columns in lines broken
+/// after its `sql_breaks`, its span on a line.
+fn record_lines(t: &dyn Records) -> Vec<Vec<String>> {
+    let mut lines = vec![vec![ID.to_string()], vec![reference("document_id", "documents")]];
+    let mut line = Vec::new();
+    for c in t.columns() {
+        let Some(d) = definition(&c) else { continue };
+        line.push(d);
+        if t.sql_breaks().contains(&c.name) {
+            lines.push(std::mem::take(&mut line));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.push(SPAN.iter().filter_map(|c| definition(&c.info())).collect());
+    lines
+}
+
+/// A link table: its record, then its columns on a line.
+fn link_lines(parent: &str, link: &LinkInfo) -> Vec<Vec<String>> {
+    let position = link.numbered.then(|| POSITION.to_string());
+    let columns = position.into_iter().chain(link.columns.iter().filter_map(definition));
+    vec![vec![reference(link.key, parent)], columns.collect()]
+}
+
+/// `INSERT INTO table (columns) VALUES (?1, …)`.
+fn insert_into(table: &str, columns: &[&str]) -> String {
+    let values: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        columns.join(", "),
+        values.join(", ")
+    )
+}
+
+/// The names of the columns SQLite has.
+fn sql_names(columns: &[ColumnInfo]) -> impl Iterator<Item = &'static str> + '_ {
+    columns.iter().filter(|c| c.sql.sql_type().is_some()).map(|c| c.name)
+}
+
+/// The inserts of a record table and of its link tables.
+struct RecordInserts {
+    record: String,
+    links: Vec<String>,
+}
+
+/// The inserts of `documents` and of each record table, made once.
+static INSERTS: LazyLock<(String, Vec<RecordInserts>)> = LazyLock::new(|| {
+    let documents: Vec<ColumnInfo> = DOCUMENTS.columns.iter().map(|c| c.info()).collect();
+    let records = RECORDS.iter().map(|t| {
+        let own = sql_names(&t.columns()).collect::<Vec<_>>();
+        let span = SPAN.iter().map(|c| c.name);
+        let columns: Vec<&str> = std::iter::once("document_id").chain(own).chain(span).collect();
+        let links = t.links().into_iter().map(|l| {
+            let position = l.numbered.then_some("position");
+            let columns: Vec<&str> = [l.key]
+                .into_iter()
+                .chain(position)
+                .chain(sql_names(&l.columns))
+                .collect();
+            insert_into(l.name, &columns)
+        });
+        RecordInserts {
+            record: insert_into(t.name(), &columns),
+            links: links.collect(),
+        }
+    });
+    (
+        insert_into("documents", &sql_names(&documents).collect::<Vec<_>>()),
+        records.collect(),
+    )
+});
+
+impl ToSql for Cell<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Cell::Null | Cell::ExtractedAt => ToSqlOutput::Owned(Value::Null),
+            Cell::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Cell::Int(n) => ToSqlOutput::Owned(Value::Integer(*n)),
+            Cell::Real(x) => ToSqlOutput::Owned(Value::Real(*x)),
+            Cell::Bool(b) => ToSqlOutput::Owned(Value::Integer(i64::from(*b))),
+            Cell::List(items) => ToSqlOutput::Owned(Value::Text(serde_json::to_string(items).unwrap_or_default())),
+        })
+    }
+}
 
 /// What the database holds for a path, asked when it is needed (see
 /// [`SqliteSink::lookup`]).
@@ -205,18 +250,20 @@ impl KnownLookup {
         };
         let row = conn
             .prepare_cached("SELECT sha256, tool_version, status FROM documents WHERE path = ?1")
-            .and_then(|mut stmt| {
-                stmt.query_row(params![path], |r| {
-                    let status: String = r.get(2)?;
-                    Ok(Known {
-                        sha256: r.get(0)?,
-                        tool_version: r.get(1)?,
-                        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
-                    })
-                })
-            });
+            .and_then(|mut stmt| stmt.query_row(params![path], |r| known_at(r, 0)));
         row.is_ok_and(|known| known.unchanged(sha256))
     }
+}
+
+/// What a row holds from column `first` on: sha256, tool version and
+/// status (a status this version does not know counts as failed).
+fn known_at(row: &rusqlite::Row, first: usize) -> rusqlite::Result<Known> {
+    let status: String = row.get(first + 2)?;
+    Ok(Known {
+        sha256: row.get(first)?,
+        tool_version: row.get(first + 1)?,
+        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
+    })
 }
 
 /// Writes results into a SQLite database.
@@ -234,12 +281,6 @@ fn exec(c: &Connection, sql: &str, p: impl rusqlite::Params) -> rusqlite::Result
     c.prepare_cached(sql)?.execute(p)
 }
 
-fn word<T: serde::Serialize>(v: &T) -> Option<String> {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-}
-
 impl SqliteSink {
     /// Open (or create) the database at `path` (its folder must exist).
     pub fn open(path: &Path) -> Result<SqliteSink, WriteError> {
@@ -255,7 +296,7 @@ impl SqliteSink {
         migrate(&conn).map_err(err)?;
         // the schema's version: 2 since decisions.earlier_date and the views
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(err)?;
-        conn.execute_batch(SCHEMA).map_err(err)?;
+        conn.execute_batch(&schema()).map_err(err)?;
         conn.execute_batch(&views()).map_err(err)?;
         Ok(SqliteSink {
             conn,
@@ -286,13 +327,107 @@ impl SqliteSink {
         })
     }
 
+    /// Replace the document of `r` and its records.
+    fn insert(&self, r: &ExtractResult) -> rusqlite::Result<()> {
+        let c = &self.conn;
+        exec(c, "DELETE FROM documents WHERE path = ?1", params![r.source.path])?;
+        let (documents, records) = &*INSERTS;
+        let row = DOCUMENTS.columns.iter().filter(|col| col.sql.sql_type().is_some());
+        let cells = row.map(|col| match (col.get)(r) {
+            Cell::ExtractedAt => Cell::text(&self.extracted_at),
+            cell => cell,
+        });
+        exec(c, documents, params_from_iter(cells))?;
+        let document = c.last_insert_rowid();
+        for (t, inserts) in RECORDS.iter().zip(records) {
+            self.insert_records(*t, inserts, document, r)?;
+        }
+        Ok(())
+    }
+
+    /// Insert the records of `r` into table `t`, each with its link rows.
+    fn insert_records(
+        &self,
+        t: &dyn Records,
+        inserts: &RecordInserts,
+        document: i64,
+        r: &ExtractResult,
+    ) -> rusqlite::Result<()> {
+        let c = &self.conn;
+        let columns = t.columns();
+        let numbered: Vec<bool> = t.links().iter().map(|l| l.numbered).collect();
+        for row in t.rows(r) {
+            let own = columns
+                .iter()
+                .zip(row.cells)
+                .filter(|(col, _)| col.sql.sql_type().is_some());
+            let cells = std::iter::once(Cell::Int(document))
+                .chain(own.map(|(_, cell)| cell))
+                .chain(row.span);
+            exec(c, &inserts.record, params_from_iter(cells))?;
+            let id = c.last_insert_rowid();
+            for ((sql, numbered), members) in inserts.links.iter().zip(&numbered).zip(row.links) {
+                for (i, member) in members.into_iter().enumerate() {
+                    let position = numbered.then(|| Cell::int(i + 1));
+                    let cells = [Cell::Int(id)].into_iter().chain(position).chain(member);
+                    exec(c, sql, params_from_iter(cells))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Sink for SqliteSink {
+    /// Asks the database each time (see [`SqliteSink::lookup`]).
+    fn unchanged_check(&self) -> Result<OwnedUnchangedCheck, WriteError> {
+        let lookup = self.lookup()?;
+        Ok(Box::new(move |rel, sha| lookup.unchanged(rel, sha)))
+    }
+
+    /// What the database holds of every input: path → hash, tool version
+    /// and status (for an incremental run's new / changed / gone).
+    fn known(&self) -> Result<Option<BTreeMap<String, Known>>, WriteError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, sha256, tool_version, status FROM documents")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |row| Ok((row.get::<_, String>(0)?, known_at(row, 1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map(Some).map_err(|e| self.err(e))
+    }
+
+    /// Remove the documents at `paths` and all their records, in one
+    /// transaction; the number removed.
+    fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
+        let err = |source| WriteError::Sqlite {
+            path: self.path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut removed = 0;
+        {
+            let mut stmt = tx.prepare("DELETE FROM documents WHERE path = ?1").map_err(err)?;
+            for p in paths {
+                removed += stmt.execute([p]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(removed)
+    }
+
+    fn supports_incremental(&self) -> bool {
+        true
+    }
+
     /// Replace one document's rows in a write transaction of its own: the
     /// database is locked only while that document is written (WAL with
     /// `synchronous = NORMAL` makes a commit a write, not a sync), so a
     /// concurrent run waits milliseconds, and a result never sits in memory
     /// while the pipeline waits for a slow input. A document the database
     /// refuses is returned as that input's failure.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
         self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
         match self.insert(r) {
             Ok(()) => {
@@ -306,281 +441,8 @@ impl SqliteSink {
         }
     }
 
-    /// What the database holds of every input: path → hash, tool version
-    /// and status (for an incremental run's new / changed / gone).
-    pub fn known(&self) -> Result<BTreeMap<String, Known>, WriteError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT path, sha256, tool_version, status FROM documents")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |row| {
-                let status: String = row.get(3)?;
-                Ok((
-                    row.get::<_, String>(0)?,
-                    Known {
-                        sha256: row.get(1)?,
-                        tool_version: row.get(2)?,
-                        status: serde_json::from_value(serde_json::Value::String(status)).unwrap_or(Status::Failed),
-                    },
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
-    }
-
-    /// Remove the documents at `paths` and all their records, in one
-    /// transaction; the number removed.
-    pub fn prune(&mut self, paths: &[String]) -> Result<usize, WriteError> {
-        let tx = self.conn.transaction().map_err(|e| WriteError::Sqlite {
-            path: self.path.clone(),
-            source: e,
-        })?;
-        let mut removed = 0;
-        {
-            let mut stmt = tx
-                .prepare("DELETE FROM documents WHERE path = ?1")
-                .map_err(|e| WriteError::Sqlite {
-                    path: self.path.clone(),
-                    source: e,
-                })?;
-            for p in paths {
-                removed += stmt.execute([p]).map_err(|e| WriteError::Sqlite {
-                    path: self.path.clone(),
-                    source: e,
-                })?;
-            }
-        }
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(removed)
-    }
-
     /// Close the database.
-    pub fn finish(self) -> Result<(), WriteError> {
+    fn finish(self: Box<Self>) -> Result<(), WriteError> {
         self.conn.execute_batch("PRAGMA optimize;").map_err(|e| self.err(e))
-    }
-
-    fn insert(&self, r: &ExtractResult) -> rusqlite::Result<()> {
-        let c = &self.conn;
-        exec(c, "DELETE FROM documents WHERE path = ?1", params![r.source.path])?;
-        let d = r.document.as_ref();
-        exec(
-            c,
-            "INSERT INTO documents (path, sha256, format, bytes, pages, encoding, status, error_kind, error, warnings,
-               kind, municipality, municipality_code, body, date, title, tool_version, date_from, extracted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
-                r.source.path,
-                r.source.sha256,
-                word(&r.source.format),
-                r.source.bytes as i64,
-                r.source.pages,
-                r.source.encoding,
-                word(&r.status),
-                r.error.as_ref().and_then(|e| word(&e.kind)),
-                r.error.as_ref().map(|e| e.message.clone()),
-                serde_json::to_string(&r.warnings).unwrap_or_default(),
-                d.and_then(|d| word(&d.kind)),
-                d.and_then(|d| d.municipality.as_ref()).map(|m| m.name.clone()),
-                d.and_then(|d| d.municipality.as_ref()).map(|m| m.code.clone()),
-                d.and_then(|d| d.body.clone()),
-                d.and_then(|d| d.date.clone()),
-                d.and_then(|d| d.title.clone()),
-                TOOL_VERSION,
-                d.and_then(|d| d.date_from.as_ref()).and_then(word),
-                self.extracted_at,
-            ],
-        )?;
-        let doc = c.last_insert_rowid();
-        macro_rules! span {
-            ($s:expr) => {
-                ($s.start as i64, $s.end as i64, $s.line as i64, $s.page)
-            };
-        }
-        for p in &r.paragraphs {
-            let (s, e, l, pg) = span!(p.span);
-            exec(
-                c,
-                "INSERT INTO paragraphs (document_id, number, case_numbers, title, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![doc, p.number, p.case_numbers.join("; "), p.title, s, e, l, pg],
-            )?;
-        }
-        for x in &r.decisions {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO decisions (document_id, paragraph, body, type, proposed_to, outcome, for_own_part, earlier,
-                   reference, earlier_date, items, text, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                params![
-                    doc,
-                    x.paragraph,
-                    x.body,
-                    word(&x.kind),
-                    x.proposed_to,
-                    x.outcome.as_ref().and_then(word),
-                    x.for_own_part,
-                    x.earlier,
-                    x.reference,
-                    x.date,
-                    serde_json::to_string(&x.items).unwrap_or_default(),
-                    x.text,
-                    s,
-                    e,
-                    l,
-                    pg
-                ],
-            )?;
-        }
-        for x in &r.amounts {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO amounts (document_id, paragraph, text, value, value_max, currency, qualifier, per, period,
-                   footnote, sentence, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                params![
-                    doc,
-                    x.paragraph,
-                    x.text,
-                    x.value,
-                    x.value_max,
-                    word(&x.currency),
-                    x.qualifier.as_ref().and_then(word),
-                    x.per,
-                    x.period.as_ref().and_then(word),
-                    x.footnote,
-                    x.sentence,
-                    s,
-                    e,
-                    l,
-                    pg
-                ],
-            )?;
-        }
-        for x in &r.footnotes {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO footnotes (document_id, paragraph, marker, text, population_count, population_date,
-                   span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    doc,
-                    x.paragraph,
-                    x.marker,
-                    x.text,
-                    x.population.as_ref().map(|p| p.count as i64),
-                    x.population.as_ref().and_then(|p| p.date.clone()),
-                    s,
-                    e,
-                    l,
-                    pg
-                ],
-            )?;
-        }
-        for x in &r.motions {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO motions (document_id, paragraph, mover_name, mover_party, classification, result, text,
-                   span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    doc,
-                    x.paragraph,
-                    x.mover.name,
-                    x.mover.party,
-                    word(&x.classification),
-                    x.result.as_ref().and_then(word),
-                    x.text,
-                    s,
-                    e,
-                    l,
-                    pg
-                ],
-            )?;
-            let id = c.last_insert_rowid();
-            for (i, p) in x.supporters.iter().enumerate() {
-                exec(
-                    c,
-                    "INSERT INTO motion_supporters (motion_id, position, name, party) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, i as i64 + 1, p.name, p.party],
-                )?;
-            }
-        }
-        for x in &r.votes {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO votes (document_id, paragraph, yes, no, abstain, absent, yes_means, no_means, text,
-                   span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    doc,
-                    x.paragraph,
-                    x.counts.yes,
-                    x.counts.no,
-                    x.counts.abstain,
-                    x.counts.absent,
-                    x.yes_means,
-                    x.no_means,
-                    x.text,
-                    s,
-                    e,
-                    l,
-                    pg
-                ],
-            )?;
-            let id = c.last_insert_rowid();
-            for v in &x.votes {
-                exec(
-                    c,
-                    "INSERT INTO vote_members (vote_id, name, party, option) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, v.name, v.party, word(&v.option)],
-                )?;
-            }
-        }
-        let members = |table: &str, key: &str, id: i64, by: &[Person]| -> rusqlite::Result<()> {
-            for p in by {
-                exec(
-                    c,
-                    &format!("INSERT INTO {table} ({key}, name, party) VALUES (?1, ?2, ?3)"),
-                    params![id, p.name, p.party],
-                )?;
-            }
-            Ok(())
-        };
-        for x in &r.reservations {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO reservations (document_id, paragraph, text, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![doc, x.paragraph, x.text, s, e, l, pg],
-            )?;
-            members("reservation_members", "reservation_id", c.last_insert_rowid(), &x.by)?;
-        }
-        for x in &r.notes {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO notes (document_id, paragraph, on_behalf_of, text, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![doc, x.paragraph, x.on_behalf_of, x.text, s, e, l, pg],
-            )?;
-            members("note_members", "note_id", c.last_insert_rowid(), &x.by)?;
-        }
-        for x in &r.recipients {
-            let (s, e, l, pg) = span!(x.span);
-            exec(
-                c,
-                "INSERT INTO recipients (document_id, paragraph, name, span_start, span_end, line, page)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![doc, x.paragraph, x.name, s, e, l, pg],
-            )?;
-        }
-        Ok(())
     }
 }

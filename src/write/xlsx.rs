@@ -3,7 +3,8 @@
 //!
 //! The sheets have the tables, columns and rows of the CSV output (see
 //! [`super::csv::TABLES`] and [`super::csv::rows`]), but typed: counts,
-//! offsets and sums are numbers, everything else is text, so a code such as
+//! offsets and sums (the model's number cells) are numbers, everything
+//! else is text, so a code such as
 //! `0188` stays `0188` and a cell that starts with `=` is text, never a
 //! formula, with no import dialog to get right (tried in LibreOffice: a CSV
 //! opened or converted with the default filter turns `0188` into 188). The
@@ -17,26 +18,10 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::WriteError;
+use super::columns::Cell;
 use super::csv::{TABLES, fit_cell, rows};
+use super::{OutputFailure, Sink, WriteError};
 use crate::model::ExtractResult;
-
-/// The columns written as numbers (when the cell holds one).
-const NUMBER_COLUMNS: &[&str] = &[
-    "bytes",
-    "pages",
-    "value",
-    "value_max",
-    "population_count",
-    "yes",
-    "no",
-    "abstain",
-    "absent",
-    "span_start",
-    "span_end",
-    "line",
-    "page",
-];
 
 /// The most rows a sheet holds, header included.
 const MAX_ROWS: u32 = 1_048_576;
@@ -81,42 +66,51 @@ impl XlsxSink {
         })
     }
 
-    /// Add the rows of one result; a result whose rows do not fit a sheet
-    /// is refused whole (its input's failure), nothing of it written.
-    pub fn write(&mut self, r: &ExtractResult) -> Result<Option<String>, WriteError> {
-        let rows = rows(r);
+    /// Why the rows of a result do not fit, if they do not: a sheet would
+    /// be full.
+    fn full_sheet(&self, rows: &[(usize, Vec<Cell>)]) -> Option<String> {
         let mut needed = vec![0u32; TABLES.len()];
-        for (t, _) in &rows {
+        for (t, _) in rows {
             needed[*t] += 1;
         }
-        if let Some(t) = (0..TABLES.len()).find(|&t| self.next_row[t].saturating_add(needed[t]) > MAX_ROWS) {
-            return Ok(Some(format!(
-                "the sheet {} is full (a spreadsheet holds {} rows)",
-                TABLES[t].0,
-                MAX_ROWS - 1
-            )));
+        let t = (0..TABLES.len()).find(|&t| self.next_row[t].saturating_add(needed[t]) > MAX_ROWS)?;
+        Some(format!(
+            "the sheet {} is full (a spreadsheet holds {} rows)",
+            TABLES[t].0,
+            MAX_ROWS - 1
+        ))
+    }
+}
+
+impl Sink for XlsxSink {
+    /// Add the rows of one result; a result whose rows do not fit a sheet
+    /// is refused whole (its input's failure), nothing of it written.
+    fn write(&mut self, r: &ExtractResult) -> Result<Option<OutputFailure>, WriteError> {
+        let rows = rows(r);
+        if let Some(why) = self.full_sheet(&rows) {
+            let error = WriteError::Io {
+                path: PathBuf::from(&r.source.path),
+                source: std::io::Error::other(why),
+            };
+            return Ok(Some(OutputFailure::new(r, error)));
         }
         for (t, cells) in rows {
             let row = self.next_row[t];
             self.next_row[t] += 1;
-            let columns = &TABLES[t].1;
             let sheet = self.workbook.worksheet_from_index(t).map_err(|e| err(&self.path, e))?;
-            for (c, mut cell) in cells.into_iter().enumerate() {
-                if cell.is_empty() {
-                    continue;
-                }
-                let number = NUMBER_COLUMNS
-                    .contains(&columns[c])
-                    .then(|| cell.parse::<f64>().ok())
-                    .flatten();
-                match number {
+            for (c, cell) in cells.iter().enumerate() {
+                let written = match cell.number() {
                     Some(n) => sheet.write_number(row, c as u16, n),
                     None => {
-                        fit_cell(&mut cell);
-                        sheet.write_string(row, c as u16, cell)
+                        let mut text = cell.to_text();
+                        if text.is_empty() {
+                            continue;
+                        }
+                        fit_cell(&mut text);
+                        sheet.write_string(row, c as u16, text)
                     }
-                }
-                .map_err(|e| err(&self.path, e))?;
+                };
+                written.map_err(|e| err(&self.path, e))?;
             }
         }
         Ok(None)
@@ -124,7 +118,7 @@ impl XlsxSink {
 
     /// Save the workbook: to a temporary file in its folder, then renamed
     /// into place.
-    pub fn finish(mut self) -> Result<(), WriteError> {
+    fn finish(mut self: Box<Self>) -> Result<(), WriteError> {
         let dir = self
             .path
             .parent()
