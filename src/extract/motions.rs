@@ -323,7 +323,7 @@ fn outcome_of(res: &str) -> bool {
 /// Facts of a § (or the whole document) in the order they apply.
 fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
     let text = doc.text();
-    let mut positioned: Vec<(usize, Fact)> = Vec::new();
+    let mut found = Positioned::default();
     for s in scope.sections.iter().copied() {
         if !matches!(
             s.kind,
@@ -331,40 +331,67 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
         ) {
             continue;
         }
-        let body = &text[s.body.clone()];
+        let (body, at) = (&text[s.body.clone()], s.body.start);
+        found.ask_find(body, at);
+        found.propositions(body, at, drafts);
+        found.against(body, at);
+        found.in_accordance(body, at);
+    }
+    // votes: the majority side wins
+    for &(pos, v) in &scope.votes {
+        found.vote(pos, v);
+    }
+    found.0.sort_by_key(|(p, _)| *p);
+    let mut out: Vec<Fact> = found.0.into_iter().map(|(_, f)| f).collect();
+    // the decision itself has the last word
+    for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
+        decision_facts(&text[s.body.clone()], &mut out);
+    }
+    out
+}
+
+/// The normalized position of a match in a section body starting at `at`.
+fn match_pos(at: usize, c: &regex::Captures<'_>) -> usize {
+    at + c.get(0).map_or(0, |m| m.start())
+}
+
+/// Facts of the Propositionsordning, Beslutsgång and Omröstning sections and
+/// of the votes, each at the normalized position of its statement.
+#[derive(Default)]
+struct Positioned(Vec<(usize, Fact)>);
+
+impl Positioned {
+    /// That each of `targets` was adopted (or not), by a statement at `pos`.
+    fn add(&mut self, pos: usize, targets: impl IntoIterator<Item = Target>, adopted: bool) {
+        self.0
+            .extend(targets.into_iter().map(|target| (pos, Fact { target, adopted })));
+    }
+
+    /// "frågar om X kan antas och finner att så sker".
+    fn ask_find(&mut self, body: &str, at: usize) {
         for c in ASK_FIND.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
             let asked = c.name("y").or(c.name("x")).map_or("", |m| m.as_str());
-            let adopted = outcome_of(&c["res"]);
-            for t in targets(asked) {
-                positioned.push((pos, Fact { target: t, adopted }));
-            }
+            self.add(match_pos(at, &c), targets(asked), outcome_of(&c["res"]));
         }
+    }
+
+    /// "ställer propositioner på yrkandena och finner att yrkandet från Y
+    /// bifallits": the winners are adopted, their competitors rejected.
+    fn propositions(&mut self, body: &str, at: usize, drafts: &[&Draft]) {
         for c in PROPOSITIONS.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let pos = match_pos(at, &c);
             let a = &c["a"];
             let res = &c["res"];
             let a_lower = a.to_lowercase();
             if a_lower.contains("bifall respektive avslag") || a_lower.starts_with("bifall och avslag") {
-                let adopted = outcome_of(res);
-                for t in targets(a) {
-                    positioned.push((pos, Fact { target: t, adopted }));
-                }
+                self.add(pos, targets(a), outcome_of(res));
                 continue;
             }
             let winners = targets(res);
             if winners.is_empty() {
                 continue;
             }
-            for w in &winners {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: w.clone(),
-                        adopted: true,
-                    },
-                ));
-            }
+            self.add(pos, winners.iter().cloned(), true);
             // the competitors lose
             let sides: Vec<&str> = if a_lower.contains("dels ") {
                 a.split("dels ").skip(1).collect()
@@ -374,165 +401,101 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
             for side in sides {
                 let ts = targets(side);
                 if !ts.is_empty() && !ts.iter().any(|t| winners.contains(t)) {
-                    for t in ts {
-                        positioned.push((
-                            pos,
-                            Fact {
-                                target: t,
-                                adopted: false,
-                            },
-                        ));
-                    }
+                    self.add(pos, ts, false);
                 }
             }
             if a_lower.trim() == "yrkandena" || a_lower.starts_with("yrkandena") {
-                for d in drafts {
-                    let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
-                    if !shares && d.motion.classification != MotionClass::Amend {
-                        for t in d.supports.iter().take(1) {
-                            positioned.push((
-                                pos,
-                                Fact {
-                                    target: t.clone(),
-                                    adopted: false,
-                                },
-                            ));
-                        }
-                    }
-                }
+                self.losing_drafts(pos, &winners, drafts);
             }
         }
+    }
+
+    /// Propositions on "yrkandena": each draft (but amendments) that shares
+    /// no target with the winners loses its first target.
+    fn losing_drafts(&mut self, pos: usize, winners: &[Target], drafts: &[&Draft]) {
+        for d in drafts {
+            let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
+            if !shares && d.motion.classification != MotionClass::Amend {
+                self.add(pos, d.supports.iter().take(1).cloned(), false);
+            }
+        }
+    }
+
+    /// "X mot Y … finner att X bifallits": one side wins, the other loses.
+    fn against(&mut self, body: &str, at: usize) {
         for c in AGAINST.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
             let (a, b) = (targets(&c["a"]), targets(&c["b"]));
             let winners = targets(&c["res"]);
             let a_wins = a.iter().any(|t| winners.contains(t));
             let b_wins = b.iter().any(|t| winners.contains(t));
             if a_wins != b_wins {
+                let pos = match_pos(at, &c);
                 let (w, l) = if a_wins { (a, b) } else { (b, a) };
-                for t in w {
-                    positioned.push((
-                        pos,
-                        Fact {
-                            target: t,
-                            adopted: true,
-                        },
-                    ));
-                }
-                for t in l {
-                    positioned.push((
-                        pos,
-                        Fact {
-                            target: t,
-                            adopted: false,
-                        },
-                    ));
-                }
-            }
-        }
-        for c in IN_ACCORDANCE.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
-            for t in targets(&c["x"]) {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
+                self.add(pos, w, true);
+                self.add(pos, l, false);
             }
         }
     }
-    // votes: the majority side wins
-    for &(pos, v) in &scope.votes {
+
+    /// "beslutade i enlighet med Mats Gerdaus yrkande".
+    fn in_accordance(&mut self, body: &str, at: usize) {
+        for c in IN_ACCORDANCE.captures_iter(body) {
+            self.add(match_pos(at, &c), targets(&c["x"]), true);
+        }
+    }
+
+    /// A vote at `pos`: the majority side wins; a side meaning "avslag" only
+    /// says that the other side's targets lose (or win).
+    fn vote(&mut self, pos: usize, v: &Vote) {
         let (Some(y), Some(n)) = (v.counts.yes, v.counts.no) else {
-            continue;
+            return;
         };
         if y == n {
-            continue;
+            return;
         }
         let yes_t = v.yes_means.as_deref().map(targets).unwrap_or_default();
         let no_t = v.no_means.as_deref().map(targets).unwrap_or_default();
-        let yes_reject = v
-            .yes_means
-            .as_deref()
-            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
-        let no_reject = v
-            .no_means
-            .as_deref()
-            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
-        let yes_wins = y > n;
-        let (win, lose, win_rejects, lose_rejects) = if yes_wins {
+        let rejects = |m: &Option<String>| {
+            m.as_deref()
+                .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"))
+        };
+        let (yes_reject, no_reject) = (rejects(&v.yes_means), rejects(&v.no_means));
+        let (win, lose, win_rejects, lose_rejects) = if y > n {
             (yes_t, no_t, yes_reject, no_reject)
         } else {
             (no_t, yes_t, no_reject, yes_reject)
         };
         if win_rejects {
-            for t in lose {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: false,
-                    },
-                ));
-            }
+            self.add(pos, lose, false);
         } else if lose_rejects {
-            for t in win {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
-            }
+            self.add(pos, win, true);
         } else {
-            for t in win {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
-            }
-            for t in lose {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: false,
-                    },
-                ));
-            }
+            self.add(pos, win, true);
+            self.add(pos, lose, false);
         }
     }
-    positioned.sort_by_key(|(p, _)| *p);
-    let mut out: Vec<Fact> = positioned.into_iter().map(|(_, f)| f).collect();
-    // the decision itself has the last word
-    for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
-        let body = &text[s.body.clone()];
-        for c in ACCORDING_TO.captures_iter(body) {
-            for t in targets(&c["what"]) {
+}
+
+/// The decision's own statements: "Enligt yrkande från S, V och MP:",
+/// "På förslag av X (S):" — what they name is adopted.
+fn decision_facts(body: &str, out: &mut Vec<Fact>) {
+    for c in ACCORDING_TO.captures_iter(body) {
+        out.extend(
+            targets(&c["what"])
+                .into_iter()
+                .map(|target| Fact { target, adopted: true }),
+        );
+    }
+    for c in ON_PROPOSAL_OF.captures_iter(body) {
+        for p in parse_subject(&c["who"]) {
+            if let Some(n) = p.name {
                 out.push(Fact {
-                    target: t,
+                    target: Target::Person(n.to_lowercase()),
                     adopted: true,
                 });
             }
         }
-        for c in ON_PROPOSAL_OF.captures_iter(body) {
-            for p in parse_subject(&c["who"]) {
-                if let Some(n) = p.name {
-                    out.push(Fact {
-                        target: Target::Person(n.to_lowercase()),
-                        adopted: true,
-                    });
-                }
-            }
-        }
     }
-    out
 }
 
 fn find_vote_pos(doc: &Doc<'_>, v: &Vote) -> Option<usize> {
