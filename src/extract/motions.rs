@@ -117,25 +117,9 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
             let content_end = text[content_start..s.body.end]
                 .find("\n\n")
                 .map_or(s.body.end, |p| content_start + p);
-            let content = content_start..content_end;
-            let ctext = &text[content.clone()];
-            let (span, mtext) = doc.span_and_text(content.clone());
-            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
-            supports.extend(targets(ctext));
-            drafts.push(Draft {
-                motion: Motion {
-                    paragraph: doc.paragraph_at(content.start),
-                    mover,
-                    supporters: who[1..].to_vec(),
-                    classification: classify(ctext),
-                    text: mtext,
-                    result: None,
-                    span,
-                },
-                supports,
-                opposes: Vec::new(),
-                pos: content.start,
-            });
+            let mut d = draft(doc, content_start..content_end, mover, who[1..].to_vec(), content_start);
+            d.supports.extend(targets(&text[content_start..content_end]));
+            drafts.push(d);
         }
     }
     drafts.sort_by_key(|d| d.pos);
@@ -143,24 +127,64 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
     drafts.into_iter().map(|d| d.motion).collect()
 }
 
+/// Where a motion starts in a section body: the sentence's subject (the
+/// mover and the other persons) and the motion verb after it.
+struct Start {
+    subject: usize,
+    verb: Range<usize>,
+    persons: Vec<Person>,
+}
+
 /// Motions in one section.
 fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
-    let text = doc.text();
-    let body = &text[region.clone()];
-    // motion starts: a verb whose sentence begins with persons
-    let mut starts: Vec<(usize, usize, usize, Vec<Person>)> = Vec::new(); // (subject start, verb start, verb end, persons)
+    let body = &doc.text()[region.clone()];
+    let starts = motion_starts(body);
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |n| n.subject).max(start.verb.end);
+        let mut content_start = start.verb.end;
+        let mut supporters: Vec<Person> = start.persons[1..].to_vec();
+        if let Some(c) = ASSENT.captures(&body[content_start..end]) {
+            supporters.extend(parse_subject(&c["list"]));
+            content_start += c.name("list").map_or(0, |m| m.end()) + 1;
+        }
+        if body[start.verb.clone()].starts_with("instäm")
+            && joins_earlier(&body[content_start..end], &start.persons, drafts)
+        {
+            continue;
+        }
+        for part in hand_parts(body, content_start..end) {
+            let r = trim_range(body, part);
+            if r.is_empty() {
+                continue;
+            }
+            let abs = region.start + r.start..region.start + r.end;
+            let mover = start.persons[0].clone();
+            drafts.push(yrkande(
+                doc,
+                abs,
+                mover,
+                supporters.clone(),
+                region.start + start.subject,
+            ));
+        }
+    }
+}
+
+/// The motion starts of a section body: a verb whose sentence begins with persons.
+fn motion_starts(body: &str) -> Vec<Start> {
+    let mut starts: Vec<Start> = Vec::new();
     for m in VERB.find_iter(body) {
         let window = super::floor_char_boundary(body, m.start().saturating_sub(800));
         let mut subject_start = window + super::last_sentence_boundary(&body[window..m.start()]);
         // another motion verb earlier in the same sentence: this one starts
         // a new motion only on a new line that opens with a name or a title
         if let Some(prev) = starts.last()
-            && prev.2 > subject_start
+            && prev.verb.end > subject_start
         {
-            let after_prev = &body[prev.2..m.start()];
+            let after_prev = &body[prev.verb.end..m.start()];
             match after_prev.rfind('\n') {
-                Some(nl) if body[prev.2 + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
-                    subject_start = prev.2 + nl + 1;
+                Some(nl) if body[prev.verb.end + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
+                    subject_start = prev.verb.end + nl + 1;
                 }
                 _ => continue, // "… yrkar avslag … och yrkar att …": the same motion
             }
@@ -170,79 +194,88 @@ fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
         if persons.is_empty() || subject.chars().count() > 400 {
             continue;
         }
-        starts.push((subject_start, m.start(), m.end(), persons));
+        starts.push(Start {
+            subject: subject_start,
+            verb: m.start()..m.end(),
+            persons,
+        });
     }
-    for (i, (subject_start, verb_start, verb_end, persons)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(body.len(), |n| n.0).max(*verb_end);
-        let verb = &body[*verb_start..*verb_end];
-        let mut content_start = *verb_end;
-        let mut supporters: Vec<Person> = persons[1..].to_vec();
-        if let Some(c) = ASSENT.captures(&body[content_start..end]) {
-            supporters.extend(parse_subject(&c["list"]));
-            content_start += c.name("list").map_or(0, |m| m.end()) + 1;
-        }
-        let content = &body[content_start..end];
-        if verb.starts_with("instäm") {
-            // "X (M) instämmer i Y:s yrkande": X supports Y's motion
-            let t = targets(content);
-            if let Some(d) = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| t.iter().any(|t| matches_person(t, &d.motion.mover)))
-            {
-                d.motion.supporters.extend(persons.iter().cloned());
-                continue;
-            }
-        }
-        // "i första hand … i andra hand …" are separate motions
-        let mut parts: Vec<Range<usize>> = Vec::new();
-        let mut from = content_start;
-        for marker in ["i andra hand", "i tredje hand"] {
-            if let Some(p) = body[from..end].find(marker) {
-                parts.push(from..from + p);
-                from += p;
-            }
-        }
-        parts.push(from..end);
-        for part in parts {
-            let r = trim_range(body, part);
-            if r.is_empty() {
-                continue;
-            }
-            let ctext = &body[r.clone()];
-            let abs = region.start + r.start..region.start + r.end;
-            let (span, mtext) = doc.span_and_text(abs.clone());
-            let classification = classify(ctext);
-            let mover = persons[0].clone();
-            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
-            let mut opposes = Vec::new();
-            let lower = ctext.to_lowercase();
-            let (pro, contra) = match lower.find("avslag") {
-                Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
-                Some(_) => ("", ctext),
-                None => (ctext, ""),
-            };
-            if classification == MotionClass::Amend {
-                supports.push(Target::Amendment);
-            }
-            supports.extend(targets(pro));
-            opposes.extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
-            drafts.push(Draft {
-                motion: Motion {
-                    paragraph: doc.paragraph_at(abs.start),
-                    mover,
-                    supporters: supporters.clone(),
-                    classification,
-                    text: mtext,
-                    result: None,
-                    span,
-                },
-                supports,
-                opposes,
-                pos: region.start + subject_start,
-            });
+    starts
+}
+
+/// "X (M) instämmer i Y:s yrkande": the persons join Y's earlier motion as
+/// supporters, if there is one.
+fn joins_earlier(content: &str, persons: &[Person], drafts: &mut [Draft]) -> bool {
+    let t = targets(content);
+    let Some(d) = drafts
+        .iter_mut()
+        .rev()
+        .find(|d| t.iter().any(|t| matches_person(t, &d.motion.mover)))
+    else {
+        return false;
+    };
+    d.motion.supporters.extend(persons.iter().cloned());
+    true
+}
+
+/// "i första hand … i andra hand …" are separate motions: the parts of `content`.
+fn hand_parts(body: &str, content: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut from = content.start;
+    for marker in ["i andra hand", "i tredje hand"] {
+        if let Some(p) = body[from..content.end].find(marker) {
+            parts.push(from..from + p);
+            from += p;
         }
     }
+    parts.push(from..content.end);
+    parts
+}
+
+/// The target a mover's own motion stands for: their name, lower case.
+fn mover_target(mover: &Person) -> Target {
+    Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())
+}
+
+/// A draft of the motion in normalized `range`, at `pos`, supporting the
+/// mover's own motion (what else it supports or opposes is for the caller).
+fn draft(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
+    let (span, text) = doc.span_and_text(range.clone());
+    let supports = vec![mover_target(&mover)];
+    Draft {
+        motion: Motion {
+            paragraph: doc.paragraph_at(range.start),
+            mover,
+            supporters,
+            classification: classify(&doc.text()[range]),
+            text,
+            result: None,
+            span,
+        },
+        supports,
+        opposes: Vec::new(),
+        pos,
+    }
+}
+
+/// A yrkande in normalized `range`: it supports what it names before
+/// "avslag" (and the amendments, if it is one) and opposes what it names after.
+fn yrkande(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
+    let mut d = draft(doc, range.clone(), mover, supporters, pos);
+    let ctext = &doc.text()[range];
+    let lower = ctext.to_lowercase();
+    let (pro, contra) = match lower.find("avslag") {
+        Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
+        Some(_) => ("", ctext),
+        None => (ctext, ""),
+    };
+    if d.motion.classification == MotionClass::Amend {
+        d.supports.push(Target::Amendment);
+    }
+    d.supports.extend(targets(pro));
+    d.opposes
+        .extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
+    d
 }
 
 fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
