@@ -11,6 +11,8 @@
 //! footnote exists). A bare "miljoner"/"miljarder" counts only in a sentence
 //! plainly about money ("budgeten ökar med 5 miljoner").
 
+use std::ops::Range;
+
 use super::Doc;
 use crate::grammar::amounts::{AMOUNT, FOOTNOTE_AFTER, NEGATION_BEFORE, PER, PERIOD_AFTER_PER, QUALIFIER};
 use crate::model::{Amount, Currency, Period, Qualifier};
@@ -79,177 +81,30 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
         if i % 512 == 511 && doc.expired() {
             break; // the caller reports the timeout
         }
-        let (Some(num), Some(unit)) = (c.name("num"), c.name("unit")) else {
+        let Some(unit) = Unit::of(text, &c) else { continue };
+        let Some(numbers) = numbers(doc, &c, &unit, &mut room) else {
             continue;
         };
-        let unit_str = unit.as_str();
-        // the unit must end the word: "krav" is not "kr"
-        if text[unit.end()..].chars().next().is_some_and(char::is_alphabetic) && unit_str != ":-" {
-            continue;
-        }
-        let scale_only = is_scale_word(unit_str);
-        let start = c.name("neg").map_or(num.start(), |m| m.start());
-        if scale_only && !money_context(text, start, unit.end()) {
-            continue;
-        }
-        let Some(mult) = multiplier(unit_str) else { continue };
-        let ore = unit_str.eq_ignore_ascii_case("öre");
-        let to_value = |s: &str| -> Option<f64> {
-            let v = parse_number(s)?;
-            // "21:12 öre" is kronor:öre notation, already in kronor
-            Some(round_money(if s.contains(':') {
-                v
-            } else if ore {
-                v / 100.0
-            } else {
-                v * mult
-            }))
-            .filter(|v| v.is_finite())
-        };
-        let Some(mut value) = to_value(num.as_str()) else {
-            continue;
-        };
-        if c.name("neg").is_some() {
-            value = -value;
-        }
-
-        let mut value_max = None;
-        let mut extra: Option<Amount> = None;
-        let mut amount_start = start;
-        if let (Some(sep), Some(num2)) = (c.name("sep"), c.name("num2")) {
-            let Some(v2) = to_value(num2.as_str()) else { continue };
-            let word_before = last_word(&text[..start]).to_lowercase();
-            let mode = if is_year(num.as_str()) && !is_year(num2.as_str()) {
-                Pair::SecondOnly
-            } else {
-                match sep.as_str() {
-                    "och" if word_before == "mellan" => Pair::Range,
-                    "och" => Pair::SecondOnly,
-                    "till" if word_before == "från" => Pair::Two,
-                    _ => Pair::Range,
-                }
-            };
-            // a range whose low end is above its high end ("5 000 till 47,0
-            // mdkr": the first number has a unit of its own, left out) is
-            // not a range of this unit: only the second number is a sum
-            let mode = match mode {
-                Pair::Range if value > v2 => Pair::SecondOnly,
-                m => m,
-            };
-            match mode {
-                Pair::Range => value_max = Some(v2),
-                Pair::SecondOnly => {
-                    value = v2;
-                    amount_start = num2.start();
-                }
-                Pair::Two => {
-                    // "från 5 till 7 mnkr": two sums sharing one unit
-                    let (span, text1) = doc.span_and_text(start..num.end());
-                    extra = Some(Amount {
-                        paragraph: doc.paragraph_at(start),
-                        text: text1,
-                        value,
-                        value_max: None,
-                        currency: Currency::SEK,
-                        qualifier: None,
-                        per: None,
-                        period: None,
-                        footnote: None,
-                        sentence: sentence_of(doc, start, &mut room),
-                        span,
-                    });
-                    value = v2;
-                    amount_start = num2.start();
-                }
-            }
-        }
-
-        // qualifier before the number
-        let mut span_start = amount_start;
-        let mut qualifier = None;
-        let window = floor_boundary(text, amount_start.saturating_sub(48));
-        if let Some(q) = QUALIFIER.captures(&text[window..amount_start]) {
-            if let Some(w) = q.name("about").or(q.name("most")).or(q.name("least")) {
-                span_start = window + w.start();
-            }
-            qualifier = if q.name("about").is_some() {
-                Some(Qualifier::About)
-            } else if q.name("most").is_some() {
-                Some(Qualifier::AtMost)
-            } else if NEGATION_BEFORE.is_match(&text[floor_boundary(text, span_start.saturating_sub(48))..span_start])
-                && within_clause(&text[..span_start])
-            {
-                // "bör inte uppgå till mer än 2,5 mnkr"
-                Some(Qualifier::AtMost)
-            } else {
-                Some(Qualifier::AtLeast)
-            };
-        }
-
+        let (span_start, qualifier) = qualifier_before(text, numbers.start);
         // footnote marker, then per-unit and period after the unit
-        let mut end = unit.end();
-        let mut footnote = None;
-        let mut after = &text[end..];
-        let mut after_marker = end;
-        if let Some(f) = FOOTNOTE_AFTER.captures(after) {
-            if let Some(sup) = f.name("sup") {
-                footnote = Some(sup.as_str().chars().filter_map(superscript_digit).collect::<String>());
-                after_marker = end + f.get(0).map_or(0, |m| m.end());
-            } else if let Some(d) = f.name("digits")
-                && footnote_markers.contains(&d.as_str())
-            {
-                footnote = Some(d.as_str().to_string());
-                after_marker = end + d.end();
-            }
+        let mut end = unit.end;
+        let (footnote, after_marker) = footnote_after(text, end, footnote_markers);
+        let after = if footnote.is_some() {
+            &text[after_marker..]
+        } else {
+            &text[end..]
+        };
+        let (per, period, stop) = per_and_period(after);
+        if footnote.is_none() {
+            end += stop;
         }
-        if footnote.is_some() {
-            after = &text[after_marker..];
-        }
-        let mut per = None;
-        let mut period = None;
-        if let Some(p) = PER.captures(after) {
-            let consumed = p.get(0).map_or(0, |m| m.end());
-            if let Some(adv) = p.name("adv") {
-                period = period_word(adv.as_str());
-            } else if let (Some(sep), Some(word)) = (p.name("sep"), p.name("word")) {
-                let w = word.as_str().to_lowercase();
-                if let Some(pd) = period_word(&w) {
-                    let sep = sep.as_str();
-                    let fits = match sep {
-                        "i" | "om" => matches!(w.as_str(), "året" | "månaden" | "veckan" | "timmen" | "dygnet"),
-                        _ => true,
-                    };
-                    if fits {
-                        period = Some(pd);
-                    }
-                } else if matches!(sep.as_str(), "per" | "/") {
-                    per = Some(w);
-                }
-            }
-            if per.is_some() || period.is_some() {
-                let mut stop = consumed;
-                if per.is_some()
-                    && let Some(pp) = PERIOD_AFTER_PER.captures(&after[consumed..])
-                    && let Some(pd) = pp.name("word").and_then(|w| period_word(&w.as_str().to_lowercase()))
-                {
-                    period = Some(pd);
-                    stop = consumed + pp.get(0).map_or(0, |m| m.end());
-                }
-                if footnote.is_none() {
-                    end += stop;
-                }
-            }
-        }
-
-        if let Some(e) = extra.take() {
-            out.push(e);
-        }
+        out.extend(numbers.extra);
         let (span, text_s) = doc.span_and_text(span_start..end);
         out.push(Amount {
             paragraph: doc.paragraph_at(span_start),
             text: text_s,
-            value,
-            value_max,
+            value: numbers.value,
+            value_max: numbers.value_max,
             currency: Currency::SEK,
             qualifier,
             per,
@@ -260,6 +115,215 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
         });
     }
     out
+}
+
+/// The unit of an amount match, when it is one: it ends its word, and a bare
+/// scale word stands in a sentence about money.
+struct Unit {
+    /// Where the amount starts (its minus sign or number).
+    start: usize,
+    /// Where the unit ends.
+    end: usize,
+    /// The factor the unit multiplies by.
+    mult: f64,
+    /// Whether the unit is öre.
+    ore: bool,
+}
+
+impl Unit {
+    /// The unit of match `c` in `text`, if the match is an amount.
+    fn of(text: &str, c: &regex::Captures<'_>) -> Option<Unit> {
+        let (num, unit) = (c.name("num")?, c.name("unit")?);
+        let unit_str = unit.as_str();
+        // the unit must end the word: "krav" is not "kr"
+        if text[unit.end()..].chars().next().is_some_and(char::is_alphabetic) && unit_str != ":-" {
+            return None;
+        }
+        let start = c.name("neg").map_or(num.start(), |m| m.start());
+        if is_scale_word(unit_str) && !money_context(text, start, unit.end()) {
+            return None;
+        }
+        Some(Unit {
+            start,
+            end: unit.end(),
+            mult: multiplier(unit_str)?,
+            ore: unit_str.eq_ignore_ascii_case("öre"),
+        })
+    }
+
+    /// The value in kronor of number `s` in this unit.
+    fn value(&self, s: &str) -> Option<f64> {
+        let v = parse_number(s)?;
+        // "21:12 öre" is kronor:öre notation, already in kronor
+        Some(round_money(if s.contains(':') {
+            v
+        } else if self.ore {
+            v / 100.0
+        } else {
+            v * self.mult
+        }))
+        .filter(|v| v.is_finite())
+    }
+}
+
+/// The sums of an amount match: its value, a range's maximum, and a first
+/// sum of its own ("från 5 till 7 mnkr").
+struct Numbers {
+    value: f64,
+    value_max: Option<f64>,
+    extra: Option<Amount>,
+    /// Where the (last) number starts, with its minus sign.
+    start: usize,
+}
+
+/// The sums of match `c`: one number, or two ("10–15 mnkr", "mellan 10 och
+/// 15 mnkr", "från 5 till 7 mnkr", "under 2024 och 5 mnkr"); none when a
+/// number is beyond what a sum holds.
+fn numbers(doc: &Doc<'_>, c: &regex::Captures<'_>, unit: &Unit, room: &mut usize) -> Option<Numbers> {
+    let text = doc.text();
+    let num = c.name("num")?;
+    let mut value = unit.value(num.as_str())?;
+    if c.name("neg").is_some() {
+        value = -value;
+    }
+    let mut n = Numbers {
+        value,
+        value_max: None,
+        extra: None,
+        start: unit.start,
+    };
+    let (Some(sep), Some(num2)) = (c.name("sep"), c.name("num2")) else {
+        return Some(n);
+    };
+    let v2 = unit.value(num2.as_str())?;
+    let word_before = last_word(&text[..unit.start]).to_lowercase();
+    let mode = if is_year(num.as_str()) && !is_year(num2.as_str()) {
+        Pair::SecondOnly
+    } else {
+        match sep.as_str() {
+            "och" if word_before == "mellan" => Pair::Range,
+            "och" => Pair::SecondOnly,
+            "till" if word_before == "från" => Pair::Two,
+            _ => Pair::Range,
+        }
+    };
+    // a range whose low end is above its high end ("5 000 till 47,0
+    // mdkr": the first number has a unit of its own, left out) is
+    // not a range of this unit: only the second number is a sum
+    let mode = match mode {
+        Pair::Range if value > v2 => Pair::SecondOnly,
+        m => m,
+    };
+    match mode {
+        Pair::Range => {
+            n.value_max = Some(v2);
+            return Some(n);
+        }
+        Pair::Two => n.extra = Some(first_of_two(doc, unit.start..num.end(), value, room)),
+        Pair::SecondOnly => {}
+    }
+    n.value = v2;
+    n.start = num2.start();
+    Some(n)
+}
+
+/// "från 5 till 7 mnkr": the first of two sums sharing one unit, at `range`.
+fn first_of_two(doc: &Doc<'_>, range: Range<usize>, value: f64, room: &mut usize) -> Amount {
+    let (span, text) = doc.span_and_text(range.clone());
+    Amount {
+        paragraph: doc.paragraph_at(range.start),
+        text,
+        value,
+        value_max: None,
+        currency: Currency::SEK,
+        qualifier: None,
+        per: None,
+        period: None,
+        footnote: None,
+        sentence: sentence_of(doc, range.start, room),
+        span,
+    }
+}
+
+/// The qualifier before an amount starting at `amount_start` ("cirka",
+/// "högst", "minst", "inte … mer än"), and where the amount's text starts.
+fn qualifier_before(text: &str, amount_start: usize) -> (usize, Option<Qualifier>) {
+    let mut span_start = amount_start;
+    let window = floor_boundary(text, amount_start.saturating_sub(48));
+    let Some(q) = QUALIFIER.captures(&text[window..amount_start]) else {
+        return (span_start, None);
+    };
+    if let Some(w) = q.name("about").or(q.name("most")).or(q.name("least")) {
+        span_start = window + w.start();
+    }
+    let qualifier = if q.name("about").is_some() {
+        Qualifier::About
+    } else if q.name("most").is_some() {
+        Qualifier::AtMost
+    } else if NEGATION_BEFORE.is_match(&text[floor_boundary(text, span_start.saturating_sub(48))..span_start])
+        && within_clause(&text[..span_start])
+    {
+        // "bör inte uppgå till mer än 2,5 mnkr"
+        Qualifier::AtMost
+    } else {
+        Qualifier::AtLeast
+    };
+    (span_start, Some(qualifier))
+}
+
+/// The footnote marker glued to a unit ending at `end` ("kronor.⁵", or
+/// "kronor1" for a footnote that exists), and where the text after it starts.
+fn footnote_after(text: &str, end: usize, footnote_markers: &[&str]) -> (Option<String>, usize) {
+    if let Some(f) = FOOTNOTE_AFTER.captures(&text[end..]) {
+        if let Some(sup) = f.name("sup") {
+            let marker = sup.as_str().chars().filter_map(superscript_digit).collect::<String>();
+            return (Some(marker), end + f.get(0).map_or(0, |m| m.end()));
+        } else if let Some(d) = f.name("digits")
+            && footnote_markers.contains(&d.as_str())
+        {
+            return (Some(d.as_str().to_string()), end + d.end());
+        }
+    }
+    (None, end)
+}
+
+/// The unit a sum is per and its period, read from the text `after` the
+/// unit ("per invånare och år", "/år", "årligen"), and how much of it they take.
+fn per_and_period(after: &str) -> (Option<String>, Option<Period>, usize) {
+    let mut per = None;
+    let mut period = None;
+    let Some(p) = PER.captures(after) else {
+        return (None, None, 0);
+    };
+    let consumed = p.get(0).map_or(0, |m| m.end());
+    if let Some(adv) = p.name("adv") {
+        period = period_word(adv.as_str());
+    } else if let (Some(sep), Some(word)) = (p.name("sep"), p.name("word")) {
+        let w = word.as_str().to_lowercase();
+        if let Some(pd) = period_word(&w) {
+            let fits = match sep.as_str() {
+                "i" | "om" => matches!(w.as_str(), "året" | "månaden" | "veckan" | "timmen" | "dygnet"),
+                _ => true,
+            };
+            if fits {
+                period = Some(pd);
+            }
+        } else if matches!(sep.as_str(), "per" | "/") {
+            per = Some(w);
+        }
+    }
+    if per.is_none() && period.is_none() {
+        return (None, None, 0);
+    }
+    let mut stop = consumed;
+    if per.is_some()
+        && let Some(pp) = PERIOD_AFTER_PER.captures(&after[consumed..])
+        && let Some(pd) = pp.name("word").and_then(|w| period_word(&w.as_str().to_lowercase()))
+    {
+        period = Some(pd);
+        stop = consumed + pp.get(0).map_or(0, |m| m.end());
+    }
+    (per, period, stop)
 }
 
 /// The matches of [`AMOUNT`] in `text`, exactly as `AMOUNT.captures_iter`

@@ -117,25 +117,9 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
             let content_end = text[content_start..s.body.end]
                 .find("\n\n")
                 .map_or(s.body.end, |p| content_start + p);
-            let content = content_start..content_end;
-            let ctext = &text[content.clone()];
-            let (span, mtext) = doc.span_and_text(content.clone());
-            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
-            supports.extend(targets(ctext));
-            drafts.push(Draft {
-                motion: Motion {
-                    paragraph: doc.paragraph_at(content.start),
-                    mover,
-                    supporters: who[1..].to_vec(),
-                    classification: classify(ctext),
-                    text: mtext,
-                    result: None,
-                    span,
-                },
-                supports,
-                opposes: Vec::new(),
-                pos: content.start,
-            });
+            let mut d = draft(doc, content_start..content_end, mover, who[1..].to_vec(), content_start);
+            d.supports.extend(targets(&text[content_start..content_end]));
+            drafts.push(d);
         }
     }
     drafts.sort_by_key(|d| d.pos);
@@ -143,24 +127,64 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
     drafts.into_iter().map(|d| d.motion).collect()
 }
 
+/// Where a motion starts in a section body: the sentence's subject (the
+/// mover and the other persons) and the motion verb after it.
+struct Start {
+    subject: usize,
+    verb: Range<usize>,
+    persons: Vec<Person>,
+}
+
 /// Motions in one section.
 fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
-    let text = doc.text();
-    let body = &text[region.clone()];
-    // motion starts: a verb whose sentence begins with persons
-    let mut starts: Vec<(usize, usize, usize, Vec<Person>)> = Vec::new(); // (subject start, verb start, verb end, persons)
+    let body = &doc.text()[region.clone()];
+    let starts = motion_starts(body);
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(body.len(), |n| n.subject).max(start.verb.end);
+        let mut content_start = start.verb.end;
+        let mut supporters: Vec<Person> = start.persons[1..].to_vec();
+        if let Some(c) = ASSENT.captures(&body[content_start..end]) {
+            supporters.extend(parse_subject(&c["list"]));
+            content_start += c.name("list").map_or(0, |m| m.end()) + 1;
+        }
+        if body[start.verb.clone()].starts_with("instäm")
+            && joins_earlier(&body[content_start..end], &start.persons, drafts)
+        {
+            continue;
+        }
+        for part in hand_parts(body, content_start..end) {
+            let r = trim_range(body, part);
+            if r.is_empty() {
+                continue;
+            }
+            let abs = region.start + r.start..region.start + r.end;
+            let mover = start.persons[0].clone();
+            drafts.push(yrkande(
+                doc,
+                abs,
+                mover,
+                supporters.clone(),
+                region.start + start.subject,
+            ));
+        }
+    }
+}
+
+/// The motion starts of a section body: a verb whose sentence begins with persons.
+fn motion_starts(body: &str) -> Vec<Start> {
+    let mut starts: Vec<Start> = Vec::new();
     for m in VERB.find_iter(body) {
         let window = super::floor_char_boundary(body, m.start().saturating_sub(800));
         let mut subject_start = window + super::last_sentence_boundary(&body[window..m.start()]);
         // another motion verb earlier in the same sentence: this one starts
         // a new motion only on a new line that opens with a name or a title
         if let Some(prev) = starts.last()
-            && prev.2 > subject_start
+            && prev.verb.end > subject_start
         {
-            let after_prev = &body[prev.2..m.start()];
+            let after_prev = &body[prev.verb.end..m.start()];
             match after_prev.rfind('\n') {
-                Some(nl) if body[prev.2 + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
-                    subject_start = prev.2 + nl + 1;
+                Some(nl) if body[prev.verb.end + nl + 1..].starts_with(|c: char| c.is_uppercase()) => {
+                    subject_start = prev.verb.end + nl + 1;
                 }
                 _ => continue, // "… yrkar avslag … och yrkar att …": the same motion
             }
@@ -170,79 +194,88 @@ fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
         if persons.is_empty() || subject.chars().count() > 400 {
             continue;
         }
-        starts.push((subject_start, m.start(), m.end(), persons));
+        starts.push(Start {
+            subject: subject_start,
+            verb: m.start()..m.end(),
+            persons,
+        });
     }
-    for (i, (subject_start, verb_start, verb_end, persons)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(body.len(), |n| n.0).max(*verb_end);
-        let verb = &body[*verb_start..*verb_end];
-        let mut content_start = *verb_end;
-        let mut supporters: Vec<Person> = persons[1..].to_vec();
-        if let Some(c) = ASSENT.captures(&body[content_start..end]) {
-            supporters.extend(parse_subject(&c["list"]));
-            content_start += c.name("list").map_or(0, |m| m.end()) + 1;
-        }
-        let content = &body[content_start..end];
-        if verb.starts_with("instäm") {
-            // "X (M) instämmer i Y:s yrkande": X supports Y's motion
-            let t = targets(content);
-            if let Some(d) = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| t.iter().any(|t| matches_person(t, &d.motion.mover)))
-            {
-                d.motion.supporters.extend(persons.iter().cloned());
-                continue;
-            }
-        }
-        // "i första hand … i andra hand …" are separate motions
-        let mut parts: Vec<Range<usize>> = Vec::new();
-        let mut from = content_start;
-        for marker in ["i andra hand", "i tredje hand"] {
-            if let Some(p) = body[from..end].find(marker) {
-                parts.push(from..from + p);
-                from += p;
-            }
-        }
-        parts.push(from..end);
-        for part in parts {
-            let r = trim_range(body, part);
-            if r.is_empty() {
-                continue;
-            }
-            let ctext = &body[r.clone()];
-            let abs = region.start + r.start..region.start + r.end;
-            let (span, mtext) = doc.span_and_text(abs.clone());
-            let classification = classify(ctext);
-            let mover = persons[0].clone();
-            let mut supports = vec![Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())];
-            let mut opposes = Vec::new();
-            let lower = ctext.to_lowercase();
-            let (pro, contra) = match lower.find("avslag") {
-                Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
-                Some(_) => ("", ctext),
-                None => (ctext, ""),
-            };
-            if classification == MotionClass::Amend {
-                supports.push(Target::Amendment);
-            }
-            supports.extend(targets(pro));
-            opposes.extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
-            drafts.push(Draft {
-                motion: Motion {
-                    paragraph: doc.paragraph_at(abs.start),
-                    mover,
-                    supporters: supporters.clone(),
-                    classification,
-                    text: mtext,
-                    result: None,
-                    span,
-                },
-                supports,
-                opposes,
-                pos: region.start + subject_start,
-            });
+    starts
+}
+
+/// "X (M) instämmer i Y:s yrkande": the persons join Y's earlier motion as
+/// supporters, if there is one.
+fn joins_earlier(content: &str, persons: &[Person], drafts: &mut [Draft]) -> bool {
+    let t = targets(content);
+    let Some(d) = drafts
+        .iter_mut()
+        .rev()
+        .find(|d| t.iter().any(|t| matches_person(t, &d.motion.mover)))
+    else {
+        return false;
+    };
+    d.motion.supporters.extend(persons.iter().cloned());
+    true
+}
+
+/// "i första hand … i andra hand …" are separate motions: the parts of `content`.
+fn hand_parts(body: &str, content: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut from = content.start;
+    for marker in ["i andra hand", "i tredje hand"] {
+        if let Some(p) = body[from..content.end].find(marker) {
+            parts.push(from..from + p);
+            from += p;
         }
     }
+    parts.push(from..content.end);
+    parts
+}
+
+/// The target a mover's own motion stands for: their name, lower case.
+fn mover_target(mover: &Person) -> Target {
+    Target::Person(mover.name.clone().unwrap_or_default().to_lowercase())
+}
+
+/// A draft of the motion in normalized `range`, at `pos`, supporting the
+/// mover's own motion (what else it supports or opposes is for the caller).
+fn draft(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
+    let (span, text) = doc.span_and_text(range.clone());
+    let supports = vec![mover_target(&mover)];
+    Draft {
+        motion: Motion {
+            paragraph: doc.paragraph_at(range.start),
+            mover,
+            supporters,
+            classification: classify(&doc.text()[range]),
+            text,
+            result: None,
+            span,
+        },
+        supports,
+        opposes: Vec::new(),
+        pos,
+    }
+}
+
+/// A yrkande in normalized `range`: it supports what it names before
+/// "avslag" (and the amendments, if it is one) and opposes what it names after.
+fn yrkande(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
+    let mut d = draft(doc, range.clone(), mover, supporters, pos);
+    let ctext = &doc.text()[range];
+    let lower = ctext.to_lowercase();
+    let (pro, contra) = match lower.find("avslag") {
+        Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
+        Some(_) => ("", ctext),
+        None => (ctext, ""),
+    };
+    if d.motion.classification == MotionClass::Amend {
+        d.supports.push(Target::Amendment);
+    }
+    d.supports.extend(targets(pro));
+    d.opposes
+        .extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
+    d
 }
 
 fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
@@ -323,7 +356,7 @@ fn outcome_of(res: &str) -> bool {
 /// Facts of a § (or the whole document) in the order they apply.
 fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
     let text = doc.text();
-    let mut positioned: Vec<(usize, Fact)> = Vec::new();
+    let mut found = Positioned::default();
     for s in scope.sections.iter().copied() {
         if !matches!(
             s.kind,
@@ -331,40 +364,67 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
         ) {
             continue;
         }
-        let body = &text[s.body.clone()];
+        let (body, at) = (&text[s.body.clone()], s.body.start);
+        found.ask_find(body, at);
+        found.propositions(body, at, drafts);
+        found.against(body, at);
+        found.in_accordance(body, at);
+    }
+    // votes: the majority side wins
+    for &(pos, v) in &scope.votes {
+        found.vote(pos, v);
+    }
+    found.0.sort_by_key(|(p, _)| *p);
+    let mut out: Vec<Fact> = found.0.into_iter().map(|(_, f)| f).collect();
+    // the decision itself has the last word
+    for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
+        decision_facts(&text[s.body.clone()], &mut out);
+    }
+    out
+}
+
+/// The normalized position of a match in a section body starting at `at`.
+fn match_pos(at: usize, c: &regex::Captures<'_>) -> usize {
+    at + c.get(0).map_or(0, |m| m.start())
+}
+
+/// Facts of the Propositionsordning, Beslutsgång and Omröstning sections and
+/// of the votes, each at the normalized position of its statement.
+#[derive(Default)]
+struct Positioned(Vec<(usize, Fact)>);
+
+impl Positioned {
+    /// That each of `targets` was adopted (or not), by a statement at `pos`.
+    fn add(&mut self, pos: usize, targets: impl IntoIterator<Item = Target>, adopted: bool) {
+        self.0
+            .extend(targets.into_iter().map(|target| (pos, Fact { target, adopted })));
+    }
+
+    /// "frågar om X kan antas och finner att så sker".
+    fn ask_find(&mut self, body: &str, at: usize) {
         for c in ASK_FIND.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
             let asked = c.name("y").or(c.name("x")).map_or("", |m| m.as_str());
-            let adopted = outcome_of(&c["res"]);
-            for t in targets(asked) {
-                positioned.push((pos, Fact { target: t, adopted }));
-            }
+            self.add(match_pos(at, &c), targets(asked), outcome_of(&c["res"]));
         }
+    }
+
+    /// "ställer propositioner på yrkandena och finner att yrkandet från Y
+    /// bifallits": the winners are adopted, their competitors rejected.
+    fn propositions(&mut self, body: &str, at: usize, drafts: &[&Draft]) {
         for c in PROPOSITIONS.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let pos = match_pos(at, &c);
             let a = &c["a"];
             let res = &c["res"];
             let a_lower = a.to_lowercase();
             if a_lower.contains("bifall respektive avslag") || a_lower.starts_with("bifall och avslag") {
-                let adopted = outcome_of(res);
-                for t in targets(a) {
-                    positioned.push((pos, Fact { target: t, adopted }));
-                }
+                self.add(pos, targets(a), outcome_of(res));
                 continue;
             }
             let winners = targets(res);
             if winners.is_empty() {
                 continue;
             }
-            for w in &winners {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: w.clone(),
-                        adopted: true,
-                    },
-                ));
-            }
+            self.add(pos, winners.iter().cloned(), true);
             // the competitors lose
             let sides: Vec<&str> = if a_lower.contains("dels ") {
                 a.split("dels ").skip(1).collect()
@@ -374,165 +434,101 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
             for side in sides {
                 let ts = targets(side);
                 if !ts.is_empty() && !ts.iter().any(|t| winners.contains(t)) {
-                    for t in ts {
-                        positioned.push((
-                            pos,
-                            Fact {
-                                target: t,
-                                adopted: false,
-                            },
-                        ));
-                    }
+                    self.add(pos, ts, false);
                 }
             }
             if a_lower.trim() == "yrkandena" || a_lower.starts_with("yrkandena") {
-                for d in drafts {
-                    let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
-                    if !shares && d.motion.classification != MotionClass::Amend {
-                        for t in d.supports.iter().take(1) {
-                            positioned.push((
-                                pos,
-                                Fact {
-                                    target: t.clone(),
-                                    adopted: false,
-                                },
-                            ));
-                        }
-                    }
-                }
+                self.losing_drafts(pos, &winners, drafts);
             }
         }
+    }
+
+    /// Propositions on "yrkandena": each draft (but amendments) that shares
+    /// no target with the winners loses its first target.
+    fn losing_drafts(&mut self, pos: usize, winners: &[Target], drafts: &[&Draft]) {
+        for d in drafts {
+            let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
+            if !shares && d.motion.classification != MotionClass::Amend {
+                self.add(pos, d.supports.iter().take(1).cloned(), false);
+            }
+        }
+    }
+
+    /// "X mot Y … finner att X bifallits": one side wins, the other loses.
+    fn against(&mut self, body: &str, at: usize) {
         for c in AGAINST.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
             let (a, b) = (targets(&c["a"]), targets(&c["b"]));
             let winners = targets(&c["res"]);
             let a_wins = a.iter().any(|t| winners.contains(t));
             let b_wins = b.iter().any(|t| winners.contains(t));
             if a_wins != b_wins {
+                let pos = match_pos(at, &c);
                 let (w, l) = if a_wins { (a, b) } else { (b, a) };
-                for t in w {
-                    positioned.push((
-                        pos,
-                        Fact {
-                            target: t,
-                            adopted: true,
-                        },
-                    ));
-                }
-                for t in l {
-                    positioned.push((
-                        pos,
-                        Fact {
-                            target: t,
-                            adopted: false,
-                        },
-                    ));
-                }
-            }
-        }
-        for c in IN_ACCORDANCE.captures_iter(body) {
-            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
-            for t in targets(&c["x"]) {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
+                self.add(pos, w, true);
+                self.add(pos, l, false);
             }
         }
     }
-    // votes: the majority side wins
-    for &(pos, v) in &scope.votes {
+
+    /// "beslutade i enlighet med Mats Gerdaus yrkande".
+    fn in_accordance(&mut self, body: &str, at: usize) {
+        for c in IN_ACCORDANCE.captures_iter(body) {
+            self.add(match_pos(at, &c), targets(&c["x"]), true);
+        }
+    }
+
+    /// A vote at `pos`: the majority side wins; a side meaning "avslag" only
+    /// says that the other side's targets lose (or win).
+    fn vote(&mut self, pos: usize, v: &Vote) {
         let (Some(y), Some(n)) = (v.counts.yes, v.counts.no) else {
-            continue;
+            return;
         };
         if y == n {
-            continue;
+            return;
         }
         let yes_t = v.yes_means.as_deref().map(targets).unwrap_or_default();
         let no_t = v.no_means.as_deref().map(targets).unwrap_or_default();
-        let yes_reject = v
-            .yes_means
-            .as_deref()
-            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
-        let no_reject = v
-            .no_means
-            .as_deref()
-            .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"));
-        let yes_wins = y > n;
-        let (win, lose, win_rejects, lose_rejects) = if yes_wins {
+        let rejects = |m: &Option<String>| {
+            m.as_deref()
+                .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"))
+        };
+        let (yes_reject, no_reject) = (rejects(&v.yes_means), rejects(&v.no_means));
+        let (win, lose, win_rejects, lose_rejects) = if y > n {
             (yes_t, no_t, yes_reject, no_reject)
         } else {
             (no_t, yes_t, no_reject, yes_reject)
         };
         if win_rejects {
-            for t in lose {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: false,
-                    },
-                ));
-            }
+            self.add(pos, lose, false);
         } else if lose_rejects {
-            for t in win {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
-            }
+            self.add(pos, win, true);
         } else {
-            for t in win {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: true,
-                    },
-                ));
-            }
-            for t in lose {
-                positioned.push((
-                    pos,
-                    Fact {
-                        target: t,
-                        adopted: false,
-                    },
-                ));
-            }
+            self.add(pos, win, true);
+            self.add(pos, lose, false);
         }
     }
-    positioned.sort_by_key(|(p, _)| *p);
-    let mut out: Vec<Fact> = positioned.into_iter().map(|(_, f)| f).collect();
-    // the decision itself has the last word
-    for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
-        let body = &text[s.body.clone()];
-        for c in ACCORDING_TO.captures_iter(body) {
-            for t in targets(&c["what"]) {
+}
+
+/// The decision's own statements: "Enligt yrkande från S, V och MP:",
+/// "På förslag av X (S):" — what they name is adopted.
+fn decision_facts(body: &str, out: &mut Vec<Fact>) {
+    for c in ACCORDING_TO.captures_iter(body) {
+        out.extend(
+            targets(&c["what"])
+                .into_iter()
+                .map(|target| Fact { target, adopted: true }),
+        );
+    }
+    for c in ON_PROPOSAL_OF.captures_iter(body) {
+        for p in parse_subject(&c["who"]) {
+            if let Some(n) = p.name {
                 out.push(Fact {
-                    target: t,
+                    target: Target::Person(n.to_lowercase()),
                     adopted: true,
                 });
             }
         }
-        for c in ON_PROPOSAL_OF.captures_iter(body) {
-            for p in parse_subject(&c["who"]) {
-                if let Some(n) = p.name {
-                    out.push(Fact {
-                        target: Target::Person(n.to_lowercase()),
-                        adopted: true,
-                    });
-                }
-            }
-        }
     }
-    out
 }
 
 fn find_vote_pos(doc: &Doc<'_>, v: &Vote) -> Option<usize> {

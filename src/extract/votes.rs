@@ -56,11 +56,36 @@ pub fn number(s: &str) -> Option<u32> {
     None
 }
 
+/// A result statement: its normalized range, its counts, and whether its
+/// yes and no have sides ("med sju röster mot sex" has none).
+type Statement = (Range<usize>, VoteCounts, bool);
+
 /// Every vote in the document, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
     let text = doc.text();
-    // where to look: every Omröstning section, and the decision-process
-    // sections for "med sju röster mot sex"
+    let mut out: Vec<Vote> = Vec::new();
+    let mut previous_end = 0;
+    for region in vote_regions(doc) {
+        let body = &text[region.clone()];
+        let mut results = result_statements(doc, region.start, body);
+        let roll = roll_call(doc, region.start, body);
+        if let Some(rr) = roll.range
+            && results.is_empty()
+            && (roll.counts.yes.is_some() || roll.counts.no.is_some())
+        {
+            results.push((rr, roll.counts, true));
+        }
+        results.sort_by_key(|(r, _, _)| r.start);
+        push_votes(doc, results, roll.named, &mut previous_end, &mut out);
+    }
+    out.sort_by_key(|v| v.span.start);
+    out.dedup_by(|a, b| a.span.start == b.span.start);
+    out
+}
+
+/// Where to look: every Omröstning section, and the decision-process
+/// sections for "med sju röster mot sex" (the whole text if none).
+fn vote_regions(doc: &Doc<'_>) -> Vec<Range<usize>> {
     let mut regions: Vec<Range<usize>> = doc
         .seg
         .sections
@@ -77,128 +102,144 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         .map(|s| s.body.clone())
         .collect();
     if regions.is_empty() {
-        regions.push(0..text.len());
+        regions.push(0..doc.text().len());
     }
-    let mut out: Vec<Vote> = Vec::new();
-    let mut previous_end = 0;
-    for region in regions {
-        let body = &text[region.clone()];
-        // (range, counts, whether yes/no have a stated meaning)
-        let mut results: Vec<(Range<usize>, VoteCounts, bool)> = Vec::new();
-        // the ranges taken so far, start → end: they never overlap, so
-        // only the last one starting before a match can overlap it
-        let mut taken = std::collections::BTreeMap::new();
-        for (windowed, sides) in RESULT_MATCHERS.iter() {
-            for (k, c) in windowed.captures_iter(body).enumerate() {
-                if k % 256 == 255 && doc.expired() {
-                    break; // the caller reports the timeout
-                }
-                let Some(m) = c.get(0) else { continue };
-                let (start, end) = (region.start + m.start(), region.start + m.end());
-                if taken.range(..end).next_back().is_some_and(|(_, &e)| e > start) {
-                    continue;
-                }
-                let get = |name: &str| c.name(name).and_then(|g| number(g.as_str()));
-                let (Some(yes), Some(no)) = (get("y"), get("n")) else {
-                    continue;
-                };
-                let counts = VoteCounts {
-                    yes: Some(yes),
-                    no: Some(no),
-                    abstain: get("a").or_else(|| get("a2")),
-                    absent: get("f"),
-                };
-                // the match may start with the character before the first word
-                let lead = m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                // "med sju röster mot sex" has no yes and no side
-                taken.insert(start + lead, end);
-                results.push((start + lead..end, counts, *sides));
-            }
-        }
-        // a roll call: lists of names before "röstar Ja (7)"
-        let mut named = Vec::new();
-        let mut roll = VoteCounts::default();
-        let mut roll_range: Option<Range<usize>> = None;
-        let mut list_start = 0;
-        let roll_calls = PARENTHESIZED_COUNT
-            .is_match(body)
-            .then(|| ROLL_CALL.captures_iter(body))
-            .into_iter()
-            .flatten();
-        for (k, c) in roll_calls.enumerate() {
+    regions
+}
+
+/// The result statements of a region `body` starting at `at`, each form in
+/// turn, none overlapping one found before.
+fn result_statements(doc: &Doc<'_>, at: usize, body: &str) -> Vec<Statement> {
+    let mut results: Vec<Statement> = Vec::new();
+    // the ranges taken so far, start → end: they never overlap, so
+    // only the last one starting before a match can overlap it
+    let mut taken = std::collections::BTreeMap::new();
+    for (windowed, sides) in RESULT_MATCHERS.iter() {
+        for (k, c) in windowed.captures_iter(body).enumerate() {
             if k % 256 == 255 && doc.expired() {
-                break;
+                break; // the caller reports the timeout
             }
             let Some(m) = c.get(0) else { continue };
-            let (option, n) = if let Some(o) = c.name("opt") {
-                let yes = o.as_str().eq_ignore_ascii_case("ja");
-                (if yes { VoteOption::Yes } else { VoteOption::No }, c.name("n"))
-            } else if c.name("abst").is_some() {
-                (VoteOption::Abstain, c.name("na"))
-            } else {
-                (VoteOption::Absent, c.name("nf"))
+            let (start, end) = (at + m.start(), at + m.end());
+            if taken.range(..end).next_back().is_some_and(|(_, &e)| e > start) {
+                continue;
+            }
+            let get = |name: &str| c.name(name).and_then(|g| number(g.as_str()));
+            let (Some(yes), Some(no)) = (get("y"), get("n")) else {
+                continue;
             };
-            let n = n.and_then(|g| g.as_str().parse().ok());
-            match option {
-                VoteOption::Yes => roll.yes = n,
-                VoteOption::No => roll.no = n,
-                VoteOption::Abstain => roll.abstain = n,
-                VoteOption::Absent => roll.absent = n,
-            }
-            // the names: from the end of the previous sentence or quote
-            let before = &body[list_start..m.start()];
-            let from = before
-                .char_indices()
-                .rev()
-                .find(|(_, c)| matches!(c, '.' | '”' | '"' | ':'))
-                .map_or(0, |(p, c)| p + c.len_utf8());
-            for p in parse_subject(&before[from..]) {
-                named.push(NamedVote {
-                    name: p.name,
-                    party: p.party,
-                    option,
-                });
-            }
-            let r = region.start + list_start + from..region.start + m.end();
-            roll_range = Some(match roll_range {
-                Some(prev) => prev.start..r.end,
-                None => r,
-            });
-            list_start = m.end();
-        }
-        if let Some(rr) = roll_range
-            && results.is_empty()
-            && (roll.yes.is_some() || roll.no.is_some())
-        {
-            results.push((rr, roll, true));
-        }
-        results.sort_by_key(|(r, _, _)| r.start);
-        for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {
-            if i % 256 == 255 && doc.expired() {
-                break;
-            }
-            let (yes_means, no_means) = if has_sides {
-                meaning(doc, previous_end, range.start)
-            } else {
-                (None, None)
+            let counts = VoteCounts {
+                yes: Some(yes),
+                no: Some(no),
+                abstain: get("a").or_else(|| get("a2")),
+                absent: get("f"),
             };
-            previous_end = range.end;
-            let votes = if i == 0 { std::mem::take(&mut named) } else { Vec::new() };
-            let (span, vtext) = doc.span_and_text(range.clone());
-            out.push(Vote {
-                paragraph: doc.paragraph_at(range.start),
-                counts,
-                yes_means,
-                no_means,
-                votes,
-                text: vtext,
-                span,
-            });
+            // the match may start with the character before the first word
+            let lead = m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            // "med sju röster mot sex" has no yes and no side
+            taken.insert(start + lead, end);
+            results.push((start + lead..end, counts, *sides));
         }
     }
-    out.sort_by_key(|v| v.span.start);
-    out.dedup_by(|a, b| a.span.start == b.span.start);
-    out
+    results
+}
+
+/// A roll call: lists of names before "röstar Ja (7)", "röstar Nej (6)".
+struct RollCall {
+    named: Vec<NamedVote>,
+    counts: VoteCounts,
+    /// From the first list to the last count, normalized.
+    range: Option<Range<usize>>,
+}
+
+/// The roll call of a region `body` starting at `at`.
+fn roll_call(doc: &Doc<'_>, at: usize, body: &str) -> RollCall {
+    let mut roll = RollCall {
+        named: Vec::new(),
+        counts: VoteCounts::default(),
+        range: None,
+    };
+    let mut list_start = 0;
+    let roll_calls = PARENTHESIZED_COUNT
+        .is_match(body)
+        .then(|| ROLL_CALL.captures_iter(body))
+        .into_iter()
+        .flatten();
+    for (k, c) in roll_calls.enumerate() {
+        if k % 256 == 255 && doc.expired() {
+            break;
+        }
+        let Some(m) = c.get(0) else { continue };
+        let (option, n) = if let Some(o) = c.name("opt") {
+            let yes = o.as_str().eq_ignore_ascii_case("ja");
+            (if yes { VoteOption::Yes } else { VoteOption::No }, c.name("n"))
+        } else if c.name("abst").is_some() {
+            (VoteOption::Abstain, c.name("na"))
+        } else {
+            (VoteOption::Absent, c.name("nf"))
+        };
+        let n = n.and_then(|g| g.as_str().parse().ok());
+        match option {
+            VoteOption::Yes => roll.counts.yes = n,
+            VoteOption::No => roll.counts.no = n,
+            VoteOption::Abstain => roll.counts.abstain = n,
+            VoteOption::Absent => roll.counts.absent = n,
+        }
+        // the names: from the end of the previous sentence or quote
+        let before = &body[list_start..m.start()];
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '.' | '”' | '"' | ':'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        for p in parse_subject(&before[from..]) {
+            roll.named.push(NamedVote {
+                name: p.name,
+                party: p.party,
+                option,
+            });
+        }
+        let r = at + list_start + from..at + m.end();
+        roll.range = Some(match roll.range {
+            Some(prev) => prev.start..r.end,
+            None => r,
+        });
+        list_start = m.end();
+    }
+    roll
+}
+
+/// The votes of a region's result statements, in order, with what yes and
+/// no mean; the first one gets the roll call's names.
+fn push_votes(
+    doc: &Doc<'_>,
+    results: Vec<Statement>,
+    mut named: Vec<NamedVote>,
+    previous_end: &mut usize,
+    out: &mut Vec<Vote>,
+) {
+    for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {
+        if i % 256 == 255 && doc.expired() {
+            break;
+        }
+        let (yes_means, no_means) = if has_sides {
+            meaning(doc, *previous_end, range.start)
+        } else {
+            (None, None)
+        };
+        *previous_end = range.end;
+        let votes = if i == 0 { std::mem::take(&mut named) } else { Vec::new() };
+        let (span, vtext) = doc.span_and_text(range.clone());
+        out.push(Vote {
+            paragraph: doc.paragraph_at(range.start),
+            counts,
+            yes_means,
+            no_means,
+            votes,
+            text: vtext,
+            span,
+        });
+    }
 }
 
 /// What yes and no mean for a result at `pos`: the nearest proposition
