@@ -399,79 +399,89 @@ fn normalize_chars(src: &str, deadline: Deadline) -> Result<Option<(String, Offs
                 None => break,
             }
         }
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            match byte {
-                b'\r' => {
-                    let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                    b.edit(i..end, "\n");
-                    i = end;
-                }
-                // a form feed (page break) stays for the furniture stage
-                b'\x0b' => {
-                    b.edit(i..i + 1, "\n");
-                    i += 1;
-                }
-                b'\n' | b'\t' | b'\x0c' => i += 1,
-                0..=0x1f | 0x7f => {
-                    b.edit(i..i + 1, " ");
-                    i += 1;
-                }
-                _ if check_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80) => {
-                    i = compose_cluster(&mut b, src, i).unwrap_or(i + 1);
-                }
-                _ => i += 1,
-            }
-            continue;
-        }
-        let c = src[i..].chars().next().unwrap_or('\u{fffd}');
-        let clen = c.len_utf8();
-        let replacement: Option<&str> = match c {
-            '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(" "),
-            '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
-            '\u{200b}' | '\u{2060}' | '\u{feff}' => Some(""),
-            // a soft hyphen stays only at a line end, where stage 3 re-joins the word
-            '\u{ad}'
-                if !src[i + clen..]
-                    .trim_start_matches([' ', '\t'])
-                    .starts_with(['\n', '\r']) =>
-            {
-                Some("")
-            }
-            '\u{fb00}' => Some("ff"),
-            '\u{fb01}' => Some("fi"),
-            '\u{fb02}' => Some("fl"),
-            '\u{fb03}' => Some("ffi"),
-            '\u{fb04}' => Some("ffl"),
-            '\u{fb05}' | '\u{fb06}' => Some("st"),
-            '\u{2212}' => Some("-"),
-            _ => None,
-        };
-        if let Some(rep) = replacement {
-            // combining marks after a replaced char compose with its replacement
-            let marks: usize = src[i + clen..]
-                .chars()
-                .take_while(|&m| canonical_combining_class(m) != 0)
-                .map(char::len_utf8)
-                .sum();
-            if marks > 0 {
-                let composed: String = rep
-                    .chars()
-                    .chain(src[i + clen..i + clen + marks].chars())
-                    .nfc()
-                    .collect();
-                b.edit(i..i + clen + marks, &composed);
-            } else {
-                b.edit(i..i + clen, rep);
-            }
-            i += clen + marks;
-        } else if check_nfc {
-            i = compose_cluster(&mut b, src, i).unwrap_or(i + clen);
+        i = if bytes[i].is_ascii() {
+            normalize_ascii_at(&mut b, src, i, check_nfc)
         } else {
-            i += clen;
-        }
+            normalize_char_at(&mut b, src, i, check_nfc)
+        };
     }
     Ok(b.finish())
+}
+
+/// Stage 1 for the ASCII byte at `i`: returns where the next character starts.
+#[inline]
+fn normalize_ascii_at(b: &mut Builder<'_>, src: &str, i: usize, check_nfc: bool) -> usize {
+    let bytes = src.as_bytes();
+    match bytes[i] {
+        b'\r' => {
+            let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            b.edit(i..end, "\n");
+            end
+        }
+        // a form feed (page break) stays for the furniture stage
+        b'\x0b' => {
+            b.edit(i..i + 1, "\n");
+            i + 1
+        }
+        b'\n' | b'\t' | b'\x0c' => i + 1,
+        0..=0x1f | 0x7f => {
+            b.edit(i..i + 1, " ");
+            i + 1
+        }
+        _ if check_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80) => compose_cluster(b, src, i).unwrap_or(i + 1),
+        _ => i + 1,
+    }
+}
+
+/// Stage 1 for the non-ASCII character at `i`: returns where the next character starts.
+#[inline]
+fn normalize_char_at(b: &mut Builder<'_>, src: &str, i: usize, check_nfc: bool) -> usize {
+    let c = src[i..].chars().next().unwrap_or('\u{fffd}');
+    let clen = c.len_utf8();
+    if let Some(rep) = char_replacement(c, &src[i + clen..]) {
+        replace_char(b, src, i..i + clen, rep)
+    } else if check_nfc {
+        compose_cluster(b, src, i).unwrap_or(i + clen)
+    } else {
+        i + clen
+    }
+}
+
+/// What stage 1 writes for the non-ASCII `c` (followed by `after`), if it changes it.
+#[inline]
+fn char_replacement(c: char, after: &str) -> Option<&'static str> {
+    match c {
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(" "),
+        '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+        '\u{200b}' | '\u{2060}' | '\u{feff}' => Some(""),
+        // a soft hyphen stays only at a line end, where stage 3 re-joins the word
+        '\u{ad}' if !after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) => Some(""),
+        '\u{fb00}' => Some("ff"),
+        '\u{fb01}' => Some("fi"),
+        '\u{fb02}' => Some("fl"),
+        '\u{fb03}' => Some("ffi"),
+        '\u{fb04}' => Some("ffl"),
+        '\u{fb05}' | '\u{fb06}' => Some("st"),
+        '\u{2212}' => Some("-"),
+        _ => None,
+    }
+}
+
+/// Replace the character at `ch` by `rep`, composing the combining marks
+/// after it with the replacement; returns the end of what was replaced.
+fn replace_char(b: &mut Builder<'_>, src: &str, ch: Range<usize>, rep: &str) -> usize {
+    let marks: usize = src[ch.end..]
+        .chars()
+        .take_while(|&m| canonical_combining_class(m) != 0)
+        .map(char::len_utf8)
+        .sum();
+    if marks > 0 {
+        let composed: String = rep.chars().chain(src[ch.end..ch.end + marks].chars()).nfc().collect();
+        b.edit(ch.start..ch.end + marks, &composed);
+    } else {
+        b.edit(ch.clone(), rep);
+    }
+    ch.end + marks
 }
 
 /// The next byte at or after `from` that starts a character stage 1
