@@ -877,18 +877,29 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
     deadline.check()?;
     let repeated = repeated_lines(src, &lines, page_count);
     deadline.check()?;
-    // Only lines that start with a digit or a dash, or contain a furniture
-    // word, can be furniture: find those in one pass instead of running every
-    // pattern on every line.
-    // Only a short line that starts with a digit or a dash (a page number),
-    // or a line with a furniture word, can be furniture: find those in one
-    // pass instead of running every pattern on every line.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Candidate {
-        No,
-        PageNumber,
-        Worded,
-    }
+    let candidate = furniture_candidates(src, &lines);
+    let mut kinds: Vec<Option<FurnitureKind>> = lines
+        .iter()
+        .zip(&candidate)
+        .map(|(line, &cand)| furniture_kind(line.text(src), cand))
+        .collect();
+    deadline.check()?;
+    mark_body_headers(src, &lines, &mut kinds);
+    Ok(furniture_lines(src, &lines, &kinds, &repeated))
+}
+
+/// Only a short line that starts with a digit or a dash (a page number),
+/// or a line with a furniture word, can be furniture: find those in one
+/// pass instead of running every pattern on every line.
+#[derive(Clone, Copy, PartialEq)]
+enum Candidate {
+    No,
+    PageNumber,
+    Worded,
+}
+
+/// Which lines could be furniture, and of which sort ([`Candidate`]).
+fn furniture_candidates(src: &str, lines: &[Line]) -> Vec<Candidate> {
     // Every worded furniture line starts with one of a few letters
     // (Ordförandes/Justerandes/Utdrags…/Sekreterares sign, Protokoll nr,
     // Sammanträdesdatum, Sida), ends with "protokoll" (a footer), or has
@@ -911,60 +922,70 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             Candidate::No
         };
     }
-    let mut kinds: Vec<Option<FurnitureKind>> = lines
-        .iter()
-        .zip(&candidate)
-        .map(|(line, &cand)| {
-            if cand == Candidate::No {
-                return None;
-            }
-            let l = line.text(src);
-            let cleaned;
-            let t = if l.contains('\u{ad}') {
-                cleaned = l.replace('\u{ad}', "");
-                cleaned.trim()
-            } else {
-                l.trim()
-            };
-            if t.is_empty() || t.len() > 160 {
-                return None;
-            }
-            if cand == Candidate::PageNumber {
-                // what the pattern needs of a line that starts with a digit
-                // or a dash: "3 (12)", "3 av 12", "- 3 -"
-                let b = t.as_bytes();
-                let could_be = match b.last() {
-                    Some(b')') => b.contains(&b'('),
-                    Some(b'-') => true,
-                    Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
-                    _ => false,
-                };
-                return (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber);
-            }
-            // each pattern needs its word: test the word before the pattern
-            let lower = t.to_lowercase();
-            let has = |w: &str| lower.contains(w);
-            if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
-                Some(FurnitureKind::Signature)
-            } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
-                Some(FurnitureKind::PageNumber)
-            } else if has("protokoll")
-                && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
-                    || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
-            {
-                Some(FurnitureKind::ProtocolHeader)
-            } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
-                Some(FurnitureKind::MeetingDate)
-            } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
-                FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
-            } else {
-                None
-            }
-        })
-        .collect();
-    deadline.check()?;
-    // A body's name alone on a line is a page header when a protocol header
-    // or meeting date follows within a few short lines.
+    candidate
+}
+
+/// The furniture a candidate line `l` is, by the patterns (soft hyphens ignored).
+fn furniture_kind(l: &str, cand: Candidate) -> Option<FurnitureKind> {
+    if cand == Candidate::No {
+        return None;
+    }
+    let cleaned;
+    let t = if l.contains('\u{ad}') {
+        cleaned = l.replace('\u{ad}', "");
+        cleaned.trim()
+    } else {
+        l.trim()
+    };
+    if t.is_empty() || t.len() > 160 {
+        return None;
+    }
+    if cand == Candidate::PageNumber {
+        return page_number_kind(t);
+    }
+    worded_kind(t)
+}
+
+/// A page number line that starts with a digit or a dash.
+fn page_number_kind(t: &str) -> Option<FurnitureKind> {
+    // what the pattern needs of a line that starts with a digit
+    // or a dash: "3 (12)", "3 av 12", "- 3 -"
+    let b = t.as_bytes();
+    let could_be = match b.last() {
+        Some(b')') => b.contains(&b'('),
+        Some(b'-') => true,
+        Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
+        _ => false,
+    };
+    (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber)
+}
+
+/// The furniture a line with a furniture word is, if any.
+fn worded_kind(t: &str) -> Option<FurnitureKind> {
+    // each pattern needs its word: test the word before the pattern
+    let lower = t.to_lowercase();
+    let has = |w: &str| lower.contains(w);
+    if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
+        Some(FurnitureKind::Signature)
+    } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
+        Some(FurnitureKind::PageNumber)
+    } else if has("protokoll")
+        && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
+            || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
+    {
+        Some(FurnitureKind::ProtocolHeader)
+    } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
+        Some(FurnitureKind::MeetingDate)
+    } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
+        FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
+    } else {
+        None
+    }
+}
+
+/// A body's name alone on a line is a page header when a protocol header
+/// or meeting date follows within a few short lines.
+fn mark_body_headers(src: &str, lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let headers: Vec<usize> = (0..lines.len())
         .filter(|&n| {
             matches!(
@@ -988,6 +1009,15 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             }
         }
     }
+}
+
+/// The furniture lines, in order: those of a kind, else those repeated on the pages.
+fn furniture_lines(
+    src: &str,
+    lines: &[Line],
+    kinds: &[Option<FurnitureKind>],
+    repeated: &[bool],
+) -> Vec<FurnitureLine> {
     let mut out = Vec::new();
     for (n, l) in lines.iter().enumerate() {
         let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated));
@@ -1003,7 +1033,7 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             });
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
