@@ -382,63 +382,12 @@ pub fn segment(text: &str) -> Segmented {
 
 /// [`segment`] within a time budget, checked every few thousand lines.
 pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, TimedOut> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        lines.push(start..i);
-        start = i + 1;
-    }
-    lines.push(start..text.len());
-
-    struct Head {
-        kind: SectionKind,
-        heading: Range<usize>,
-        body_start: usize,
-    }
-    let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
-    let mut heads: Vec<Head> = Vec::new();
-    let mut boundaries = Vec::new();
-    let mut n = 0;
-    while n < lines.len() {
-        deadline.check_every(n, 4096)?;
-        let r = lines[n].clone();
-        let line = &text[r.clone()];
-        if line.trim().is_empty() {
-            n += 1;
-            continue;
-        }
-        // cheap tests first: a § heading has a §, a boundary line starts
-        // with one of a few words
-        if line.contains('§')
-            && let Some(p) = paragraph_heading(text, &lines, n)
-        {
-            n = p.1;
-            paragraphs.push(p.0);
-            continue;
-        }
-        let first = line.trim_start();
-        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
-            .iter()
-            .any(|w| first.starts_with(w))
-            && BOUNDARY_LINE.is_match(line)
-        {
-            boundaries.push(r.start);
-        }
-        if let Some(kind) = lookup_heading(line) {
-            heads.push(Head {
-                kind,
-                heading: trimmed(text, r.clone()),
-                body_start: r.end,
-            });
-        } else if let Some((kind, at)) = inline_heading(line) {
-            heads.push(Head {
-                kind,
-                heading: trimmed(text, r.start..r.start + at),
-                body_start: r.start + at,
-            });
-        }
-        n += 1;
-    }
+    let lines = line_ranges(text);
+    let Scanned {
+        mut paragraphs,
+        heads,
+        boundaries,
+    } = scan_lines(text, &lines, deadline)?;
 
     // A § runs to the next § or to the next case-file boundary.
     let stops: Vec<usize> = {
@@ -454,15 +403,111 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
         let end = first_after(&stops, p.range.start).unwrap_or(text.len());
         p.range.end = end.max(p.heading.end);
     }
-    let mut sections = Vec::with_capacity(heads.len());
-    let mut all_stops: Vec<usize> = heads.iter().map(|h| h.heading.start).chain(stops).collect();
-    all_stops.sort_unstable();
     let seg = Segmented {
         lines,
         paragraphs,
         sections: Vec::new(),
         boundaries,
     };
+    let sections = sections_of_heads(text, &seg, heads, stops);
+    Ok(Segmented { sections, ..seg })
+}
+
+/// The lines of `text` (without their `\n`), the last one included even when empty.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(start..i);
+        start = i + 1;
+    }
+    lines.push(start..text.len());
+    lines
+}
+
+/// A section heading found by [`scan_lines`]; its body ends where the next stop is.
+struct Head {
+    kind: SectionKind,
+    heading: Range<usize>,
+    body_start: usize,
+}
+
+/// What one pass over the lines finds: §§ (their ends open), headings and boundaries.
+struct Scanned {
+    paragraphs: Vec<ParagraphSeg>,
+    heads: Vec<Head>,
+    boundaries: Vec<usize>,
+}
+
+/// Find the § headings, section headings and case-file boundaries, line by line.
+fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<Scanned, TimedOut> {
+    let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
+    let mut heads: Vec<Head> = Vec::new();
+    let mut boundaries = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        deadline.check_every(n, 4096)?;
+        let r = lines[n].clone();
+        let line = &text[r.clone()];
+        if line.trim().is_empty() {
+            n += 1;
+            continue;
+        }
+        // cheap tests first: a § heading has a §, a boundary line starts
+        // with one of a few words
+        if line.contains('§')
+            && let Some(p) = paragraph_heading(text, lines, n)
+        {
+            n = p.1;
+            paragraphs.push(p.0);
+            continue;
+        }
+        let first = line.trim_start();
+        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
+            .iter()
+            .any(|w| first.starts_with(w))
+            && BOUNDARY_LINE.is_match(line)
+        {
+            boundaries.push(r.start);
+        }
+        if let Some(h) = section_head(text, r) {
+            heads.push(h);
+        }
+        n += 1;
+    }
+    Ok(Scanned {
+        paragraphs,
+        heads,
+        boundaries,
+    })
+}
+
+/// The section heading the line `r` is or opens with, if any.
+#[inline]
+fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
+    let line = &text[r.clone()];
+    if let Some(kind) = lookup_heading(line) {
+        Some(Head {
+            kind,
+            heading: trimmed(text, r.clone()),
+            body_start: r.end,
+        })
+    } else if let Some((kind, at)) = inline_heading(line) {
+        Some(Head {
+            kind,
+            heading: trimmed(text, r.start..r.start + at),
+            body_start: r.start + at,
+        })
+    } else {
+        None
+    }
+}
+
+/// The sections of `heads`: each runs to the next heading or `stops`, within its §.
+fn sections_of_heads(text: &str, seg: &Segmented, heads: Vec<Head>, stops: Vec<usize>) -> Vec<Section> {
+    let mut sections = Vec::with_capacity(heads.len());
+    let mut all_stops: Vec<usize> = heads.iter().map(|h| h.heading.start).chain(stops).collect();
+    all_stops.sort_unstable();
     for h in heads {
         let mut end = first_after(&all_stops, h.heading.start).unwrap_or(text.len());
         let paragraph = seg.paragraph_index_at(h.heading.start);
@@ -476,7 +521,7 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
             paragraph,
         });
     }
-    Ok(Segmented { sections, ..seg })
+    sections
 }
 
 /// The first of sorted `stops` after `pos` (by binary search: a scan for
