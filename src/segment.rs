@@ -542,9 +542,6 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(ParagraphSeg, usize)> {
     let r = lines[n].clone();
     let line = &text[r.clone()];
-    let mut case_numbers = Vec::new();
-    let mut title_parts: Vec<String> = Vec::new();
-    let number;
     // what each pattern needs, tested first: a § heading starts with its §
     // (after blanks and markdown), a trailing one ends in "§ 12, 123/24"
     let starts_with_section_sign = line
@@ -558,49 +555,54 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         .then(|| PARA_HEADING_START.captures(line))
         .flatten()
     {
-        number = c.get(1)?.as_str().to_string();
-        let rest = line[c.get(0)?.end()..].trim();
-        if !rest.is_empty() {
-            let first = rest.chars().next()?;
-            if !(first.is_uppercase() || first.is_ascii_digit()) {
-                return None; // "§ 10, den 18 februari …": a wrapped reference, not a heading
-            }
-            let mut rest = rest;
-            while let Some((case, used)) = parse_case_number(rest) {
-                case_numbers.push(case);
-                rest = rest[used..].trim_start_matches([',', ' ', ';']);
-            }
-            if !rest.is_empty() {
-                title_parts.push(rest.to_string());
-            }
-        }
+        let number = c.get(1)?.as_str().to_string();
+        let (mut case_numbers, mut title_parts) = heading_line_rest(line[c.get(0)?.end()..].trim())?;
+        let m = read_heading_block(text, lines, n + 1, &mut case_numbers, &mut title_parts);
+        let title = finish_title(title_parts.join(" "), &mut case_numbers);
+        let title = (!title.is_empty()).then_some(title);
+        Some((paragraph_seg(text, r, number, case_numbers, title), m))
     } else if let Some(c) = ends_in_reference()
         .then(|| TRAILING_PARA_HEADING.captures(line))
         .flatten()
     {
-        let title = c.get(1)?.as_str().trim();
-        if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
-            return None;
-        }
-        number = c.get(2)?.as_str().to_string();
-        case_numbers.push(c.get(3)?.as_str().to_string());
-        let heading = trimmed(text, r.clone());
-        return Some((
-            ParagraphSeg {
-                number,
-                case_numbers,
-                title: Some(title.to_string()),
-                heading: heading.clone(),
-                range: heading.start..r.end,
-            },
-            n + 1,
-        ));
+        Some((trailing_paragraph_heading(text, r, &c)?, n + 1))
     } else {
-        return None;
+        None
     }
+}
 
-    // Case-number lines and the title follow the heading.
-    let mut m = n + 1;
+/// The case numbers and title on a § heading line after "§ 12" (`rest`,
+/// trimmed); `None` when the line is a wrapped reference, not a heading.
+fn heading_line_rest(rest: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let mut case_numbers = Vec::new();
+    let mut title_parts: Vec<String> = Vec::new();
+    if !rest.is_empty() {
+        let first = rest.chars().next()?;
+        if !(first.is_uppercase() || first.is_ascii_digit()) {
+            return None; // "§ 10, den 18 februari …": a wrapped reference, not a heading
+        }
+        let mut rest = rest;
+        while let Some((case, used)) = parse_case_number(rest) {
+            case_numbers.push(case);
+            rest = rest[used..].trim_start_matches([',', ' ', ';']);
+        }
+        if !rest.is_empty() {
+            title_parts.push(rest.to_string());
+        }
+    }
+    Some((case_numbers, title_parts))
+}
+
+/// Case-number lines and the title follow the heading: read them from line
+/// `from` on; returns the index of the first line after them.
+fn read_heading_block(
+    text: &str,
+    lines: &[Range<usize>],
+    from: usize,
+    case_numbers: &mut Vec<String>,
+    title_parts: &mut Vec<String>,
+) -> usize {
+    let mut m = from;
     let mut in_title = !title_parts.is_empty();
     while m < lines.len() {
         let l = text[lines[m].clone()].trim();
@@ -631,7 +633,12 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         in_title = true;
         m += 1;
     }
-    let mut title = title_parts.join(" ");
+    m
+}
+
+/// The title without a trailing case number (added to `case_numbers` when
+/// new) or final full stop.
+fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
     if let Some(c) = TRAILING_CASE.captures(&title) {
         let case = c[1].trim_start_matches("Dnr").trim().to_string();
         if !case_numbers.contains(&case) {
@@ -639,18 +646,37 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         }
         title.truncate(c.get(0).map_or(title.len(), |m| m.start()));
     }
-    let title = title.trim().trim_end_matches('.').trim().to_string();
+    title.trim().trim_end_matches('.').trim().to_string()
+}
+
+/// A § heading at the end of the line `r` ("Förvärv av … § 210, 4610/22"),
+/// from its [`TRAILING_PARA_HEADING`] match `c`.
+fn trailing_paragraph_heading(text: &str, r: Range<usize>, c: &regex::Captures<'_>) -> Option<ParagraphSeg> {
+    let title = c.get(1)?.as_str().trim();
+    if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
+        return None;
+    }
+    let number = c.get(2)?.as_str().to_string();
+    let case_numbers = vec![c.get(3)?.as_str().to_string()];
+    Some(paragraph_seg(text, r, number, case_numbers, Some(title.to_string())))
+}
+
+/// A § whose heading is the line `r` (trimmed); its range ends there for now.
+fn paragraph_seg(
+    text: &str,
+    r: Range<usize>,
+    number: String,
+    case_numbers: Vec<String>,
+    title: Option<String>,
+) -> ParagraphSeg {
     let heading = trimmed(text, r.clone());
-    Some((
-        ParagraphSeg {
-            number,
-            case_numbers,
-            title: (!title.is_empty()).then_some(title),
-            heading: heading.clone(),
-            range: heading.start..r.end,
-        },
-        m,
-    ))
+    ParagraphSeg {
+        number,
+        case_numbers,
+        title,
+        heading: heading.clone(),
+        range: heading.start..r.end,
+    }
 }
 
 #[cfg(test)]
