@@ -401,79 +401,89 @@ fn normalize_chars(src: &str, deadline: Deadline) -> Result<Option<(String, Offs
                 None => break,
             }
         }
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            match byte {
-                b'\r' => {
-                    let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                    b.edit(i..end, "\n");
-                    i = end;
-                }
-                // a form feed (page break) stays for the furniture stage
-                b'\x0b' => {
-                    b.edit(i..i + 1, "\n");
-                    i += 1;
-                }
-                b'\n' | b'\t' | b'\x0c' => i += 1,
-                0..=0x1f | 0x7f => {
-                    b.edit(i..i + 1, " ");
-                    i += 1;
-                }
-                _ if check_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80) => {
-                    i = compose_cluster(&mut b, src, i).unwrap_or(i + 1);
-                }
-                _ => i += 1,
-            }
-            continue;
-        }
-        let c = src[i..].chars().next().unwrap_or('\u{fffd}');
-        let clen = c.len_utf8();
-        let replacement: Option<&str> = match c {
-            '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(" "),
-            '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
-            '\u{200b}' | '\u{2060}' | '\u{feff}' => Some(""),
-            // a soft hyphen stays only at a line end, where stage 3 re-joins the word
-            '\u{ad}'
-                if !src[i + clen..]
-                    .trim_start_matches([' ', '\t'])
-                    .starts_with(['\n', '\r']) =>
-            {
-                Some("")
-            }
-            '\u{fb00}' => Some("ff"),
-            '\u{fb01}' => Some("fi"),
-            '\u{fb02}' => Some("fl"),
-            '\u{fb03}' => Some("ffi"),
-            '\u{fb04}' => Some("ffl"),
-            '\u{fb05}' | '\u{fb06}' => Some("st"),
-            '\u{2212}' => Some("-"),
-            _ => None,
-        };
-        if let Some(rep) = replacement {
-            // combining marks after a replaced char compose with its replacement
-            let marks: usize = src[i + clen..]
-                .chars()
-                .take_while(|&m| canonical_combining_class(m) != 0)
-                .map(char::len_utf8)
-                .sum();
-            if marks > 0 {
-                let composed: String = rep
-                    .chars()
-                    .chain(src[i + clen..i + clen + marks].chars())
-                    .nfc()
-                    .collect();
-                b.edit(i..i + clen + marks, &composed);
-            } else {
-                b.edit(i..i + clen, rep);
-            }
-            i += clen + marks;
-        } else if check_nfc {
-            i = compose_cluster(&mut b, src, i).unwrap_or(i + clen);
+        i = if bytes[i].is_ascii() {
+            normalize_ascii_at(&mut b, src, i, check_nfc)
         } else {
-            i += clen;
-        }
+            normalize_char_at(&mut b, src, i, check_nfc)
+        };
     }
     Ok(b.finish())
+}
+
+/// Stage 1 for the ASCII byte at `i`: returns where the next character starts.
+#[inline]
+fn normalize_ascii_at(b: &mut Builder<'_>, src: &str, i: usize, check_nfc: bool) -> usize {
+    let bytes = src.as_bytes();
+    match bytes[i] {
+        b'\r' => {
+            let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            b.edit(i..end, "\n");
+            end
+        }
+        // a form feed (page break) stays for the furniture stage
+        b'\x0b' => {
+            b.edit(i..i + 1, "\n");
+            i + 1
+        }
+        b'\n' | b'\t' | b'\x0c' => i + 1,
+        0..=0x1f | 0x7f => {
+            b.edit(i..i + 1, " ");
+            i + 1
+        }
+        _ if check_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80) => compose_cluster(b, src, i).unwrap_or(i + 1),
+        _ => i + 1,
+    }
+}
+
+/// Stage 1 for the non-ASCII character at `i`: returns where the next character starts.
+#[inline]
+fn normalize_char_at(b: &mut Builder<'_>, src: &str, i: usize, check_nfc: bool) -> usize {
+    let c = src[i..].chars().next().unwrap_or('\u{fffd}');
+    let clen = c.len_utf8();
+    if let Some(rep) = char_replacement(c, &src[i + clen..]) {
+        replace_char(b, src, i..i + clen, rep)
+    } else if check_nfc {
+        compose_cluster(b, src, i).unwrap_or(i + clen)
+    } else {
+        i + clen
+    }
+}
+
+/// What stage 1 writes for the non-ASCII `c` (followed by `after`), if it changes it.
+#[inline]
+fn char_replacement(c: char, after: &str) -> Option<&'static str> {
+    match c {
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(" "),
+        '\u{85}' | '\u{2028}' | '\u{2029}' => Some("\n"),
+        '\u{200b}' | '\u{2060}' | '\u{feff}' => Some(""),
+        // a soft hyphen stays only at a line end, where stage 3 re-joins the word
+        '\u{ad}' if !after.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) => Some(""),
+        '\u{fb00}' => Some("ff"),
+        '\u{fb01}' => Some("fi"),
+        '\u{fb02}' => Some("fl"),
+        '\u{fb03}' => Some("ffi"),
+        '\u{fb04}' => Some("ffl"),
+        '\u{fb05}' | '\u{fb06}' => Some("st"),
+        '\u{2212}' => Some("-"),
+        _ => None,
+    }
+}
+
+/// Replace the character at `ch` by `rep`, composing the combining marks
+/// after it with the replacement; returns the end of what was replaced.
+fn replace_char(b: &mut Builder<'_>, src: &str, ch: Range<usize>, rep: &str) -> usize {
+    let marks: usize = src[ch.end..]
+        .chars()
+        .take_while(|&m| canonical_combining_class(m) != 0)
+        .map(char::len_utf8)
+        .sum();
+    if marks > 0 {
+        let composed: String = rep.chars().chain(src[ch.end..ch.end + marks].chars()).nfc().collect();
+        b.edit(ch.start..ch.end + marks, &composed);
+    } else {
+        b.edit(ch.clone(), rep);
+    }
+    ch.end + marks
 }
 
 /// The next byte at or after `from` that starts a character stage 1
@@ -869,18 +879,29 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
     deadline.check()?;
     let repeated = repeated_lines(src, &lines, page_count);
     deadline.check()?;
-    // Only lines that start with a digit or a dash, or contain a furniture
-    // word, can be furniture: find those in one pass instead of running every
-    // pattern on every line.
-    // Only a short line that starts with a digit or a dash (a page number),
-    // or a line with a furniture word, can be furniture: find those in one
-    // pass instead of running every pattern on every line.
-    #[derive(Clone, Copy, PartialEq)]
-    enum Candidate {
-        No,
-        PageNumber,
-        Worded,
-    }
+    let candidate = furniture_candidates(src, &lines);
+    let mut kinds: Vec<Option<FurnitureKind>> = lines
+        .iter()
+        .zip(&candidate)
+        .map(|(line, &cand)| furniture_kind(line.text(src), cand))
+        .collect();
+    deadline.check()?;
+    mark_body_headers(src, &lines, &mut kinds);
+    Ok(furniture_lines(src, &lines, &kinds, &repeated))
+}
+
+/// Only a short line that starts with a digit or a dash (a page number),
+/// or a line with a furniture word, can be furniture: find those in one
+/// pass instead of running every pattern on every line.
+#[derive(Clone, Copy, PartialEq)]
+enum Candidate {
+    No,
+    PageNumber,
+    Worded,
+}
+
+/// Which lines could be furniture, and of which sort ([`Candidate`]).
+fn furniture_candidates(src: &str, lines: &[Line]) -> Vec<Candidate> {
     // Every worded furniture line starts with one of a few letters
     // (Ordförandes/Justerandes/Utdrags…/Sekreterares sign, Protokoll nr,
     // Sammanträdesdatum, Sida), ends with "protokoll" (a footer), or has
@@ -903,60 +924,70 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             Candidate::No
         };
     }
-    let mut kinds: Vec<Option<FurnitureKind>> = lines
-        .iter()
-        .zip(&candidate)
-        .map(|(line, &cand)| {
-            if cand == Candidate::No {
-                return None;
-            }
-            let l = line.text(src);
-            let cleaned;
-            let t = if l.contains('\u{ad}') {
-                cleaned = l.replace('\u{ad}', "");
-                cleaned.trim()
-            } else {
-                l.trim()
-            };
-            if t.is_empty() || t.len() > 160 {
-                return None;
-            }
-            if cand == Candidate::PageNumber {
-                // what the pattern needs of a line that starts with a digit
-                // or a dash: "3 (12)", "3 av 12", "- 3 -"
-                let b = t.as_bytes();
-                let could_be = match b.last() {
-                    Some(b')') => b.contains(&b'('),
-                    Some(b'-') => true,
-                    Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
-                    _ => false,
-                };
-                return (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber);
-            }
-            // each pattern needs its word: test the word before the pattern
-            let lower = t.to_lowercase();
-            let has = |w: &str| lower.contains(w);
-            if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
-                Some(FurnitureKind::Signature)
-            } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
-                Some(FurnitureKind::PageNumber)
-            } else if has("protokoll")
-                && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
-                    || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
-            {
-                Some(FurnitureKind::ProtocolHeader)
-            } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
-                Some(FurnitureKind::MeetingDate)
-            } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
-                FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
-            } else {
-                None
-            }
-        })
-        .collect();
-    deadline.check()?;
-    // A body's name alone on a line is a page header when a protocol header
-    // or meeting date follows within a few short lines.
+    candidate
+}
+
+/// The furniture a candidate line `l` is, by the patterns (soft hyphens ignored).
+fn furniture_kind(l: &str, cand: Candidate) -> Option<FurnitureKind> {
+    if cand == Candidate::No {
+        return None;
+    }
+    let cleaned;
+    let t = if l.contains('\u{ad}') {
+        cleaned = l.replace('\u{ad}', "");
+        cleaned.trim()
+    } else {
+        l.trim()
+    };
+    if t.is_empty() || t.len() > 160 {
+        return None;
+    }
+    if cand == Candidate::PageNumber {
+        return page_number_kind(t);
+    }
+    worded_kind(t)
+}
+
+/// A page number line that starts with a digit or a dash.
+fn page_number_kind(t: &str) -> Option<FurnitureKind> {
+    // what the pattern needs of a line that starts with a digit
+    // or a dash: "3 (12)", "3 av 12", "- 3 -"
+    let b = t.as_bytes();
+    let could_be = match b.last() {
+        Some(b')') => b.contains(&b'('),
+        Some(b'-') => true,
+        Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
+        _ => false,
+    };
+    (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber)
+}
+
+/// The furniture a line with a furniture word is, if any.
+fn worded_kind(t: &str) -> Option<FurnitureKind> {
+    // each pattern needs its word: test the word before the pattern
+    let lower = t.to_lowercase();
+    let has = |w: &str| lower.contains(w);
+    if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
+        Some(FurnitureKind::Signature)
+    } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
+        Some(FurnitureKind::PageNumber)
+    } else if has("protokoll")
+        && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
+            || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
+    {
+        Some(FurnitureKind::ProtocolHeader)
+    } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
+        Some(FurnitureKind::MeetingDate)
+    } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
+        FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
+    } else {
+        None
+    }
+}
+
+/// A body's name alone on a line is a page header when a protocol header
+/// or meeting date follows within a few short lines.
+fn mark_body_headers(src: &str, lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let headers: Vec<usize> = (0..lines.len())
         .filter(|&n| {
             matches!(
@@ -980,6 +1011,15 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             }
         }
     }
+}
+
+/// The furniture lines, in order: those of a kind, else those repeated on the pages.
+fn furniture_lines(
+    src: &str,
+    lines: &[Line],
+    kinds: &[Option<FurnitureKind>],
+    repeated: &[bool],
+) -> Vec<FurnitureLine> {
     let mut out = Vec::new();
     for (n, l) in lines.iter().enumerate() {
         let kind = kinds[n].or(repeated[n].then_some(FurnitureKind::Repeated));
@@ -995,7 +1035,7 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
             });
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

@@ -384,63 +384,12 @@ pub fn segment(text: &str) -> Segmented {
 
 /// [`segment`] within a time budget, checked every few thousand lines.
 pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, TimedOut> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        lines.push(start..i);
-        start = i + 1;
-    }
-    lines.push(start..text.len());
-
-    struct Head {
-        kind: SectionKind,
-        heading: Range<usize>,
-        body_start: usize,
-    }
-    let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
-    let mut heads: Vec<Head> = Vec::new();
-    let mut boundaries = Vec::new();
-    let mut n = 0;
-    while n < lines.len() {
-        deadline.check_every(n, 4096)?;
-        let r = lines[n].clone();
-        let line = &text[r.clone()];
-        if line.trim().is_empty() {
-            n += 1;
-            continue;
-        }
-        // cheap tests first: a § heading has a §, a boundary line starts
-        // with one of a few words
-        if line.contains('§')
-            && let Some(p) = paragraph_heading(text, &lines, n)
-        {
-            n = p.1;
-            paragraphs.push(p.0);
-            continue;
-        }
-        let first = line.trim_start();
-        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
-            .iter()
-            .any(|w| first.starts_with(w))
-            && BOUNDARY_LINE.is_match(line)
-        {
-            boundaries.push(r.start);
-        }
-        if let Some(kind) = lookup_heading(line) {
-            heads.push(Head {
-                kind,
-                heading: trimmed(text, r.clone()),
-                body_start: r.end,
-            });
-        } else if let Some((kind, at)) = inline_heading(line) {
-            heads.push(Head {
-                kind,
-                heading: trimmed(text, r.start..r.start + at),
-                body_start: r.start + at,
-            });
-        }
-        n += 1;
-    }
+    let lines = line_ranges(text);
+    let Scanned {
+        mut paragraphs,
+        heads,
+        boundaries,
+    } = scan_lines(text, &lines, deadline)?;
 
     // A § runs to the next § or to the next case-file boundary.
     let stops: Vec<usize> = {
@@ -456,15 +405,111 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
         let end = first_after(&stops, p.range.start).unwrap_or(text.len());
         p.range.end = end.max(p.heading.end);
     }
-    let mut sections = Vec::with_capacity(heads.len());
-    let mut all_stops: Vec<usize> = heads.iter().map(|h| h.heading.start).chain(stops).collect();
-    all_stops.sort_unstable();
     let seg = Segmented {
         lines,
         paragraphs,
         sections: Vec::new(),
         boundaries,
     };
+    let sections = sections_of_heads(text, &seg, heads, stops);
+    Ok(Segmented { sections, ..seg })
+}
+
+/// The lines of `text` (without their `\n`), the last one included even when empty.
+fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(start..i);
+        start = i + 1;
+    }
+    lines.push(start..text.len());
+    lines
+}
+
+/// A section heading found by [`scan_lines`]; its body ends where the next stop is.
+struct Head {
+    kind: SectionKind,
+    heading: Range<usize>,
+    body_start: usize,
+}
+
+/// What one pass over the lines finds: §§ (their ends open), headings and boundaries.
+struct Scanned {
+    paragraphs: Vec<ParagraphSeg>,
+    heads: Vec<Head>,
+    boundaries: Vec<usize>,
+}
+
+/// Find the § headings, section headings and case-file boundaries, line by line.
+fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<Scanned, TimedOut> {
+    let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
+    let mut heads: Vec<Head> = Vec::new();
+    let mut boundaries = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        deadline.check_every(n, 4096)?;
+        let r = lines[n].clone();
+        let line = &text[r.clone()];
+        if line.trim().is_empty() {
+            n += 1;
+            continue;
+        }
+        // cheap tests first: a § heading has a §, a boundary line starts
+        // with one of a few words
+        if line.contains('§')
+            && let Some(p) = paragraph_heading(text, lines, n)
+        {
+            n = p.1;
+            paragraphs.push(p.0);
+            continue;
+        }
+        let first = line.trim_start();
+        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
+            .iter()
+            .any(|w| first.starts_with(w))
+            && BOUNDARY_LINE.is_match(line)
+        {
+            boundaries.push(r.start);
+        }
+        if let Some(h) = section_head(text, r) {
+            heads.push(h);
+        }
+        n += 1;
+    }
+    Ok(Scanned {
+        paragraphs,
+        heads,
+        boundaries,
+    })
+}
+
+/// The section heading the line `r` is or opens with, if any.
+#[inline]
+fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
+    let line = &text[r.clone()];
+    if let Some(kind) = lookup_heading(line) {
+        Some(Head {
+            kind,
+            heading: trimmed(text, r.clone()),
+            body_start: r.end,
+        })
+    } else if let Some((kind, at)) = inline_heading(line) {
+        Some(Head {
+            kind,
+            heading: trimmed(text, r.start..r.start + at),
+            body_start: r.start + at,
+        })
+    } else {
+        None
+    }
+}
+
+/// The sections of `heads`: each runs to the next heading or `stops`, within its §.
+fn sections_of_heads(text: &str, seg: &Segmented, heads: Vec<Head>, stops: Vec<usize>) -> Vec<Section> {
+    let mut sections = Vec::with_capacity(heads.len());
+    let mut all_stops: Vec<usize> = heads.iter().map(|h| h.heading.start).chain(stops).collect();
+    all_stops.sort_unstable();
     for h in heads {
         let mut end = first_after(&all_stops, h.heading.start).unwrap_or(text.len());
         let paragraph = seg.paragraph_index_at(h.heading.start);
@@ -478,7 +523,7 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
             paragraph,
         });
     }
-    Ok(Segmented { sections, ..seg })
+    sections
 }
 
 /// The first of sorted `stops` after `pos` (by binary search: a scan for
@@ -499,9 +544,6 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(ParagraphSeg, usize)> {
     let r = lines[n].clone();
     let line = &text[r.clone()];
-    let mut case_numbers = Vec::new();
-    let mut title_parts: Vec<String> = Vec::new();
-    let number;
     // what each pattern needs, tested first: a § heading starts with its §
     // (after blanks and markdown), a trailing one ends in "§ 12, 123/24"
     let starts_with_section_sign = line
@@ -515,49 +557,54 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         .then(|| PARA_HEADING_START.captures(line))
         .flatten()
     {
-        number = c.get(1)?.as_str().to_string();
-        let rest = line[c.get(0)?.end()..].trim();
-        if !rest.is_empty() {
-            let first = rest.chars().next()?;
-            if !(first.is_uppercase() || first.is_ascii_digit()) {
-                return None; // "§ 10, den 18 februari …": a wrapped reference, not a heading
-            }
-            let mut rest = rest;
-            while let Some((case, used)) = parse_case_number(rest) {
-                case_numbers.push(case);
-                rest = rest[used..].trim_start_matches([',', ' ', ';']);
-            }
-            if !rest.is_empty() {
-                title_parts.push(rest.to_string());
-            }
-        }
+        let number = c.get(1)?.as_str().to_string();
+        let (mut case_numbers, mut title_parts) = heading_line_rest(line[c.get(0)?.end()..].trim())?;
+        let m = read_heading_block(text, lines, n + 1, &mut case_numbers, &mut title_parts);
+        let title = finish_title(title_parts.join(" "), &mut case_numbers);
+        let title = (!title.is_empty()).then_some(title);
+        Some((paragraph_seg(text, r, number, case_numbers, title), m))
     } else if let Some(c) = ends_in_reference()
         .then(|| TRAILING_PARA_HEADING.captures(line))
         .flatten()
     {
-        let title = c.get(1)?.as_str().trim();
-        if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
-            return None;
-        }
-        number = c.get(2)?.as_str().to_string();
-        case_numbers.push(c.get(3)?.as_str().to_string());
-        let heading = trimmed(text, r.clone());
-        return Some((
-            ParagraphSeg {
-                number,
-                case_numbers,
-                title: Some(title.to_string()),
-                heading: heading.clone(),
-                range: heading.start..r.end,
-            },
-            n + 1,
-        ));
+        Some((trailing_paragraph_heading(text, r, &c)?, n + 1))
     } else {
-        return None;
+        None
     }
+}
 
-    // Case-number lines and the title follow the heading.
-    let mut m = n + 1;
+/// The case numbers and title on a § heading line after "§ 12" (`rest`,
+/// trimmed); `None` when the line is a wrapped reference, not a heading.
+fn heading_line_rest(rest: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let mut case_numbers = Vec::new();
+    let mut title_parts: Vec<String> = Vec::new();
+    if !rest.is_empty() {
+        let first = rest.chars().next()?;
+        if !(first.is_uppercase() || first.is_ascii_digit()) {
+            return None; // "§ 10, den 18 februari …": a wrapped reference, not a heading
+        }
+        let mut rest = rest;
+        while let Some((case, used)) = parse_case_number(rest) {
+            case_numbers.push(case);
+            rest = rest[used..].trim_start_matches([',', ' ', ';']);
+        }
+        if !rest.is_empty() {
+            title_parts.push(rest.to_string());
+        }
+    }
+    Some((case_numbers, title_parts))
+}
+
+/// Case-number lines and the title follow the heading: read them from line
+/// `from` on; returns the index of the first line after them.
+fn read_heading_block(
+    text: &str,
+    lines: &[Range<usize>],
+    from: usize,
+    case_numbers: &mut Vec<String>,
+    title_parts: &mut Vec<String>,
+) -> usize {
+    let mut m = from;
     let mut in_title = !title_parts.is_empty();
     while m < lines.len() {
         let l = text[lines[m].clone()].trim();
@@ -588,7 +635,12 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         in_title = true;
         m += 1;
     }
-    let mut title = title_parts.join(" ");
+    m
+}
+
+/// The title without a trailing case number (added to `case_numbers` when
+/// new) or final full stop.
+fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
     if let Some(c) = TRAILING_CASE.captures(&title) {
         let case = c[1].trim_start_matches("Dnr").trim().to_string();
         if !case_numbers.contains(&case) {
@@ -596,18 +648,37 @@ fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(Pa
         }
         title.truncate(c.get(0).map_or(title.len(), |m| m.start()));
     }
-    let title = title.trim().trim_end_matches('.').trim().to_string();
+    title.trim().trim_end_matches('.').trim().to_string()
+}
+
+/// A § heading at the end of the line `r` ("Förvärv av … § 210, 4610/22"),
+/// from its [`TRAILING_PARA_HEADING`] match `c`.
+fn trailing_paragraph_heading(text: &str, r: Range<usize>, c: &regex::Captures<'_>) -> Option<ParagraphSeg> {
+    let title = c.get(1)?.as_str().trim();
+    if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
+        return None;
+    }
+    let number = c.get(2)?.as_str().to_string();
+    let case_numbers = vec![c.get(3)?.as_str().to_string()];
+    Some(paragraph_seg(text, r, number, case_numbers, Some(title.to_string())))
+}
+
+/// A § whose heading is the line `r` (trimmed); its range ends there for now.
+fn paragraph_seg(
+    text: &str,
+    r: Range<usize>,
+    number: String,
+    case_numbers: Vec<String>,
+    title: Option<String>,
+) -> ParagraphSeg {
     let heading = trimmed(text, r.clone());
-    Some((
-        ParagraphSeg {
-            number,
-            case_numbers,
-            title: (!title.is_empty()).then_some(title),
-            heading: heading.clone(),
-            range: heading.start..r.end,
-        },
-        m,
-    ))
+    ParagraphSeg {
+        number,
+        case_numbers,
+        title,
+        heading: heading.clone(),
+        range: heading.start..r.end,
+    }
 }
 
 #[cfg(test)]
