@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
-use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FORMATS};
+use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS};
 use crate::grammar::headings::{BOUNDARY_LINE, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING};
 
 /// The kinds of named sections the extractors care about.
@@ -544,19 +544,12 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 fn paragraph_heading(text: &str, lines: &[Range<usize>], n: usize) -> Option<(ParagraphSeg, usize)> {
     let r = lines[n].clone();
     let line = &text[r.clone()];
-    // what each pattern needs, tested first: a § heading starts with its §
-    // (after blanks and markdown), a trailing one ends in "§ 12, 123/24"
-    let starts_with_section_sign = line
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*')
-        .starts_with('§');
+    // what the trailing pattern needs, tested first: it ends in "§ 12, 123/24"
     let ends_in_reference = || {
         line.rfind('§')
             .is_some_and(|p| line[p..].contains(',') && line[p..].contains('/'))
     };
-    if let Some(c) = starts_with_section_sign
-        .then(|| PARA_HEADING_START.captures(line))
-        .flatten()
-    {
+    if let Some(c) = PARA_HEADING_START.captures(line) {
         let number = c.get(1)?.as_str().to_string();
         let (mut case_numbers, mut title_parts) = heading_line_rest(line[c.get(0)?.end()..].trim())?;
         let m = read_heading_block(text, lines, n + 1, &mut case_numbers, &mut title_parts);
@@ -587,6 +580,11 @@ fn heading_line_rest(rest: &str) -> Option<(Vec<String>, Vec<String>)> {
         while let Some((case, used)) = parse_case_number(rest) {
             case_numbers.push(case);
             rest = rest[used..].trim_start_matches([',', ' ', ';']);
+        }
+        if !case_numbers.is_empty()
+            && let Some(code) = FILING_PLAN_CODE.find(rest)
+        {
+            rest = &rest[code.end()..]; // "Bun/2024:509 004 Titel": the code is not the title's
         }
         if !rest.is_empty() {
             title_parts.push(rest.to_string());
@@ -770,7 +768,7 @@ mod tests {
     /// The whole-line pattern § headings were read with before: the start
     /// pattern must find the same headings, numbers and titles.
     static PARA_HEADING: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$")
+        regex::Regex::new(r"^\s*(?:#+\s*)?(?:\*\*)?(?:[A-ZÅÄÖ]{2,5}\s*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+(.*?))?\s*$")
             .expect("§ heading regex")
     });
 

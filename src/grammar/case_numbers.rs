@@ -142,6 +142,19 @@ pub static LETTERS_DASH_YEAR_DASH_NUMBER_DASH_PART: Rule = Rule::new(
     ],
 );
 
+/// A diarieplan (filing-plan) code after a case number, not part of it:
+/// "Bun/2024:509 004", "KS 2024/12 1.1.4.".
+pub static FILING_PLAN_CODE: Rule = Rule::new(
+    "filing_plan_code",
+    r"^\d{1,3}(?:\.\d{1,3})*\.?(?:\s+|$)",
+    &[
+        finds("004 Skolskjutsregler", "004 "),
+        finds("1.1.4. Budget", "1.1.4. "),
+        rejects("2024 års budget"),
+        rejects("Budget"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -167,6 +180,7 @@ pub static FORMATS: &[(&Rule, CaseForm)] = &[
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
+    &FILING_PLAN_CODE,
     &CASE_LABEL,
     &CASE_END,
     &LETTERS_DASH_YEAR_DASH_NUMBER,

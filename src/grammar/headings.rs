@@ -7,20 +7,31 @@
 
 use super::{Rule, finds, groups, rejects};
 
-/// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266",
+/// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266", "KF § 9",
 /// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare": the
 /// pattern reaches the white space before the title, which is the rest of
 /// the line (so a long title need not go through the capturing engine).
 pub static PARA_HEADING_START: Rule = Rule::new(
     "para_heading_start",
-    r"^\s*(?:#+\s*)?(?:\*\*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)",
+    r"^\s*(?:#+\s*)?(?:\*\*)?(?:(?&body_code)\s*)?§\s*(\d{1,4}[a-z]?)(?:\*\*)?(?:\s+|$)",
     &[
         groups("§70", &[("1", "70")]),
         groups("§ 218 KFKS 2019/266 Detaljplan", &[("1", "218")]),
         groups("## **§ 9** Val av justerare", &[("1", "9")]),
         groups("§ 12a Tillägg", &[("1", "12a")]),
+        groups("KF § 9                KS KF/2023:349", &[("1", "9")]),
+        groups("KSAU §12 Budget", &[("1", "12")]),
+        rejects("Kommunstyrelsen § 5"),
         rejects("enligt § 5"),
     ],
+);
+
+/// The code of the body whose § it is, before the § of a heading: "KF § 9",
+/// "KS § 12", "KSAU § 3", "BUN § 40" (two to five capitals).
+pub static BODY_CODE: Rule = Rule::new(
+    "body_code",
+    r"[A-ZÅÄÖ]{2,5}",
+    &[finds("KF § 9", "KF"), finds("BUN § 40", "BUN"), rejects("Kf § 9")],
 );
 
 /// A § at the end of a title line with its case number, as in Göteborg's
@@ -80,6 +91,7 @@ pub static BOUNDARY_LINE: Rule = Rule::new(
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
+    &BODY_CODE,
     &PARA_HEADING_START,
     &TRAILING_PARA_HEADING,
     &DATE_IN_LINE,
