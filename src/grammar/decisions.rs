@@ -214,8 +214,12 @@ pub static TREATED: Rule = Rule::new(
 /// februari 2026, § 123"; `body` where tabled (if said), the dated §§ in `list`.
 pub static TABLED_LIST: Rule = Rule::new(
     "tabled_list",
-    r"(?i)(?-u:\b)bordlag(?:t|d|da|des)(?:\s+i\s+(?P<body>(?-i:(?&body))|\p{L}+))?\s+(?P<list>den\s+(?&date),?\s*§\s*\d+(?:\s*(?:,|och)\s*den\s+(?&date),?\s*§\s*\d+)*)",
+    r"(?i)(?-u:\b)bordla(?:g(?:t|d|da|des)|des)(?:\s+i\s+(?P<body>(?-i:(?&body))|\p{L}+))?\s+(?P<list>den\s+(?&date),?\s*§\s*\d+(?:\s*(?:,|och)\s*den\s+(?&date),?\s*§\s*\d+)*)",
     &[
+        groups(
+            "Ärendet bordlades den 3 maj 2023 § 45.",
+            &[("list", "den 3 maj 2023 § 45")],
+        ),
         groups(
             "Bordlagt den 14 januari 2026, § 10, den 18 februari 2026, § 123.",
             &[
@@ -251,8 +255,12 @@ pub static DATE_REF: Rule = Rule::new(
 /// kommunfullmäktige den 23 januari 2025, § 23"; `body`, `date`, `ref`.
 pub static REFERRED_FROM: Rule = Rule::new(
     "referred_from",
-    r"(?i)(?:^|[^\p{L}])återremitter(?:at|ad|ades)\s+(?:från|av)\s+(?P<body>\p{L}+)\s+den\s+(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)",
+    r"(?i)(?:^|[^\p{L}])återremitter(?:at|ad|ades)\s+(?:från|av)\s+(?P<body>(?&body)|\p{L}+)\s+den\s+(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)",
     &[
+        groups(
+            "Ärendet återremitterades från tekniska nämnden den 3 maj 2023 § 12.",
+            &[("body", "tekniska nämnden"), ("ref", "12")],
+        ),
         groups(
             "Ärendet återremitterades från kommunfullmäktige den 23 januari 2025, § 23.",
             &[
@@ -273,8 +281,12 @@ pub static REFERRED_FROM: Rule = Rule::new(
 /// after the verb, perhaps a short form of a body named in the sentence.
 pub static INVERTED: Rule = Rule::new(
     "inverted",
-    r"(?-u:\b)(?P<verb>(?&inverted_verb))\s+(?P<body>(?&body)|(?&short_body))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)",
+    r"\b(?P<verb>(?&inverted_verb))\s+(?P<body>(?&body)|(?&short_body))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)",
     &[
+        groups(
+            "Därefter återremitterade nämnden den 3 maj 2023 § 7 ärendet.",
+            &[("verb", "återremitterade"), ("body", "nämnden"), ("ref", "7")],
+        ),
         groups(
             "I ärendet beslutade styrelsen den 22 februari 2022 § 67 att godkänna avtalet.",
             &[
