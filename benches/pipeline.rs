@@ -133,11 +133,11 @@ fn stages(c: &mut Criterion) {
             extractor!("amounts", |d: &Doc<'_>| extractors::amounts(d, &[]).len());
             extractor!("recipients", |d: &Doc<'_>| extractors::recipients(d).len());
             extractor!("document", |d: &Doc<'_>| usize::from(
-                extractors::document(d, &[]).body.is_some()
+                extractors::document(d).body.is_some()
             ));
             extractor!("votes", |d: &Doc<'_>| extractors::votes(d).len());
             extractor!("decisions", |d: &Doc<'_>| {
-                let document = extractors::document(d, &[]);
+                let document = extractors::document(d);
                 extractors::decisions(d, &document).len()
             });
             extractor!("motions", |d: &Doc<'_>| extractors::motions(d, &[]).len());

@@ -86,6 +86,7 @@ pub mod output {
 /// library's internals, and change when they do.
 pub mod stages {
     pub use crate::extract::Doc;
+    pub use crate::extract::place::{Found, Placed, Placement, place};
     pub use crate::load::{Decoded, RawInput, decode, from_bytes};
     pub use crate::normalize::{Normalized, normalize};
     pub use crate::segment::{Segmented, segment};
@@ -96,8 +97,9 @@ pub mod stages {
     }
 
     /// One extractor per record kind, each a function of a [`Doc`] (and of
-    /// records found before it, as [`extract_source`](crate::extract_source)
-    /// runs them).
+    /// what another found before it, as [`extract_source`](crate::extract_source)
+    /// runs them) to [`Found`](crate::stages::Found) records in normalized
+    /// coordinates, which [`place`](crate::stages::place) gives their spans.
     pub mod extractors {
         pub use crate::extract::amounts::extract as amounts;
         pub use crate::extract::decisions::extract as decisions;

@@ -345,7 +345,7 @@ pub fn normalize_within(src: &str, deadline: Deadline) -> Result<Normalized, Tim
         f.source = maps.iter().rev().fold(f.source.start, |p, m| m.start(p))
             ..maps.iter().rev().fold(f.source.end, |p, m| m.end(p));
     }
-    // in text order, which `Doc::span` relies on
+    // in text order, which `place::span` relies on
     debug_assert!(furniture.windows(2).all(|w| w[0].source.start <= w[1].source.start));
     if let Some((t, m)) = removed {
         maps.push(m);

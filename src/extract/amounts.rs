@@ -14,8 +14,9 @@
 use std::ops::Range;
 
 use super::Doc;
+use super::place::Found;
 use crate::grammar::amounts::{AMOUNT, FOOTNOTE_AFTER, NEGATION_BEFORE, PER, PERIOD_AFTER_PER, QUALIFIER};
-use crate::model::{Amount, Currency, Period, Qualifier};
+use crate::model::{Amount, Currency, Period, Qualifier, Span};
 
 const MONEY_CONTEXT: &[&str] = &[
     "kostnad",
@@ -73,7 +74,7 @@ const COUNT_NOUNS: &[&str] = &[
 ];
 
 /// Every money amount in the document, in document order.
-pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
+pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Found<Amount>> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut room = sentence_room(text.len());
@@ -99,10 +100,9 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             end += stop;
         }
         out.extend(numbers.extra);
-        let (span, text_s) = doc.span_and_text(span_start..end);
-        out.push(Amount {
-            paragraph: doc.paragraph_at(span_start),
-            text: text_s,
+        let amount = Amount {
+            paragraph: None,
+            text: String::new(),
             value: numbers.value,
             value_max: numbers.value_max,
             currency: Currency::SEK,
@@ -111,8 +111,9 @@ pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Amount> {
             period,
             footnote,
             sentence: sentence_of(doc, span_start, &mut room),
-            span,
-        });
+            span: Span::default(),
+        };
+        out.push(Found::new(span_start..end, amount));
     }
     out
 }
@@ -171,7 +172,7 @@ impl Unit {
 struct Numbers {
     value: f64,
     value_max: Option<f64>,
-    extra: Option<Amount>,
+    extra: Option<Found<Amount>>,
     /// Where the (last) number starts, with its minus sign.
     start: usize,
 }
@@ -228,11 +229,10 @@ fn numbers(doc: &Doc<'_>, c: &regex::Captures<'_>, unit: &Unit, room: &mut usize
 }
 
 /// "från 5 till 7 mnkr": the first of two sums sharing one unit, at `range`.
-fn first_of_two(doc: &Doc<'_>, range: Range<usize>, value: f64, room: &mut usize) -> Amount {
-    let (span, text) = doc.span_and_text(range.clone());
-    Amount {
-        paragraph: doc.paragraph_at(range.start),
-        text,
+fn first_of_two(doc: &Doc<'_>, range: Range<usize>, value: f64, room: &mut usize) -> Found<Amount> {
+    let amount = Amount {
+        paragraph: None,
+        text: String::new(),
         value,
         value_max: None,
         currency: Currency::SEK,
@@ -241,8 +241,9 @@ fn first_of_two(doc: &Doc<'_>, range: Range<usize>, value: f64, room: &mut usize
         period: None,
         footnote: None,
         sentence: sentence_of(doc, range.start, room),
-        span,
-    }
+        span: Span::default(),
+    };
+    Found::new(range, amount)
 }
 
 /// The qualifier before an amount starting at `amount_start` ("cirka",
@@ -724,7 +725,7 @@ mod tests {
             seg: &seg,
             deadline: None,
         };
-        extract(&doc, markers)
+        crate::extract::place::place(&doc, extract(&doc, markers))
     }
 
     fn one(t: &str) -> Amount {

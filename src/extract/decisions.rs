@@ -32,6 +32,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Doc;
+use super::place::Found;
 use crate::grammar::Prefilter;
 use crate::grammar::decisions::{
     ADMIN_LEAD, ADMIN_LEAD_WINDOW, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING,
@@ -42,7 +43,7 @@ use crate::grammar::verbs::{
     DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES, NÄMND_WORD, OUTCOME_WORDS,
     PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
 };
-use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome};
+use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome, Span};
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
 
@@ -64,7 +65,7 @@ pub fn outcome_of(text: &str) -> Option<Outcome> {
 }
 
 /// Every decision and proposal in the document, in document order.
-pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
     let mut out = Vec::new();
     for s in doc.seg.sections_of(SectionKind::Decision) {
         let body = context_body(doc, s.heading.start, document);
@@ -76,7 +77,7 @@ pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
         annotate_from_proposals(doc, &mut earlier);
     }
     out.extend(earlier);
-    out.sort_by_key(|d| (d.earlier, d.span.start));
+    out.sort_by_key(|d| (d.record.earlier, d.range.start));
     out
 }
 
@@ -137,7 +138,7 @@ impl Block {
 }
 
 /// Decision blocks of one section body.
-fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> Vec<Decision> {
+fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> Vec<Found<Decision>> {
     let text = doc.text();
     let mut reader = BlockReader::new(default_body);
     let mut pos = region.start;
@@ -315,25 +316,20 @@ impl BlockReader {
     }
 }
 
-fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Decision {
+fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Found<Decision> {
     let text = doc.text();
-    let mut items: Vec<String> = Vec::new();
+    let mut parts: Vec<Range<usize>> = Vec::new();
     for r in &b.items {
         for part in split_inline_items(text, r.clone()) {
-            let t = &text[part.clone()];
-            let skip = ITEM_NUMBER.find(t).map_or(0, |m| m.end());
-            let (_, s) = doc.span_and_text(part.start + skip..part.end);
-            if !s.is_empty() {
-                items.push(s);
-            }
+            let skip = ITEM_NUMBER.find(&text[part.clone()]).map_or(0, |m| m.end());
+            parts.push(part.start + skip..part.end);
         }
     }
     let outcome = b
         .lead_outcome
         .or_else(|| b.items.iter().find_map(|r| outcome_of(&text[r.clone()])));
-    let (span, dtext) = doc.span_and_text(b.range.clone());
-    Decision {
-        paragraph: doc.paragraph_at(b.range.start),
+    let decision = Decision {
+        paragraph: None,
         body: b.body,
         kind: b.kind,
         proposed_to: b.proposed_to,
@@ -342,9 +338,14 @@ fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Decision {
         earlier,
         reference: None,
         date: None,
-        items,
-        text: dtext,
-        span,
+        items: Vec::new(),
+        text: String::new(),
+        span: Span::default(),
+    };
+    Found {
+        range: b.range,
+        parts,
+        record: decision,
     }
 }
 
@@ -420,7 +421,7 @@ fn items_after(doc: &Doc<'_>, from: usize) -> (Vec<Range<usize>>, usize) {
 
 /// Proposals of a memo or case file: an administration's "förslag till …",
 /// "Förslag till beslut I X:", "X tillstyrker … och föreslår att Y beslutar:".
-fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
     let text = doc.text();
     let mut out = Vec::new();
     let in_decision_section = |pos: usize| {
@@ -531,7 +532,7 @@ struct Earlier {
 /// section's sub-headings, tablings and referrals, and every sentence
 /// that says a body treated the matter on a date in a § (in the
 /// Ärendet / Sammanfattning sections of a protocol too).
-fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
+fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
     let text = doc.text();
     let mut found: Vec<Earlier> = Vec::new();
     let protocol = matches!(document.kind, DocumentKind::Protocol | DocumentKind::ProtocolExtract);
@@ -555,9 +556,8 @@ fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
     merge_earlier(found)
         .into_iter()
         .map(|e| {
-            let (span, dtext) = doc.span_and_text(e.range.clone());
-            Decision {
-                paragraph: doc.paragraph_at(e.range.start),
+            let decision = Decision {
+                paragraph: None,
                 body: e.body,
                 kind: e.kind,
                 proposed_to: e.proposed_to,
@@ -567,9 +567,10 @@ fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Decision> {
                 reference: Some(e.reference),
                 date: e.date,
                 items: e.items,
-                text: dtext,
-                span,
-            }
+                text: String::new(),
+                span: Span::default(),
+            };
+            Found::new(e.range, decision)
         })
         .collect()
 }
@@ -747,7 +748,7 @@ fn merge_earlier(found: Vec<Earlier>) -> Vec<Earlier> {
 /// "Kommunstyrelsens förslag till kommunfullmäktige: Kommunfullmäktige
 /// godkänner …" under Förslag till beslut: the body's earlier treatment was
 /// this proposal.
-fn annotate_from_proposals(doc: &Doc<'_>, earlier: &mut [Decision]) {
+fn annotate_from_proposals(doc: &Doc<'_>, earlier: &mut [Found<Decision>]) {
     let text = doc.text();
     for s in doc.seg.sections_of(SectionKind::Proposal) {
         let body = &text[s.body.clone()];
@@ -765,8 +766,9 @@ fn annotate_from_proposals(doc: &Doc<'_>, earlier: &mut [Decision]) {
         let para = doc.seg.paragraph_index_at(s.body.start);
         let target = earlier
             .iter_mut()
-            .filter(|e| e.body.as_deref().map(str::to_lowercase).as_deref() == Some(by.as_str()))
-            .filter(|e| doc.seg.paragraph_index_at(0) == para || e.paragraph.is_some())
+            .filter(|e| e.record.body.as_deref().map(str::to_lowercase).as_deref() == Some(by.as_str()))
+            .filter(|e| doc.seg.paragraph_index_at(0) == para || doc.paragraph_at(e.range.start).is_some())
+            .map(|e| &mut e.record)
             .max_by(|a, b| a.date.cmp(&b.date));
         if let Some(e) = target {
             e.kind = DecisionType::Proposal;

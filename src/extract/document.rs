@@ -24,13 +24,13 @@ use crate::grammar::document::{
     PROTOCOL_MARK, RECIPIENT_LABELS, SUBJECT,
 };
 use crate::kommuner::find_municipality;
-use crate::model::{DateSource, Document, DocumentKind, Paragraph};
+use crate::model::{DateSource, Document, DocumentKind};
 use crate::normalize::FurnitureKind;
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
 
 /// The document record.
-pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
+pub fn extract(doc: &Doc<'_>) -> Document {
     let text = doc.text();
     let kind = kind(doc);
     let mut document = Document {
@@ -43,7 +43,7 @@ pub fn extract(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Document {
         body: body(doc, kind),
         date: date(doc, kind),
         date_from: None,
-        title: title(doc, paragraphs),
+        title: title(doc),
     };
     if document.date.is_some() {
         document.date_from = Some(DateSource::Text);
@@ -152,8 +152,8 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
 /// of text (or a line without breaks), not a title.
 const MAX_TITLE_CHARS: usize = 300;
 
-fn title(doc: &Doc<'_>, paragraphs: &[Paragraph]) -> Option<String> {
-    if let Some(t) = paragraphs.iter().find_map(|p| p.title.clone()) {
+fn title(doc: &Doc<'_>) -> Option<String> {
+    if let Some(t) = doc.seg.paragraphs.iter().find_map(|p| p.title.clone()) {
         return Some(t);
     }
     // the first long line that is not a label or a body's name, with the

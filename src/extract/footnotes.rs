@@ -12,14 +12,15 @@
 use std::collections::HashMap;
 
 use super::Doc;
+use super::place::Found;
 use crate::grammar::footnotes::{BARE_LINE, POPULATION, SUPERSCRIPT_LINE};
-use crate::model::{Footnote, Population};
+use crate::model::{Footnote, Population, Span};
 use crate::swedish::parse_date;
 
 use crate::grammar::fragments::DATE;
 
 /// Every footnote of the document, in document order.
-pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Footnote>> {
     let text = doc.text();
     let lines = &doc.seg.lines;
     // first position where each bare marker is referenced in running text,
@@ -82,15 +83,14 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Footnote> {
             end = lines[m].end;
             m += 1;
         }
-        let (span, ftext) = doc.span_and_text(text_start..end);
-        let population = population(&ftext);
-        out.push(Footnote {
-            paragraph: doc.paragraph_at(text_start),
+        let footnote = Footnote {
+            paragraph: None,
             marker,
-            text: ftext,
-            population,
-            span,
-        });
+            text: String::new(),
+            population: population(&text[text_start..end]),
+            span: Span::default(),
+        };
+        out.push(Found::new(text_start..end, footnote));
         n = m;
         after_footnote = Some(m);
     }

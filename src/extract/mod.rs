@@ -1,10 +1,11 @@
 //! Extraction: from a normalized, segmented document to records.
 //!
 //! One module per record kind; each is a plain function over a [`Doc`], the
-//! read-only view of one document (source text, normalized text, layout).
-//! Positions found in the normalized text become [`Span`]s into the source
-//! text through [`Doc::span`], and record `text` is always taken from the
-//! source so that it matches its span exactly.
+//! read-only view of one document (source text, normalized text, layout),
+//! that returns what it found in normalized coordinates ([`place::Found`]).
+//! One step, [`place::place`], then maps every record's range to a source
+//! span, takes its `text` from the source (so that it matches its span
+//! exactly) and finds its §.
 
 pub mod amounts;
 pub mod decisions;
@@ -14,6 +15,7 @@ pub mod motions;
 pub mod notes;
 pub mod paragraphs;
 pub mod persons;
+pub mod place;
 pub mod recipients;
 pub mod reservations;
 pub mod votes;
@@ -21,10 +23,11 @@ pub mod votes;
 use std::ops::Range;
 use std::time::Instant;
 
-use crate::model::{ExtractResult, Span};
+use crate::model::ExtractResult;
 use crate::normalize::Normalized;
 use crate::segment::Segmented;
 use crate::source::SourceText;
+use place::place;
 
 /// The ranges of every group of every match, to compare two ways of
 /// finding the matches of a pattern.
@@ -62,30 +65,6 @@ impl Doc<'_> {
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.norm.text
-    }
-
-    /// The span of a normalized range. A range that runs over a page
-    /// header or footer set aside by normalization ends before it, so page
-    /// furniture is never part of a record's text.
-    pub fn span(&self, r: Range<usize>) -> Span {
-        let src = self.norm.source_range(r);
-        let mut end = src.end;
-        // furniture lines are in text order: the first one after the start
-        let furniture = &self.norm.furniture;
-        let next = furniture.partition_point(|f| f.source.start <= src.start);
-        if let Some(f) = furniture.get(next)
-            && f.source.start < end
-        {
-            end = f.source.start;
-        }
-        self.source.span(src.start, end)
-    }
-
-    /// A span and the record text for it.
-    pub fn span_and_text(&self, r: Range<usize>) -> (Span, String) {
-        let span = self.span(r);
-        let text = self.source.span_text(&span);
-        (span, text)
     }
 
     /// Number of the § that contains normalized position `pos`.
@@ -227,23 +206,31 @@ pub fn is_abbreviation(head: &str) -> bool {
 
 /// Run every extractor over a document and fill the result's records; stop
 /// when the file's time budget runs out.
+///
+/// Three extractors read what another found, in normalized coordinates and
+/// never as spans: amounts take the footnote markers (a digit glued to an
+/// amount is a footnote reference only when the footnote exists), motions
+/// take the votes (the majority side's motion wins), and decisions take the
+/// document's kind and body (who decides in a protocol, a memo, a bundle).
 pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), TimedOut> {
-    result.paragraphs = paragraphs::extract(doc);
-    result.footnotes = footnotes::extract(doc);
+    result.paragraphs = place(doc, paragraphs::extract(doc));
+    let footnotes = footnotes::extract(doc);
     doc.check()?;
-    let markers: Vec<&str> = result.footnotes.iter().map(|f| f.marker.as_str()).collect();
-    result.amounts = amounts::extract(doc, &markers);
+    let markers: Vec<&str> = footnotes.iter().map(|f| f.record.marker.as_str()).collect();
+    result.amounts = place(doc, amounts::extract(doc, &markers));
+    result.footnotes = place(doc, footnotes);
     doc.check()?;
-    result.recipients = recipients::extract(doc);
-    let document = document::extract(doc, &result.paragraphs);
+    result.recipients = place(doc, recipients::extract(doc));
+    let document = document::extract(doc);
     doc.check()?;
-    result.votes = votes::extract(doc);
-    result.decisions = decisions::extract(doc, &document);
+    let votes = votes::extract(doc);
+    result.decisions = place(doc, decisions::extract(doc, &document));
     doc.check()?;
-    result.motions = motions::extract(doc, &result.votes);
+    result.motions = place(doc, motions::extract(doc, &votes));
+    result.votes = place(doc, votes);
     doc.check()?;
-    result.reservations = reservations::extract(doc);
-    result.notes = notes::extract(doc);
+    result.reservations = place(doc, reservations::extract(doc));
+    result.notes = place(doc, notes::extract(doc));
     result.document = Some(document);
     doc.check()
 }

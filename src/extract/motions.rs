@@ -21,11 +21,12 @@ use std::ops::Range;
 
 use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
+use super::place::Found;
 use crate::grammar::motions::{
     ACCORDING_TO, AGAINST, ASK_FIND, ASSENT, BODY_REF, CLASS_ATT_REJECT, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE,
     ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, TABLE, VERB,
 };
-use crate::model::{Motion, MotionClass, MotionResult, Person, Vote};
+use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
 use crate::segment::{Section, SectionKind};
 use crate::swedish::body_base_form;
 
@@ -95,13 +96,15 @@ pub fn targets(s: &str) -> Vec<Target> {
 /// A motion and what it supports, before results are known.
 struct Draft {
     motion: Motion,
+    /// Where the motion stands in the normalized text.
+    range: Range<usize>,
     supports: Vec<Target>,
     opposes: Vec<Target>,
     pos: usize,
 }
 
 /// Every motion in the document, in document order, with results.
-pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
+pub fn extract(doc: &Doc<'_>, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
     let text = doc.text();
     let mut drafts: Vec<Draft> = Vec::new();
     for s in doc.seg.sections_of(SectionKind::Motions) {
@@ -113,7 +116,9 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
         for c in ON_PROPOSAL_OF.captures_iter(body) {
             let who = parse_subject(&c["who"]);
             let Some(mover) = who.first().cloned() else { continue };
-            let content_start = s.body.start + c.get(0).map_or(0, |m| m.end());
+            let after = s.body.start + c.get(0).map_or(0, |m| m.end());
+            // the proposal may start after a blank line ("På förslag av X (S):\n\nY upphävs.")
+            let content_start = after + (text[after..s.body.end].len() - text[after..s.body.end].trim_start().len());
             let content_end = text[content_start..s.body.end]
                 .find("\n\n")
                 .map_or(s.body.end, |p| content_start + p);
@@ -124,7 +129,7 @@ pub fn extract(doc: &Doc<'_>, votes: &[Vote]) -> Vec<Motion> {
     }
     drafts.sort_by_key(|d| d.pos);
     resolve_results(doc, votes, &mut drafts);
-    drafts.into_iter().map(|d| d.motion).collect()
+    drafts.into_iter().map(|d| Found::new(d.range, d.motion)).collect()
 }
 
 /// Where a motion starts in a section body: the sentence's subject (the
@@ -240,18 +245,18 @@ fn mover_target(mover: &Person) -> Target {
 /// A draft of the motion in normalized `range`, at `pos`, supporting the
 /// mover's own motion (what else it supports or opposes is for the caller).
 fn draft(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
-    let (span, text) = doc.span_and_text(range.clone());
     let supports = vec![mover_target(&mover)];
     Draft {
         motion: Motion {
-            paragraph: doc.paragraph_at(range.start),
+            paragraph: None,
             mover,
             supporters,
-            classification: classify(&doc.text()[range]),
-            text,
+            classification: classify(&doc.text()[range.clone()]),
+            text: String::new(),
             result: None,
-            span,
+            span: Span::default(),
         },
+        range,
         supports,
         opposes: Vec::new(),
         pos,
@@ -531,26 +536,6 @@ fn decision_facts(body: &str, out: &mut Vec<Fact>) {
     }
 }
 
-fn find_vote_pos(doc: &Doc<'_>, v: &Vote) -> Option<usize> {
-    // votes carry source spans; find the normalized position of their start
-    let text = doc.text();
-    let mut lo = 0;
-    let mut hi = text.len();
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let mut m = mid;
-        while !text.is_char_boundary(m) {
-            m += 1;
-        }
-        if doc.norm.source_start(m) < v.span.start {
-            lo = m + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    Some(lo.min(text.len()))
-}
-
 /// The sections and votes of one § (or of the text outside every §), in
 /// document order: what [`facts`] reads for that §'s motions.
 #[derive(Default)]
@@ -562,21 +547,21 @@ struct Scope<'a> {
 
 /// The scopes of a document by § index, built in one pass over its
 /// sections and votes (each § looking through all of them was quadratic).
-fn scopes<'a>(doc: &'a Doc<'_>, votes: &'a [Vote]) -> HashMap<Option<usize>, Scope<'a>> {
+fn scopes<'a>(doc: &'a Doc<'_>, votes: &'a [Found<Vote>]) -> HashMap<Option<usize>, Scope<'a>> {
     let mut scopes: HashMap<Option<usize>, Scope<'a>> = HashMap::new();
     for s in &doc.seg.sections {
         let para = doc.seg.paragraph_index_at(s.body.start);
         scopes.entry(para).or_default().sections.push(s);
     }
     for v in votes {
-        let Some(pos) = find_vote_pos(doc, v) else { continue };
+        let pos = v.range.start;
         let para = doc.seg.paragraph_index_at(pos);
-        scopes.entry(para).or_default().votes.push((pos, v));
+        scopes.entry(para).or_default().votes.push((pos, &v.record));
     }
     scopes
 }
 
-fn resolve_results(doc: &Doc<'_>, votes: &[Vote], drafts: &mut [Draft]) {
+fn resolve_results(doc: &Doc<'_>, votes: &[Found<Vote>], drafts: &mut [Draft]) {
     // the drafts of each § (those outside every § under None), each § once
     let mut by_paragraph: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {

@@ -10,17 +10,18 @@
 use std::sync::LazyLock;
 
 use super::persons::parse_subject;
+use super::place::Found;
 use super::{Doc, sentence_start};
 use crate::grammar::Windowed;
 use crate::grammar::notes::{NOTE_VERB as VERB, ON_BEHALF};
-use crate::model::Note;
+use crate::model::{Note, Span};
 use crate::segment::SectionKind;
 
 /// [`VERB`] through its [`Windowed`] matcher.
 static VERB_MATCHES: LazyLock<Windowed> = LazyLock::new(|| Windowed::of(&VERB));
 
 /// Every protocol note, in document order.
-pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Note>> {
     let text = doc.text();
     let statement_sections: Vec<_> = doc
         .seg
@@ -59,14 +60,14 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Note> {
         let on_behalf_of = ON_BEHALF
             .captures(first_sentence)
             .map(|c| c["g"].split_whitespace().collect::<Vec<_>>().join(" "));
-        let (span, ntext) = doc.span_and_text(*start..end);
-        out.push(Note {
-            paragraph: doc.paragraph_at(*start),
+        let note = Note {
+            paragraph: None,
             by: by.clone(),
             on_behalf_of,
-            text: ntext,
-            span,
-        });
+            text: String::new(),
+            span: Span::default(),
+        };
+        out.push(Found::new(*start..end, note));
     }
     out
 }

@@ -4,18 +4,22 @@
 //! and title; this turns them into output records with spans.
 
 use super::Doc;
-use crate::model::Paragraph;
+use super::place::Found;
+use crate::model::{Paragraph, Span};
 
 /// One record per § heading of the document itself.
-pub fn extract(doc: &Doc<'_>) -> Vec<Paragraph> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Paragraph>> {
     doc.seg
         .paragraphs
         .iter()
-        .map(|p| Paragraph {
-            number: p.number.clone(),
-            case_numbers: p.case_numbers.clone(),
-            title: p.title.clone(),
-            span: doc.span(p.range.clone()),
+        .map(|p| {
+            let paragraph = Paragraph {
+                number: p.number.clone(),
+                case_numbers: p.case_numbers.clone(),
+                title: p.title.clone(),
+                span: Span::default(),
+            };
+            Found::new(p.range.clone(), paragraph)
         })
         .collect()
 }

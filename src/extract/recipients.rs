@@ -13,26 +13,24 @@
 use std::ops::Range;
 
 use super::Doc;
+use super::place::Found;
 use crate::grammar::recipients::{BULLET, CONTINUING_WORDS, LABEL_PREFIX, STOP_LINE};
-use crate::model::Recipient;
+use crate::model::{Recipient, Span};
 use crate::segment::SectionKind;
 
 /// Every recipient, in document order.
-pub fn extract(doc: &Doc<'_>) -> Vec<Recipient> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Recipient>> {
     let text = doc.text();
     let mut out = Vec::new();
     for section in doc.seg.sections_of(SectionKind::Recipients) {
         for item in items(text, section.body.clone()) {
-            let (span, name) = doc.span_and_text(item.clone());
-            if name.is_empty() {
-                continue;
-            }
-            out.push(Recipient {
-                paragraph: doc.paragraph_at(item.start),
-                name: name.clone(),
-                text: name,
-                span,
-            });
+            let recipient = Recipient {
+                paragraph: None,
+                name: String::new(),
+                text: String::new(),
+                span: Span::default(),
+            };
+            out.push(Found::new(item, recipient));
         }
     }
     out

@@ -9,13 +9,14 @@
 //! ones who reserve themselves.
 
 use super::persons::parse_subject;
+use super::place::Found;
 use super::{Doc, sentence_end, sentence_start};
 use crate::grammar::notes::{IN_FAVOUR_OF, RESERVATION_VERB as VERB};
-use crate::model::Reservation;
+use crate::model::{Person, Reservation, Span};
 use crate::segment::SectionKind;
 
 /// Every reservation, in document order.
-pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Reservation>> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut covered: Vec<usize> = Vec::new();
@@ -26,14 +27,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {
             continue;
         }
         let end = sentence_end(doc, m.end());
-        let (span, rtext) = doc.span_and_text(start..end);
         covered.push(start);
-        out.push(Reservation {
-            paragraph: doc.paragraph_at(start),
-            by,
-            text: rtext,
-            span,
-        });
+        out.push(reservation(start..end, by));
     }
     // lines under a Reservation heading without the verb
     for s in doc.seg.sections_of(SectionKind::Reservation) {
@@ -51,13 +46,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {
                 .unwrap_or(sentence.len());
             let by = parse_subject(&sentence[lead..subject_end]);
             if !by.is_empty() && !covered.contains(&(pos + lead)) {
-                let (span, rtext) = doc.span_and_text(pos + lead..end);
-                out.push(Reservation {
-                    paragraph: doc.paragraph_at(pos + lead),
-                    by,
-                    text: rtext,
-                    span,
-                });
+                out.push(reservation(pos + lead..end, by));
             }
             if end <= pos {
                 break;
@@ -65,6 +54,17 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Reservation> {
             pos = end;
         }
     }
-    out.sort_by_key(|r| r.span.start);
+    out.sort_by_key(|r| r.range.start);
     out
+}
+
+/// The reservation of `by` at normalized `range`.
+fn reservation(range: std::ops::Range<usize>, by: Vec<Person>) -> Found<Reservation> {
+    let reservation = Reservation {
+        paragraph: None,
+        by,
+        text: String::new(),
+        span: Span::default(),
+    };
+    Found::new(range, reservation)
 }

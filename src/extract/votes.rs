@@ -15,11 +15,12 @@ use std::sync::LazyLock;
 
 use super::Doc;
 use super::persons::parse_subject;
+use super::place::Found;
 use crate::grammar::votes::{
     COUNT_TENS as TENS, COUNT_UNITS as UNITS, MEANINGS, PARENTHESIZED_COUNT, RESULTS, ROLL_CALL,
 };
 use crate::grammar::{Prefilter, Rule, Windowed};
-use crate::model::{NamedVote, Vote, VoteCounts, VoteOption};
+use crate::model::{NamedVote, Span, Vote, VoteCounts, VoteOption};
 use crate::segment::SectionKind;
 
 /// Each result form through its windowed matcher, and whether it has sides.
@@ -61,9 +62,9 @@ pub fn number(s: &str) -> Option<u32> {
 type Statement = (Range<usize>, VoteCounts, bool);
 
 /// Every vote in the document, in document order.
-pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Vote>> {
     let text = doc.text();
-    let mut out: Vec<Vote> = Vec::new();
+    let mut out: Vec<Found<Vote>> = Vec::new();
     let mut previous_end = 0;
     for region in vote_regions(doc) {
         let body = &text[region.clone()];
@@ -78,8 +79,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Vote> {
         results.sort_by_key(|(r, _, _)| r.start);
         push_votes(doc, results, roll.named, &mut previous_end, &mut out);
     }
-    out.sort_by_key(|v| v.span.start);
-    out.dedup_by(|a, b| a.span.start == b.span.start);
+    out.sort_by_key(|v| v.range.start);
+    out.dedup_by(|a, b| a.range.start == b.range.start);
     out
 }
 
@@ -216,7 +217,7 @@ fn push_votes(
     results: Vec<Statement>,
     mut named: Vec<NamedVote>,
     previous_end: &mut usize,
-    out: &mut Vec<Vote>,
+    out: &mut Vec<Found<Vote>>,
 ) {
     for (i, (range, counts, has_sides)) in results.into_iter().enumerate() {
         if i % 256 == 255 && doc.expired() {
@@ -229,16 +230,16 @@ fn push_votes(
         };
         *previous_end = range.end;
         let votes = if i == 0 { std::mem::take(&mut named) } else { Vec::new() };
-        let (span, vtext) = doc.span_and_text(range.clone());
-        out.push(Vote {
-            paragraph: doc.paragraph_at(range.start),
+        let vote = Vote {
+            paragraph: None,
             counts,
             yes_means,
             no_means,
             votes,
-            text: vtext,
-            span,
-        });
+            text: String::new(),
+            span: Span::default(),
+        };
+        out.push(Found::new(range, vote));
     }
 }
 
