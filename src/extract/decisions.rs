@@ -33,16 +33,16 @@ use std::sync::LazyLock;
 
 use super::Doc;
 use super::place::Found;
-use crate::grammar::Prefilter;
 use crate::grammar::decisions::{
-    ADMIN_LEAD, ADMIN_LEAD_WINDOW, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING,
-    LEAD_DECIDES, LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS,
-    RECOMMENDS_LINE_WORD, RECOMMENDS_WINDOW, REFERRED_FROM, SENTENCE_LEAD, SUBHEAD, TABLED_LIST, TREATED,
+    ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
+    LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
+    SUBHEAD, TABLED_LIST, TREATED,
 };
 use crate::grammar::verbs::{
     DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES, NÄMND_WORD, OUTCOME_WORDS,
     PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
 };
+use crate::grammar::{Prefilter, Windowed};
 use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome, Span};
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
@@ -161,6 +161,16 @@ fn blocks(doc: &Doc<'_>, region: Range<usize>, default_body: Option<String>) -> 
         .map(|b| to_decision(doc, b, false))
         .collect()
 }
+
+/// [`ADMIN_LEAD`] run in windows around its words (the rule at every line
+/// start of a long case file was the cost of memo leads).
+static ADMIN_LEAD_MATCHES: LazyLock<Windowed> = LazyLock::new(|| Windowed::of(&ADMIN_LEAD));
+
+/// [`RECOMMENDS`]'s prefilter and anchor.
+static RECOMMENDS_WORDS: LazyLock<(Prefilter, String)> = LazyLock::new(|| {
+    let anchor = Prefilter::anchor(&RECOMMENDS).expect("a recommendation lead has fixed text");
+    (Prefilter::of(&RECOMMENDS), anchor)
+});
 
 /// [`LEAD_PROPOSES`]'s prefilter: a line without its words is not a lead.
 static LEAD_PROPOSES_WORDS: LazyLock<Prefilter> = LazyLock::new(|| Prefilter::of(&LEAD_PROPOSES));
@@ -435,13 +445,9 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
         DocumentKind::Memo | DocumentKind::CaseFile | DocumentKind::Unknown
     );
     if memo_like {
-        for region in {
-            let (anchor, before, after) = ADMIN_LEAD_WINDOW;
-            super::regions_around(text, anchor, before, after)
-        } {
-            for c in ADMIN_LEAD.captures_iter(&text[region.clone()]) {
-                let m = c.get(0).expect("match");
-                let m = region.start + m.start()..region.start + m.end();
+        {
+            for c in ADMIN_LEAD_MATCHES.captures_iter(text) {
+                let m = c.get(0).expect("match").range();
                 let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start);
                 b.proposed_to = Some(body_base_form(&c["to"]));
                 let (items, end) = items_after(doc, m.end);
@@ -475,14 +481,11 @@ fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
         b.range = m.start()..end.max(m.end());
         out.push(to_decision(doc, b, false));
     }
-    // the lead is one line that proposes a decision and ends with a colon
-    let (anchor, before, after) = RECOMMENDS_WINDOW;
-    let leads = super::regions_around(text, anchor, before, after)
+    // the lead is one line that proposes a decision and ends with a colon:
+    // the rule runs on each line with its anchor that holds all its words
+    let leads = super::regions_around(text, &RECOMMENDS_WORDS.1, 0, 0)
         .into_iter()
-        .filter(|r| {
-            let line = text[r.clone()].trim_end();
-            line.ends_with(':') && line.contains(RECOMMENDS_LINE_WORD)
-        });
+        .filter(|r| RECOMMENDS_WORDS.0.might_match(&text[r.clone()]));
     for region in leads {
         for c in RECOMMENDS.captures_iter(&text[region.clone()]) {
             let m = c.get(0).expect("match");

@@ -114,7 +114,7 @@ pub static INLINE_ITEM: Rule = Rule::new(
 /// A memo's proposal lead: "Arbetsmarknads- och socialförvaltningens
 /// förslag till arbetsmarknads- och socialnämnden för beslut i
 /// kommunstyrelsen" (possibly over several lines).
-pub static ADMIN_LEAD: Rule = Rule::new(
+pub static ADMIN_LEAD: Rule = Rule::windowed(
     "admin_lead",
     r"(?m)^[ \t]*(?P<by>(?&body))\s+förslag\s+till\s+(?P<to>(?i:(?&body)))(?:\s+för\s+beslut\s+i\s+(?P<final>(?i:(?&body))))?[ \t]*:?[ \t]*$",
     &[
@@ -328,21 +328,6 @@ pub static BODY_ANY_CASE: Rule = Rule::new(
         finds("Ärendet överlämnas till Tekniska nämnden.", "Tekniska nämnden"),
     ],
 );
-
-/// Where a memo's proposal lead ([`ADMIN_LEAD`]) is looked for: the lines
-/// around each "förslag till", two above and three below. A hand-set
-/// window, unlike the derived ones: the lead's white space may run over
-/// any number of lines, so no window follows from the pattern; this one
-/// holds the leads of every document we have.
-pub static ADMIN_LEAD_WINDOW: (&str, usize, usize) = ("förslag till", 2, 3);
-
-/// Where a recommendation lead ([`RECOMMENDS`]) is looked for: a line with
-/// "föreslår" that ends with a colon and has [`RECOMMENDS_LINE_WORD`].
-pub static RECOMMENDS_WINDOW: (&str, usize, usize) = ("föreslår", 0, 0);
-
-/// The word a recommendation lead's line has: "… föreslår att
-/// kommunfullmäktige beslutar:".
-pub static RECOMMENDS_LINE_WORD: &str = "beslut";
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[

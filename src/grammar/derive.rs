@@ -7,6 +7,8 @@
 //! 'nej' with at most six words before it" beside a pattern and forgets to
 //! change it with the pattern.
 
+use std::ops::Range;
+
 use regex::{Captures, Regex};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -56,6 +58,36 @@ fn required(h: &Hir) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
     collect(h, &mut run, &mut out);
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The texts that every match of `h` contains as written, in their case:
+/// the runs of its mandatory literals (a case-insensitive letter ends one).
+fn required_exact(h: &Hir) -> Vec<String> {
+    fn walk(h: &Hir, run: &mut String, out: &mut Vec<String>) {
+        match h.kind() {
+            HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+                Ok(s) => run.push_str(s),
+                Err(_) => flush(run, out),
+            },
+            HirKind::Concat(parts) => parts.iter().for_each(|p| walk(p, run, out)),
+            HirKind::Capture(c) => walk(&c.sub, run, out),
+            HirKind::Look(_) | HirKind::Empty => {}
+            HirKind::Repetition(r) => {
+                flush(run, out);
+                if r.min >= 1 {
+                    let mut inner = String::new();
+                    walk(&r.sub, &mut inner, out);
+                    flush(&mut inner, out);
+                }
+            }
+            HirKind::Class(_) | HirKind::Alternation(_) => flush(run, out),
+        }
+    }
+    let mut out = Vec::new();
+    let mut run = String::new();
+    walk(h, &mut run, &mut out);
     flush(&mut run, &mut out);
     out
 }
@@ -181,16 +213,66 @@ fn space_runs(h: &Hir) -> Option<usize> {
     }
 }
 
-/// Whether `h` looks at the end of the text or line (a `$`), which a window
-/// that cuts the text would fake.
-fn looks_at_end(h: &Hir) -> bool {
+/// The runs of white space a match of `h` holds before and after `anchor`,
+/// at most, when `h` is a sequence with a part that always holds the
+/// anchor: that part's runs count to both sides. `None` otherwise (the
+/// caller takes the whole match's runs each way).
+fn reach_around(h: &Hir, anchor: &str) -> Option<(usize, usize)> {
+    let mut h = h;
+    while let HirKind::Capture(c) = h.kind() {
+        h = &c.sub;
+    }
+    let HirKind::Concat(parts) = h.kind() else { return None };
+    // the parts' fixed texts run on from one part into the next, so the
+    // anchor's part is the one where the text read so far first holds it
+    let mut read = String::new();
+    let mut run = String::new();
+    let mut found = None;
+    for (i, p) in parts.iter().enumerate() {
+        let mut out = Vec::new();
+        collect(p, &mut run, &mut out);
+        read.extend(out);
+        if read.contains(anchor) || run.contains(anchor) {
+            // the anchor may have started in the parts just before, back
+            // to the last one that ends a run of fixed text
+            let ends_run = |q: &Hir| match q.kind() {
+                HirKind::Repetition(_) | HirKind::Alternation(_) => true,
+                HirKind::Class(c) => single_letter(c).is_none(),
+                HirKind::Literal(l) => std::str::from_utf8(&l.0).is_err(),
+                _ => false,
+            };
+            let from = parts[..i].iter().rposition(ends_run).map_or(0, |k| k + 1);
+            found = Some((from, i));
+            break;
+        }
+    }
+    let (from, to) = found?;
+    let before: usize = parts[..=to].iter().map(space_runs).sum::<Option<usize>>()?;
+    let after: usize = parts[from..].iter().map(space_runs).sum::<Option<usize>>()?;
+    Some((before, after))
+}
+
+/// Whether `h` has a look that `is` says yes to.
+fn looks(h: &Hir, is: fn(&Look) -> bool) -> bool {
     match h.kind() {
-        HirKind::Look(l) => matches!(l, Look::End | Look::EndLF | Look::EndCRLF),
-        HirKind::Capture(c) => looks_at_end(&c.sub),
-        HirKind::Repetition(r) => looks_at_end(&r.sub),
-        HirKind::Concat(p) | HirKind::Alternation(p) => p.iter().any(looks_at_end),
+        HirKind::Look(l) => is(l),
+        HirKind::Capture(c) => looks(&c.sub, is),
+        HirKind::Repetition(r) => looks(&r.sub, is),
+        HirKind::Concat(p) | HirKind::Alternation(p) => p.iter().any(|h| looks(h, is)),
         _ => false,
     }
+}
+
+/// Whether `h` looks at the end of the text (`\z`, `$` without `(?m)`),
+/// which a window that cuts the text would fake.
+fn looks_at_end(h: &Hir) -> bool {
+    looks(h, |l| matches!(l, Look::End | Look::EndCRLF))
+}
+
+/// Whether `h` looks at the end of a line (`(?m)$`): its window then ends
+/// at a line's end, where the cut text and the whole text agree.
+fn looks_at_line_end(h: &Hir) -> bool {
+    looks(h, |l| matches!(l, Look::EndLF))
 }
 
 /// `word` as a pattern that ignores case as `(?i)` does.
@@ -223,6 +305,13 @@ impl Prefilter {
         self.words.iter().all(|w| w.is_match(text))
     }
 
+    /// The longest text every match of `rule` holds as the pattern writes
+    /// it (in its case), to look for with a plain substring search; `None`
+    /// when the pattern has none.
+    pub fn anchor(rule: &Rule) -> Option<String> {
+        required_exact(&hir(rule)).into_iter().max_by_key(|w| w.chars().count())
+    }
+
     /// The words looked for, lower case.
     pub fn words(&self) -> Vec<&str> {
         self.words.iter().map(|w| &w.as_str()[4..]).collect()
@@ -240,17 +329,26 @@ impl Prefilter {
 /// most runs of white space a match can hold, both read from the pattern;
 /// a rule without such a text or bound cannot be windowed (a panic at
 /// start-up, caught by the tests). The pattern must not look at the end of
-/// the text (`$`): the window cuts the text there.
+/// the text (`\z`, or `$` without `(?m)`): the window cuts the text
+/// there; a line's end (`(?m)$`) it may, and its window then runs on to
+/// the end of its last line.
 ///
-/// Why the result is the same: the anchors are taken in order; a match
-/// that holds an anchor's start lies inside that anchor's window (the
-/// bounds), so the leftmost match of the window that holds the anchor is
-/// the leftmost match of the text after the previous one; and if the
-/// window's leftmost match does not hold the anchor, no match does.
+/// Why the result is the same: every match holds an anchor and lies inside
+/// that anchor's window (the bounds); windows that touch are merged into
+/// one region, so a match lies inside one region, and the regions do not
+/// touch. The full scan's matches inside a region are what a scan of the
+/// region finds (the text before it is seen by the pattern's look-behind,
+/// and the region ends where the text holds no part of a match).
 pub struct Windowed {
     rule: &'static Rule,
     anchor: Regex,
+    /// How many runs of white space a match holds before the anchor, at most.
+    reach_back: usize,
+    /// How many a match holds after it, at most.
     reach: usize,
+    /// Whether the window runs on to the end of its last line (the rule
+    /// looks at line ends).
+    to_line_end: bool,
 }
 
 impl Windowed {
@@ -268,44 +366,90 @@ impl Windowed {
             "grammar rule `{}` looks at the end of the text",
             rule.name
         );
+        let (reach_back, reach) = reach_around(&h, &anchor).unwrap_or((reach, reach));
+        // an anchor the pattern writes in one case is looked for in that
+        // case: "förslag" of a memo lead, not every "Förslag till beslut"
+        let exact = required_exact(&h).into_iter().find(|w| *w == anchor);
         Windowed {
             rule,
-            anchor: word_ignoring_case(&anchor),
+            anchor: exact.map_or_else(
+                || word_ignoring_case(&anchor),
+                |w| Regex::new(&regex::escape(&w)).expect("a literal word is a valid pattern"),
+            ),
+            reach_back,
             reach,
+            to_line_end: looks_at_line_end(&h),
         }
     }
 
     /// The anchor word (lower case) and the reach in words.
     pub fn bounds(&self) -> (&str, usize) {
-        (&self.anchor.as_str()[4..], self.reach)
+        let a = self.anchor.as_str();
+        (a.strip_prefix("(?i)").unwrap_or(a), self.reach)
     }
 
     /// The rule's matches in `text`, as `captures_iter` finds them.
     pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 't {
-        let mut pos = 0; // where the last match ended
         let pattern = self.rule.regex();
-        self.anchor.find_iter(text).filter_map(move |a| {
-            if a.start() < pos {
-                return None;
+        let mut regions = self.regions(text).into_iter();
+        let mut current: Option<Range<usize>> = None;
+        let mut pos = 0; // where the last match ended
+        std::iter::from_fn(move || {
+            loop {
+                let region = match &current {
+                    Some(r) => r.clone(),
+                    None => {
+                        let r = regions.next()?;
+                        pos = pos.max(r.start);
+                        current = Some(r.clone());
+                        r
+                    }
+                };
+                if pos <= region.end
+                    && let Some(c) = pattern.captures_at(&text[..region.end], pos)
+                {
+                    let m = c.get(0).expect("a match has group 0");
+                    pos = if m.is_empty() {
+                        m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8)
+                    } else {
+                        m.end()
+                    };
+                    return Some(c);
+                }
+                current = None;
             }
-            let not_space = |c: char| !c.is_whitespace();
-            let mut back = text[pos..a.start()].trim_end_matches(not_space);
-            for _ in 0..self.reach {
+        })
+    }
+
+    /// The windows of every anchor in `text`, those that touch merged into
+    /// one region: each match lies in one region, and one search per region
+    /// (not per anchor) finds them.
+    fn regions(&self, text: &str) -> Vec<Range<usize>> {
+        let not_space = |c: char| !c.is_whitespace();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for a in self.anchor.find_iter(text) {
+            // no need to look back past the last region: it merges anyway
+            let floor = out.last().map_or(0, |r| r.end.min(a.start()));
+            let mut back = text[floor..a.start()].trim_end_matches(not_space);
+            for _ in 0..self.reach_back {
                 back = back.trim_end_matches(char::is_whitespace).trim_end_matches(not_space);
             }
-            let start = pos + back.len();
+            let start = floor + back.len();
             let mut on = text[a.start()..].trim_start_matches(not_space);
             for _ in 0..self.reach {
                 on = on.trim_start_matches(char::is_whitespace).trim_start_matches(not_space);
             }
-            let limit = text.len() - on.len() + on.chars().next().map_or(0, char::len_utf8);
-            let c = pattern.captures_at(&text[..limit], start)?;
-            let m = c.get(0)?;
-            (m.start() <= a.start() && a.start() < m.end()).then(|| {
-                pos = m.end();
-                c
-            })
-        })
+            let mut limit = text.len() - on.len() + on.chars().next().map_or(0, char::len_utf8);
+            if self.to_line_end {
+                // a `(?m)$` at the cut is true where the line ends there
+                limit = memchr::memchr(b'\n', &text.as_bytes()[limit..]).map_or(text.len(), |p| limit + p);
+            }
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(limit),
+                _ => out.push(start..limit),
+            }
+        }
+        out
     }
 }
 
@@ -326,6 +470,22 @@ mod tests {
 
     fn spans<'t>(m: impl Iterator<Item = Captures<'t>>) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
         m.map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()).collect()
+    }
+
+    #[test]
+    fn reach_on_each_side_of_the_anchor() {
+        static R: Rule = Rule::new(
+            "t_sides",
+            r"(?m)^[ \t]*(?P<by>\w+\s+\w+)\s+förslag\s+till\s+(?P<to>\w+)[ \t]*$",
+            &[],
+        );
+        let h = hir(&R);
+        assert_eq!(space_runs(&h), Some(6));
+        assert_eq!(reach_around(&h, "förslag"), Some((3, 3)));
+        // a capture before the anchor's part keeps its runs on the after side
+        static C: Rule = Rule::new("t_straddle", r"a\s(b c)förslag\s+x", &[]);
+        let h = hir(&C);
+        assert_eq!(reach_around(&h, "b cförslag"), Some((2, 2)));
     }
 
     #[test]
