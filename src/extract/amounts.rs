@@ -15,63 +15,11 @@ use std::ops::Range;
 
 use super::Doc;
 use super::place::Found;
-use crate::grammar::amounts::{AMOUNT, FOOTNOTE_AFTER, NEGATION_BEFORE, PER, PERIOD_AFTER_PER, QUALIFIER};
+use crate::grammar::amounts::{
+    AMOUNT, COUNT_NOUNS, DEFINITE_PERIODS, FOOTNOTE_AFTER, MONEY_WORDS, MULTIPLIERS, NEGATION_BEFORE, ORE, PAIR_WORDS,
+    PER, PER_WORDS, PERIOD_ADVERBS, PERIOD_AFTER_PER, PERIOD_PREPOSITIONS, PERIODS, Pair, QUALIFIER, SCALE_WORDS,
+};
 use crate::model::{Amount, Currency, Period, Qualifier, Span};
-
-const MONEY_CONTEXT: &[&str] = &[
-    "kostnad",
-    "kostar",
-    "budget",
-    "intäkt",
-    "utgift",
-    "belopp",
-    "anslag",
-    "investering",
-    "ram",
-    "finansier",
-    "bidrag",
-    "överskott",
-    "underskott",
-    "resultat",
-    "pris",
-    "avgift",
-    "lån",
-    "skuld",
-    "medel",
-    "sparkrav",
-    "besparing",
-    "kronor",
-    "omsättning",
-    "värde",
-    "tillskott",
-    "kapital",
-    "ersättning",
-    "lön",
-    "driftkostnad",
-    "statsbidrag",
-    "skatt",
-    "underskott",
-];
-
-const COUNT_NOUNS: &[&str] = &[
-    "invånare",
-    "människor",
-    "personer",
-    "resor",
-    "besök",
-    "besökare",
-    "ton",
-    "liter",
-    "kubikmeter",
-    "kvadratmeter",
-    "elever",
-    "barn",
-    "bostäder",
-    "kilometer",
-    "timmar",
-    "uppdrag",
-    "år",
-];
 
 /// Every money amount in the document, in document order.
 pub fn extract(doc: &Doc<'_>, footnote_markers: &[&str]) -> Vec<Found<Amount>> {
@@ -148,7 +96,7 @@ impl Unit {
             start,
             end: unit.end(),
             mult: multiplier(unit_str)?,
-            ore: unit_str.eq_ignore_ascii_case("öre"),
+            ore: unit_str.eq_ignore_ascii_case(ORE),
         })
     }
 
@@ -201,12 +149,10 @@ fn numbers(doc: &Doc<'_>, c: &regex::Captures<'_>, unit: &Unit, room: &mut usize
     let mode = if is_year(num.as_str()) && !is_year(num2.as_str()) {
         Pair::SecondOnly
     } else {
-        match sep.as_str() {
-            "och" if word_before == "mellan" => Pair::Range,
-            "och" => Pair::SecondOnly,
-            "till" if word_before == "från" => Pair::Two,
-            _ => Pair::Range,
-        }
+        PAIR_WORDS
+            .iter()
+            .find(|(w, (before, _))| *w == sep.as_str() && (before.is_empty() || *before == word_before))
+            .map_or(Pair::Range, |(_, (_, pair))| *pair)
     };
     // a range whose low end is above its high end ("5 000 till 47,0
     // mdkr": the first number has a unit of its own, left out) is
@@ -302,14 +248,11 @@ fn per_and_period(after: &str) -> (Option<String>, Option<Period>, usize) {
     } else if let (Some(sep), Some(word)) = (p.name("sep"), p.name("word")) {
         let w = word.as_str().to_lowercase();
         if let Some(pd) = period_word(&w) {
-            let fits = match sep.as_str() {
-                "i" | "om" => matches!(w.as_str(), "året" | "månaden" | "veckan" | "timmen" | "dygnet"),
-                _ => true,
-            };
+            let fits = !PERIOD_PREPOSITIONS.contains(&sep.as_str()) || DEFINITE_PERIODS.contains(&w.as_str());
             if fits {
                 period = Some(pd);
             }
-        } else if matches!(sep.as_str(), "per" | "/") {
+        } else if PER_WORDS.contains(&sep.as_str()) {
             per = Some(w);
         }
     }
@@ -416,12 +359,13 @@ fn next_unit_candidate(text: &str, from: usize) -> Option<usize> {
 
 /// The earliest place (not before `floor`) where a match whose unit starts
 /// at `unit` can start: back over everything but letters (the letters of
-/// "till" and "och" included), then one more character for the context.
+/// the words of [`PAIR_WORDS`], "till" and "och", included), then one more
+/// character for the context.
 fn match_start_bound(text: &str, floor: usize, unit: usize) -> usize {
     let mut start = unit;
     let mut chars = text[floor..unit].char_indices().rev();
     for (i, c) in chars.by_ref() {
-        if c.is_alphabetic() && !matches!(c, 't' | 'i' | 'l' | 'o' | 'c' | 'h') {
+        if c.is_alphabetic() && !PAIR_WORDS.iter().any(|(w, _)| w.contains(c)) {
             return floor + i;
         }
         start = floor + i;
@@ -491,42 +435,21 @@ fn sentence_of(doc: &Doc<'_>, pos: usize, room: &mut usize) -> String {
     crate::source::display_text(&text[start..end])
 }
 
-enum Pair {
-    /// "10–15 mnkr": one amount with a maximum.
-    Range,
-    /// "från 5 till 7 mnkr": two amounts.
-    Two,
-    /// "under 2024 och 5 mnkr": the first number is not a sum.
-    SecondOnly,
-}
-
 fn is_year(s: &str) -> bool {
     s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 fn is_scale_word(unit: &str) -> bool {
-    let u = unit.to_lowercase();
-    matches!(
-        u.as_str(),
-        "miljarder" | "miljard" | "miljoner" | "miljon" | "mdr" | "milj."
-    )
+    SCALE_WORDS.contains(&unit.to_lowercase().as_str())
 }
 
-/// The factor a unit multiplies by.
+/// The factor a unit multiplies by ([`MULTIPLIERS`]).
 fn multiplier(unit: &str) -> Option<f64> {
     let u: String = unit.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-    let u = u.as_str();
-    Some(if u.starts_with("miljard") || u.starts_with("md") {
-        1e9
-    } else if u.starts_with("miljon") || u.starts_with("milj") || u.starts_with("mn") || u == "mkr" || u == "msek" {
-        1e6
-    } else if u.starts_with("tusen") || u == "tkr" || u == "tsek" || u == "ksek" || u == "kkr" {
-        1e3
-    } else if u == "kronor" || u == "kr" || u == "sek" || u == ":-" || u == "öre" {
-        1.0
-    } else {
-        return None;
-    })
+    MULTIPLIERS
+        .iter()
+        .find(|(w, m)| if m.whole { u == *w } else { u.starts_with(w) })
+        .map(|(_, m)| m.factor)
 }
 
 /// Parse "96 000", "1.200.000", "19,5", "21:12" (kronor:öre) to a number;
@@ -554,15 +477,13 @@ fn round_money(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
+/// The period of a word of [`PERIODS`] or [`PERIOD_ADVERBS`].
 fn period_word(w: &str) -> Option<Period> {
-    Some(match w {
-        "år" | "året" | "årligen" | "års" => Period::Year,
-        "månad" | "månaden" | "mån" | "månadsvis" | "månader" => Period::Month,
-        "vecka" | "veckan" | "veckovis" => Period::Week,
-        "dag" | "dagen" | "dygn" | "dygnet" | "dagligen" => Period::Day,
-        "timme" | "timma" | "timmen" | "tim" | "h" => Period::Hour,
-        _ => return None,
-    })
+    PERIODS
+        .iter()
+        .chain(PERIOD_ADVERBS)
+        .find(|(p, _)| *p == w)
+        .map(|(_, period)| *period)
 }
 
 fn superscript_digit(c: char) -> Option<char> {
@@ -614,7 +535,7 @@ fn money_context(text: &str, start: usize, end: usize) -> bool {
     let sentence_start = text[..start].rfind(['.', '\n', ';']).map_or(0, |p| p + 1);
     let ws = floor_boundary(text, sentence_start.max(start.saturating_sub(120)));
     let window = text[ws..start].to_lowercase();
-    MONEY_CONTEXT.iter().any(|w| window.contains(w))
+    MONEY_WORDS.iter().any(|w| window.contains(w))
 }
 
 #[cfg(test)]
@@ -848,6 +769,15 @@ mod tests {
             "ökade med 3 miljoner invånare",
         ] {
             assert!(amounts(t, &[]).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn every_scale_word_is_a_sum_in_a_sentence_about_money() {
+        for w in SCALE_WORDS {
+            assert!(is_scale_word(w) && multiplier(w).is_some(), "{w:?}");
+            assert!(one(&format!("budgeten ökar med 5 {w} i år")).value >= 1e6, "{w:?}");
+            assert!(amounts(&format!("det bor 2 {w} invånare där"), &[]).is_empty(), "{w:?}");
         }
     }
 

@@ -187,15 +187,12 @@ pub fn sentence_end(doc: &Doc<'_>, pos: usize) -> usize {
     ceiling
 }
 
-/// Whether `head` ends with an abbreviation's full stop ("m.fl.", "bl.a.").
+/// Whether `head` ends with an abbreviation's full stop ("m.fl.", "bl.a.";
+/// [`ABBREVIATIONS`](crate::grammar::fragments::ABBREVIATIONS)).
 pub fn is_abbreviation(head: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "m.fl.", "m fl.", "bl.a.", "t.ex.", "dvs.", "ca.", "resp.", "kap.", "nr.", "s.k.", "jfr.", "o.s.v.", "f.d.",
-        "p.g.a.", "enl.", "fl.",
-    ];
     let tail_start = head.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
     let lower = head[tail_start..].to_lowercase();
-    ABBREVIATIONS.iter().any(|a| {
+    crate::grammar::fragments::ABBREVIATIONS.iter().any(|a| {
         lower.ends_with(a)
             && lower[..lower.len() - a.len()]
                 .chars()

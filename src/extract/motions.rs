@@ -23,9 +23,12 @@ use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::place::Found;
 use crate::grammar::motions::{
-    ACCORDING_TO, AGAINST, ASK_FIND, ASSENT, BODY_REF, CLASS_ATT_REJECT, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE,
-    ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, TABLE, VERB,
+    ACCORDING_TO, AGAINST, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT, ASK_FIND, ASSENT,
+    BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE,
+    LATER_HANDS, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION,
+    REJECTION_OPENINGS, TABLE, TWO_SIDES, VERB,
 };
+use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
 use crate::segment::{Section, SectionKind};
 use crate::swedish::body_base_form;
@@ -60,7 +63,7 @@ pub fn targets(s: &str) -> Vec<Target> {
         }
         let mut parties = parties;
         parties.sort();
-        let amend = c["kind"].to_lowercase().starts_with("tillägg");
+        let amend = c["kind"].to_lowercase().starts_with(AMENDMENT);
         push(Target::Group(parties, amend));
     }
     for c in PERSON_REF.captures_iter(s) {
@@ -152,7 +155,7 @@ fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
             supporters.extend(parse_subject(&c["list"]));
             content_start += c.name("list").map_or(0, |m| m.end()) + 1;
         }
-        if body[start.verb.clone()].starts_with("instäm")
+        if lookup(MOTION_VERBS, &body[start.verb.clone()]) == Some(&MotionVerb::Joins)
             && joins_earlier(&body[content_start..end], &start.persons, drafts)
         {
             continue;
@@ -227,7 +230,7 @@ fn joins_earlier(content: &str, persons: &[Person], drafts: &mut [Draft]) -> boo
 fn hand_parts(body: &str, content: Range<usize>) -> Vec<Range<usize>> {
     let mut parts: Vec<Range<usize>> = Vec::new();
     let mut from = content.start;
-    for marker in ["i andra hand", "i tredje hand"] {
+    for marker in LATER_HANDS {
         if let Some(p) = body[from..content.end].find(marker) {
             parts.push(from..from + p);
             from += p;
@@ -264,13 +267,14 @@ fn draft(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Pers
 }
 
 /// A yrkande in normalized `range`: it supports what it names before
-/// "avslag" (and the amendments, if it is one) and opposes what it names after.
+/// "avslag" ([`REJECTION`]; and the amendments, if it is one) and opposes
+/// what it names after.
 fn yrkande(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Person>, pos: usize) -> Draft {
     let mut d = draft(doc, range.clone(), mover, supporters, pos);
     let ctext = &doc.text()[range];
     let lower = ctext.to_lowercase();
-    let (pro, contra) = match lower.find("avslag") {
-        Some(p) if !lower.starts_with("avslag") => (&ctext[..p], &ctext[p..]),
+    let (pro, contra) = match lower.find(REJECTION) {
+        Some(p) if !lower.starts_with(REJECTION) => (&ctext[..p], &ctext[p..]),
         Some(_) => ("", ctext),
         None => (ctext, ""),
     };
@@ -295,8 +299,8 @@ pub fn classify(text: &str) -> MotionClass {
     let lower = text.trim_start().to_lowercase();
     let first_clause: &str = lower.split(['.', ';']).next().unwrap_or("");
     let head: String = first_clause.chars().take(120).collect();
-    let bifall_first = lower.starts_with("bifall") || lower.starts_with("på bifall");
-    if head.contains("i första hand") || !bifall_first {
+    let bifall_first = APPROVAL_OPENINGS.iter().any(|w| lower.starts_with(w));
+    if head.contains(FIRST_HAND) || !bifall_first {
         if REFER.is_match(&head) {
             return MotionClass::ReferBack;
         }
@@ -307,22 +311,22 @@ pub fn classify(text: &str) -> MotionClass {
     if bifall_first {
         return MotionClass::Approve;
     }
-    if lower.starts_with("avslag") || lower.starts_with("på avslag") || lower.starts_with("i andra hand avslag") {
+    if REJECTION_OPENINGS.iter().any(|w| lower.starts_with(w)) {
         return MotionClass::Reject;
     }
-    if head.contains("tillägg") {
+    if head.contains(AMENDMENT) {
         return MotionClass::Amend;
     }
     if CLASS_ATT_REJECT.is_match(&head) {
         return MotionClass::Reject;
     }
-    if head.contains("ändring") || head.contains("ändras") {
+    if CHANGE_WORDS.iter().any(|w| head.contains(w)) {
         return MotionClass::Amend;
     }
-    if head.contains("avslag") {
+    if head.contains(REJECTION) {
         return MotionClass::Reject;
     }
-    if head.contains("bifall") {
+    if head.contains(APPROVAL) {
         return MotionClass::Approve;
     }
     MotionClass::Other
@@ -421,7 +425,7 @@ impl Positioned {
             let a = &c["a"];
             let res = &c["res"];
             let a_lower = a.to_lowercase();
-            if a_lower.contains("bifall respektive avslag") || a_lower.starts_with("bifall och avslag") {
+            if APPROVE_OR_REJECT.is_match(&a_lower) {
                 self.add(pos, targets(a), outcome_of(res));
                 continue;
             }
@@ -431,10 +435,10 @@ impl Positioned {
             }
             self.add(pos, winners.iter().cloned(), true);
             // the competitors lose
-            let sides: Vec<&str> = if a_lower.contains("dels ") {
-                a.split("dels ").skip(1).collect()
+            let sides: Vec<&str> = if a_lower.contains(EACH_SIDE) {
+                a.split(EACH_SIDE).skip(1).collect()
             } else {
-                a.splitn(2, " och ").collect()
+                a.splitn(2, TWO_SIDES).collect()
             };
             for side in sides {
                 let ts = targets(side);
@@ -442,7 +446,7 @@ impl Positioned {
                     self.add(pos, ts, false);
                 }
             }
-            if a_lower.trim() == "yrkandena" || a_lower.starts_with("yrkandena") {
+            if a_lower.trim() == ALL_MOTIONS || a_lower.starts_with(ALL_MOTIONS) {
                 self.losing_drafts(pos, &winners, drafts);
             }
         }
@@ -495,7 +499,7 @@ impl Positioned {
         let no_t = v.no_means.as_deref().map(targets).unwrap_or_default();
         let rejects = |m: &Option<String>| {
             m.as_deref()
-                .is_some_and(|m| m.trim().to_lowercase().starts_with("avslag"))
+                .is_some_and(|m| m.trim().to_lowercase().starts_with(REJECTION))
         };
         let (yes_reject, no_reject) = (rejects(&v.yes_means), rejects(&v.no_means));
         let (win, lose, win_rejects, lose_rejects) = if y > n {

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::grammar::fragments::{GROUP, NAME_ONLY, PARTY_TOKEN, PERSON_WITH_PARTY, TITLES};
+use crate::grammar::fragments::{GROUP, LIST_CONJUNCTIONS, NAME_ONLY, PARTY_TOKEN, PERSON_WITH_PARTY, TITLES};
 use crate::model::Person;
 use crate::swedish::party_from_name;
 
@@ -56,7 +56,10 @@ pub fn persons_with_party(text: &str) -> Vec<(Person, Range<usize>)> {
 /// Parties in a list such as "V, S och MP" or "Sverigedemokraterna".
 pub fn party_list(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let s = s.replace(" samt ", ", ").replace(" och ", ", ");
+    let mut s = s.to_string();
+    for conjunction in LIST_CONJUNCTIONS {
+        s = s.replace(&format!(" {conjunction} "), ", ");
+    }
     for tok in s.split(',') {
         let t = tok.trim().trim_end_matches(['.', ':']);
         if t.is_empty() {

@@ -17,7 +17,7 @@ use super::Doc;
 use super::persons::parse_subject;
 use super::place::Found;
 use crate::grammar::votes::{
-    COUNT_TENS as TENS, COUNT_UNITS as UNITS, MEANINGS, PARENTHESIZED_COUNT, RESULTS, ROLL_CALL,
+    COUNT_TENS as TENS, COUNT_UNITS as UNITS, MEANINGS, PARENTHESIZED_COUNT, RESULTS, ROLL_CALL, ROLL_CALL_OPTIONS,
 };
 use crate::grammar::{Prefilter, Rule, Windowed};
 use crate::model::{NamedVote, Span, Vote, VoteCounts, VoteOption};
@@ -41,17 +41,19 @@ pub fn number(s: &str) -> Option<u32> {
         return Some(n);
     }
     let s = s.to_lowercase();
-    let s = if s == "ett" { "en".to_string() } else { s };
-    if let Some(i) = UNITS.iter().position(|u| *u == s) {
-        return Some(i as u32);
+    if let Some((_, n)) = UNITS.iter().find(|(u, _)| *u == s) {
+        return Some(*n);
     }
     for (t, v) in TENS {
         if let Some(rest) = s.strip_prefix(t) {
             if rest.is_empty() {
                 return Some(*v);
             }
-            let rest = if rest == "ett" { "en" } else { rest };
-            return UNITS[1..10].iter().position(|u| *u == rest).map(|i| v + i as u32 + 1);
+            // a ten takes a unit of one to nine: "tjugoett", "trettiosju"
+            return UNITS
+                .iter()
+                .find(|(u, n)| *u == rest && (1..10).contains(n))
+                .map(|(_, n)| v + n);
         }
     }
     None
@@ -172,8 +174,11 @@ fn roll_call(doc: &Doc<'_>, at: usize, body: &str) -> RollCall {
         }
         let Some(m) = c.get(0) else { continue };
         let (option, n) = if let Some(o) = c.name("opt") {
-            let yes = o.as_str().eq_ignore_ascii_case("ja");
-            (if yes { VoteOption::Yes } else { VoteOption::No }, c.name("n"))
+            let option = ROLL_CALL_OPTIONS
+                .iter()
+                .find(|(w, _)| o.as_str().eq_ignore_ascii_case(w))
+                .map_or(VoteOption::No, |(_, option)| *option);
+            (option, c.name("n"))
         } else if c.name("abst").is_some() {
             (VoteOption::Abstain, c.name("na"))
         } else {
@@ -285,6 +290,10 @@ mod tests {
         assert_eq!(number("sju"), Some(7));
         assert_eq!(number("sex"), Some(6));
         assert_eq!(number("tjugotre"), Some(23));
+        assert_eq!(number("Ett"), Some(1));
+        assert_eq!(number("tjugoett"), Some(21));
+        assert_eq!(number("tjugonoll"), None);
+        assert_eq!(number("tjugotio"), None);
         assert_eq!(number("41"), Some(41));
         assert_eq!(number("ledamöter"), None);
     }

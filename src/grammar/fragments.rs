@@ -144,10 +144,20 @@ pub static PERSON_NAME: Rule = Rule::new(
     ],
 );
 
-/// A list of parties, abbreviated or named: "V, S och MP", "Moderaterna samt KD".
-pub static PARTY_LIST: Rule = Rule::new(
+/// The conjunctions that join the last items of a list, read as commas:
+/// "V, S och MP", "Moderaterna samt KD" (in the order they are replaced).
+pub static LIST_CONJUNCTIONS: &[&str] = &["samt", "och"];
+
+/// A list of parties, abbreviated or named, joined by commas and
+/// [`LIST_CONJUNCTIONS`]: "V, S och MP", "Moderaterna samt KD".
+pub static PARTY_LIST: Rule = Rule::built(
     "party_list",
-    r"(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+)(?:\s*(?:,|och|samt)\s*(?:[A-ZÅÄÖ]{1,4}(?-u:\b)|\p{Lu}\p{Ll}+))*",
+    || {
+        format!(
+            r"(?:[A-ZÅÄÖ]{{1,4}}(?-u:\b)|\p{{Lu}}\p{{Ll}}+)(?:\s*(?:,|{conjunctions})\s*(?:[A-ZÅÄÖ]{{1,4}}(?-u:\b)|\p{{Lu}}\p{{Ll}}+))*",
+            conjunctions = alternation(LIST_CONJUNCTIONS.iter().copied()),
+        )
+    },
     &[
         finds("V, S och MP", "V, S och MP"),
         finds("Moderaterna samt KD", "Moderaterna samt KD"),
@@ -270,6 +280,16 @@ pub static GENITIVE_ENDINGS: Words<&str> = &[
     ("utskotts", "et"),
 ];
 
+/// Abbreviations whose full stop ends no sentence ("m.fl.", "bl.a.",
+/// "t.ex."), lower case, each at most seven characters: a sentence end
+/// looks at the last eight characters before it, one more than the
+/// abbreviation for the character before (which must not be a letter or
+/// digit).
+pub static ABBREVIATIONS: &[&str] = &[
+    "m.fl.", "m fl.", "bl.a.", "t.ex.", "dvs.", "ca.", "resp.", "kap.", "nr.", "s.k.", "jfr.", "o.s.v.", "f.d.",
+    "p.g.a.", "enl.", "fl.",
+];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &MONTH,
@@ -287,3 +307,38 @@ pub static RULES: &[&Rule] = &[
     &DATE_RE,
     &BODY_ONLY,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::is_abbreviation;
+
+    #[test]
+    fn abbreviations_fit_the_window_a_sentence_end_looks_at() {
+        for a in ABBREVIATIONS {
+            assert!(a.chars().count() <= 7 && a.ends_with('.'), "{a:?}");
+            assert_eq!(*a, a.to_lowercase(), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_end_no_sentence_but_a_word_before_them_does() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(&format!("bidrag till föreningar {a}")), "{a:?}");
+            assert!(is_abbreviation(&format!("(Bl.a. {}", a.to_uppercase())), "{a:?}");
+            // glued to a word it is no abbreviation, unless it ends with another one
+            let glued = format!("beslutet{a}");
+            let ends_with_another = ABBREVIATIONS.iter().any(|b| b != a && a.ends_with(b));
+            assert_eq!(is_abbreviation(&glued), ends_with_another, "{glued:?}");
+        }
+        assert!(!is_abbreviation("Beslutet fattades."));
+    }
+
+    #[test]
+    fn list_conjunctions_join_a_party_list() {
+        for c in LIST_CONJUNCTIONS {
+            let list = format!("V, S {c} MP");
+            assert_eq!(PARTY_LIST.find(&list).map(|m| m.as_str()), Some(list.as_str()));
+        }
+    }
+}

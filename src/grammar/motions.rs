@@ -3,9 +3,11 @@
 //! refers to (a person's yrkande, a party group's, a body's förslag, återremiss
 //! — referral back — or bordläggning — tabling), the motion verbs, and the
 //! chair's propositionsordning (the order in which questions are put) with
-//! its "… och finner att …" (and finds that …) results.
+//! its "… och finner att …" (and finds that …) results; and the words a
+//! motion's class and its sides are read from ("bifall", "avslag",
+//! "tillägg", "i andra hand").
 
-use super::{Rule, finds, groups, rejects};
+use super::{Rule, Words, alternation, finds, groups, rejects};
 
 /// A person's motion: "Mats Gerdaus (S) yrkande", "Anna Bergs m.fl.
 /// tilläggsförslag" (`name`), or "yrkandet från Anna Berg" (`name2`).
@@ -93,16 +95,77 @@ pub static TABLE: Rule = Rule::new(
     ],
 );
 
-/// A motion verb: "yrkar", "föreslår", "instämmer" (and their past forms).
-pub static VERB: Rule = Rule::new(
+/// What a motion verb does: makes a motion, or joins one made before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MotionVerb {
+    /// "Anna Berg (S) yrkar bifall …": a motion of the subject's own.
+    Moves,
+    /// "Per Ek (M) instämmer i Anna Bergs yrkande": the subject supports a
+    /// motion made before (or, when none is found, moves its own).
+    Joins,
+}
+
+/// The motion verbs, present and past, and what each does.
+pub static MOTION_VERBS: Words<MotionVerb> = &[
+    ("yrkar", MotionVerb::Moves),
+    ("yrkade", MotionVerb::Moves),
+    ("yrkat", MotionVerb::Moves),
+    ("föreslår", MotionVerb::Moves),
+    ("föreslog", MotionVerb::Moves),
+    ("instämmer", MotionVerb::Joins),
+    ("instämde", MotionVerb::Joins),
+];
+
+/// A motion verb of [`MOTION_VERBS`]: "yrkar", "föreslår", "instämmer".
+pub static VERB: Rule = Rule::built(
     "motions_verb",
-    r"(?-u:\b)(?:yrkar|yrkade|yrkat|föreslår|föreslog|instämmer|instämde)(?-u:\b)",
+    || format!(r"(?-u:\b){}(?-u:\b)", alternation(MOTION_VERBS.iter().map(|(w, _)| *w))),
     &[
         finds("Anna Berg (S) yrkar bifall till förslaget.", "yrkar"),
         finds("Per Ek (M) instämmer i yrkandet.", "instämmer"),
+        finds("Per Ek (M) instämde i yrkandet.", "instämde"),
         rejects("Yrkandet bifalls och förslaget föreslås."),
     ],
 );
+
+/// The word of approval, "bifall": a motion that has it in its first
+/// clause, and no other class word, approves ("bifall till förslaget").
+pub static APPROVAL: &str = "bifall";
+
+/// The word of rejection, "avslag": a yrkande supports what it names before
+/// it and opposes what it names after ("bifall till X och avslag på Y"); a
+/// side of a vote that means it ("Nej för avslag") only says that the other
+/// side's targets won or lost; a motion with it in its first clause rejects.
+pub static REJECTION: &str = "avslag";
+
+/// How a motion for approval opens (lower case): "bifall till
+/// kommunstyrelsens förslag", "på bifall till …"; such a motion approves,
+/// even if it names a referral later, unless it is in several hands
+/// ([`FIRST_HAND`]).
+pub static APPROVAL_OPENINGS: &[&str] = &["bifall", "på bifall"];
+
+/// How a motion for rejection opens (lower case): "avslag på förslaget",
+/// "på avslag …", "i andra hand avslag".
+pub static REJECTION_OPENINGS: &[&str] = &["avslag", "på avslag", "i andra hand avslag"];
+
+/// "i första hand …": a motion in several hands, whose first hand may be a
+/// referral or a tabling even when it opens with "bifall".
+pub static FIRST_HAND: &str = "i första hand";
+
+/// The later hands of a motion in several hands, each a motion of its own:
+/// "i första hand återremiss, i andra hand avslag", in the order they come.
+pub static LATER_HANDS: &[&str] = &["i andra hand", "i tredje hand"];
+
+/// The stem of an amendment's words (lower case): "tilläggsyrkande",
+/// "tilläggsförslaget", "i tillägg till kommunstyrelsens förslag"; a party
+/// group's "tilläggsyrkandet från M" is an amendment, and a motion with the
+/// stem in its first clause amends.
+pub static AMENDMENT: &str = "tillägg";
+
+/// Words of a change to the proposal (lower case), "med ändring av punkt
+/// 2", "att punkt 2 ändras": in a motion's first clause they make it an
+/// amendment, unless it rejects ([`CLASS_ATT_REJECT`]).
+pub static CHANGE_WORDS: &[&str] = &["ändring", "ändras"];
 
 /// Supporters right after the verb: "(yrkade), med instämmande av Per Ek
 /// (M) och Eva Al (L), att …"; `list` names them.
@@ -222,6 +285,34 @@ pub static AGAINST: Rule = Rule::new(
     ],
 );
 
+/// Propositions that put approval against rejection of one thing, on the
+/// lower-cased text of what is put: "ställer propositioner på bifall
+/// respektive avslag på förslaget", "… på bifall och avslag"; the result
+/// then says what became of that thing.
+pub static APPROVE_OR_REJECT: Rule = Rule::new(
+    "approve_or_reject",
+    r"bifall respektive avslag|^bifall och avslag",
+    &[
+        finds("bifall respektive avslag på förslaget", "bifall respektive avslag"),
+        finds("bifall och avslag på förslaget", "bifall och avslag"),
+        rejects("kommunstyrelsens förslag och bifall och avslag"),
+        rejects("bifall till förslaget och avslag på motionen"),
+    ],
+);
+
+/// What the sides put to the meeting are listed with: "ställer
+/// propositioner på dels kommunstyrelsens förslag, dels Anna Bergs
+/// yrkande" (a side after each), else [`TWO_SIDES`].
+pub static EACH_SIDE: &str = "dels ";
+
+/// "ställer propositioner på kommunstyrelsens förslag och Anna Bergs
+/// yrkande": two sides, split at the first.
+pub static TWO_SIDES: &str = " och ";
+
+/// Propositions on every motion of the § (lower case): "ställer
+/// propositioner på yrkandena": each motion that did not win lost.
+pub static ALL_MOTIONS: &str = "yrkandena";
+
 /// "beslutade i enlighet med Mats Gerdaus (S) yrkande"; `x` is what was adopted.
 pub static IN_ACCORDANCE: Rule = Rule::new(
     "in_accordance",
@@ -267,6 +358,48 @@ pub static RULES: &[&Rule] = &[
     &ASK_FIND,
     &PROPOSITIONS,
     &AGAINST,
+    &APPROVE_OR_REJECT,
     &IN_ACCORDANCE,
     &REJECTED_WORDS,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The extractor compares these words with lower-cased text.
+    #[test]
+    fn the_word_tables_are_lower_case() {
+        let words = [
+            APPROVAL,
+            REJECTION,
+            FIRST_HAND,
+            AMENDMENT,
+            EACH_SIDE,
+            TWO_SIDES,
+            ALL_MOTIONS,
+        ]
+        .into_iter()
+        .chain(APPROVAL_OPENINGS.iter().copied())
+        .chain(REJECTION_OPENINGS.iter().copied())
+        .chain(LATER_HANDS.iter().copied())
+        .chain(CHANGE_WORDS.iter().copied());
+        for w in words {
+            assert_eq!(w, w.to_lowercase(), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn each_opening_ends_with_its_word() {
+        assert!(APPROVAL_OPENINGS.iter().all(|w| w.ends_with(APPROVAL)));
+        assert!(REJECTION_OPENINGS.iter().all(|w| w.ends_with(REJECTION)));
+    }
+
+    #[test]
+    fn the_verb_rule_finds_every_motion_verb() {
+        for (w, _) in MOTION_VERBS {
+            let text = format!("Anna Berg (S) {w} bifall");
+            assert_eq!(VERB.find(&text).map(|m| m.as_str()), Some(*w));
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! Votes (omröstning, votering): result statements, roll calls, and what
 //! yes and no mean.
 
-use super::{Rule, groups, rejects};
+use super::{Rule, Words, alternation, groups, rejects};
+use crate::model::VoteOption;
 
 /// A count in a vote: digits or a Swedish count word ("23", "sju").
 pub static COUNT: Rule = Rule::new(
@@ -10,10 +11,31 @@ pub static COUNT: Rule = Rule::new(
     &[super::finds("med sju röster", "med")],
 );
 
-/// Swedish count words below twenty, each at its number.
-pub static COUNT_UNITS: &[&str] = &[
-    "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tretton",
-    "fjorton", "femton", "sexton", "sjutton", "arton", "nitton",
+/// Swedish count words below twenty and their numbers, "ett" (the neuter
+/// form) beside "en"; those of one to nine also follow a ten ("tjugoett",
+/// "trettiosju").
+pub static COUNT_UNITS: Words<u32> = &[
+    ("noll", 0),
+    ("en", 1),
+    ("ett", 1),
+    ("två", 2),
+    ("tre", 3),
+    ("fyra", 4),
+    ("fem", 5),
+    ("sex", 6),
+    ("sju", 7),
+    ("åtta", 8),
+    ("nio", 9),
+    ("tio", 10),
+    ("elva", 11),
+    ("tolv", 12),
+    ("tretton", 13),
+    ("fjorton", 14),
+    ("femton", 15),
+    ("sexton", 16),
+    ("sjutton", 17),
+    ("arton", 18),
+    ("nitton", 19),
 ];
 
 /// The tens, which take a unit after them ("tjugotre").
@@ -102,12 +124,23 @@ pub static PARENTHESIZED_COUNT: Rule = Rule::new(
     &[super::finds("röstar Ja ( 7 )", "( 7 )"), rejects("(S)")],
 );
 
-/// A roll call's result line: "… röstar Ja (7)", "avstår (1)", "frånvarande (2)".
-pub static ROLL_CALL: Rule = Rule::new(
+/// The options a roll call's voters vote for ("röstar Ja", "röstar nej"),
+/// matched in any case.
+pub static ROLL_CALL_OPTIONS: Words<VoteOption> = &[("ja", VoteOption::Yes), ("nej", VoteOption::No)];
+
+/// A roll call's result line: "… röstar Ja (7)" (`opt`, of
+/// [`ROLL_CALL_OPTIONS`]), "avstår (1)", "frånvarande (2)".
+pub static ROLL_CALL: Rule = Rule::built(
     "roll_call",
-    r"(?i)(?-u:\b)(?:röstar|röstade)\s+(?P<opt>ja|nej)\s*\(\s*(?P<n>\d{1,3})\s*\)|(?-u:\b)(?P<abst>avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\(\s*(?P<na>\d{1,3})\s*\)|(?-u:\b)(?:är\s+|var\s+)?(?P<abs>frånvarande)\s*\(\s*(?P<nf>\d{1,3})\s*\)",
+    || {
+        format!(
+            r"(?i)(?-u:\b)(?:röstar|röstade)\s+(?P<opt>{options})\s*\(\s*(?P<n>\d{{1,3}})\s*\)|(?-u:\b)(?P<abst>avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\(\s*(?P<na>\d{{1,3}})\s*\)|(?-u:\b)(?:är\s+|var\s+)?(?P<abs>frånvarande)\s*\(\s*(?P<nf>\d{{1,3}})\s*\)",
+            options = alternation(ROLL_CALL_OPTIONS.iter().map(|(w, _)| *w)),
+        )
+    },
     &[
         groups("A (S), B (V) röstar Ja (7).", &[("opt", "Ja"), ("n", "7")]),
+        groups("C (M) röstade NEJ ( 6 )", &[("opt", "NEJ"), ("n", "6")]),
         groups("C (M) avstår från att rösta (1)", &[("abst", "avstår"), ("na", "1")]),
         groups("D (L) är frånvarande (2)", &[("abs", "frånvarande"), ("nf", "2")]),
         rejects("röstar ja"),
