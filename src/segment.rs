@@ -17,7 +17,10 @@ use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS};
-use crate::grammar::headings::{BOUNDARY_LINE, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING};
+use crate::grammar::headings::{
+    BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE,
+    TRAILING_PARA_HEADING,
+};
 
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,102 +130,6 @@ impl Segmented {
     }
 }
 
-/// Headings: the key (lower case, no white space or punctuation, a capital
-/// I after a lower-case letter read as l) and what it opens.
-const HEADINGS: &[(&str, SectionKind)] = &[
-    ("beslut", SectionKind::Decision),
-    ("beslutet", SectionKind::Decision),
-    ("kommunstyrelsensbeslut", SectionKind::Decision),
-    ("förslagtillbeslut", SectionKind::Proposal),
-    ("förslagtillbeslutet", SectionKind::Proposal),
-    ("beslutsförslag", SectionKind::Proposal),
-    ("sammanfattning", SectionKind::Summary),
-    ("sammanfattningavärendet", SectionKind::Summary),
-    ("sammanfattningärendet", SectionKind::Summary),
-    ("ärendet", SectionKind::Matter),
-    ("ärende", SectionKind::Matter),
-    ("beskrivningavärendet", SectionKind::Matter),
-    ("ärendebeskrivning", SectionKind::Matter),
-    ("bakgrund", SectionKind::Matter),
-    ("beslutsunderlag", SectionKind::Basis),
-    ("handlingar", SectionKind::Basis),
-    ("handling", SectionKind::Basis),
-    ("handlingariärendet", SectionKind::Basis),
-    ("underlag", SectionKind::Basis),
-    ("yrkanden", SectionKind::Motions),
-    ("yrkande", SectionKind::Motions),
-    ("ledamöternasförslagtillbeslut", SectionKind::Motions),
-    ("ledamöternasyrkanden", SectionKind::Motions),
-    ("propositionsordning", SectionKind::PropositionOrder),
-    ("beslutsgång", SectionKind::DecisionProcess),
-    ("beslutsgångfortsättning", SectionKind::DecisionProcess),
-    ("omröstning", SectionKind::Vote),
-    ("omröstningar", SectionKind::Vote),
-    ("omröstningsresultat", SectionKind::Vote),
-    ("omröstningbegärs", SectionKind::Vote),
-    ("votering", SectionKind::Vote),
-    ("reservation", SectionKind::Reservation),
-    ("reservationer", SectionKind::Reservation),
-    ("protokollsanteckning", SectionKind::Note),
-    ("protokollsanteckningar", SectionKind::Note),
-    ("jäv", SectionKind::Disqualification),
-    ("särskiltyttrande", SectionKind::Statement),
-    ("särskildayttranden", SectionKind::Statement),
-    ("ärendetsbehandling", SectionKind::Treatment),
-    ("ärendetstidigarebehandling", SectionKind::Treatment),
-    ("tidigarebehandling", SectionKind::Treatment),
-    ("tidigarebeslut", SectionKind::Treatment),
-    ("ärendetsberedning", SectionKind::Treatment),
-    ("ekonomiskakonsekvenser", SectionKind::Economy),
-    ("ekonomiskbedömning", SectionKind::Economy),
-    ("bedömning", SectionKind::Assessment),
-    ("förvaltningensbedömning", SectionKind::Assessment),
-    ("bilagor", SectionKind::Attachments),
-    ("bilaga", SectionKind::Attachments),
-    ("beslutetskaskickastill", SectionKind::Recipients),
-    ("beslutetskickastill", SectionKind::Recipients),
-    ("beslutetsändstill", SectionKind::Recipients),
-    ("beslutetexpedierastill", SectionKind::Recipients),
-    ("protokollsutdragskickastill", SectionKind::Recipients),
-    ("protokollsutdragtill", SectionKind::Recipients),
-    ("expedierastill", SectionKind::Recipients),
-    ("expediering", SectionKind::Recipients),
-    ("sändlista", SectionKind::Recipients),
-    ("kopiatill", SectionKind::Recipients),
-    ("justering", SectionKind::Adjustment),
-    ("beslutandesammanträde", SectionKind::Other),
-];
-
-/// Headings that may open a line with their text following on the same line
-/// ("Sammanfattning Fastighetsnämnden föreslår …"). The text must start with
-/// a capital letter or a digit, except after a recipients heading.
-const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
-    ("Beslutet ska skickas till", SectionKind::Recipients),
-    ("Beslutet skickas till", SectionKind::Recipients),
-    ("Protokollsutdrag skickas till", SectionKind::Recipients),
-    ("Beslutet expedieras till", SectionKind::Recipients),
-    ("Expedieras till", SectionKind::Recipients),
-    ("Sammanfattning av ärendet", SectionKind::Summary),
-    ("Sammanfattning", SectionKind::Summary),
-    ("Beskrivning av ärendet", SectionKind::Matter),
-    ("Ärendet", SectionKind::Matter),
-    ("Beslutsunderlag", SectionKind::Basis),
-    ("Handlingar", SectionKind::Basis),
-    ("Handling", SectionKind::Basis),
-    ("Förslag till beslut", SectionKind::Proposal),
-    ("Beslut", SectionKind::Decision),
-    ("Yrkanden", SectionKind::Motions),
-    ("Propositionsordning", SectionKind::PropositionOrder),
-    ("Beslutsgång", SectionKind::DecisionProcess),
-    ("Reservationer", SectionKind::Reservation),
-    ("Reservation", SectionKind::Reservation),
-    ("Protokollsanteckningar", SectionKind::Note),
-    ("Protokollsanteckning", SectionKind::Note),
-    ("Jäv", SectionKind::Disqualification),
-    ("Bilagor", SectionKind::Attachments),
-    ("Ekonomiska konsekvenser", SectionKind::Economy),
-];
-
 /// Parse a case number at the start of `s`; returns it and the bytes used.
 pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
     let label = CASE_LABEL.find(s).map_or(0, |m| m.end());
@@ -299,13 +206,20 @@ fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Op
     std::str::from_utf8(&buf[..len]).ok()
 }
 
-/// The length in bytes of the longest key in [`HEADINGS`].
+/// The key [`heading_key`] gives a line, as a string (for tests).
+#[cfg(test)]
+pub(crate) fn heading_key_of(line: &str) -> Option<String> {
+    let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
+    heading_key(line, &mut buf).map(str::to_string)
+}
+
+/// The length in bytes of the longest key in [`SECTION_HEADINGS`].
 const LONGEST_HEADING_KEY: usize = {
     let mut longest = 0;
     let mut i = 0;
-    while i < HEADINGS.len() {
-        if HEADINGS[i].0.len() > longest {
-            longest = HEADINGS[i].0.len();
+    while i < SECTION_HEADINGS.len() {
+        if SECTION_HEADINGS[i].0.len() > longest {
+            longest = SECTION_HEADINGS[i].0.len();
         }
         i += 1;
     }
@@ -314,7 +228,7 @@ const LONGEST_HEADING_KEY: usize = {
 
 static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::new(|| {
     let mut kinds = HashMap::new();
-    for (key, kind) in HEADINGS {
+    for (key, kind) in SECTION_HEADINGS {
         kinds.entry(*key).or_insert(*kind); // the first entry wins, as in a scan
     }
     kinds
@@ -336,7 +250,8 @@ pub fn is_heading(line: &str) -> bool {
     lookup_heading(line).is_some()
 }
 
-fn lookup_heading(line: &str) -> Option<SectionKind> {
+/// The kind of section the line `line` heads on its own, if any.
+pub(crate) fn lookup_heading(line: &str) -> Option<SectionKind> {
     let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
     let key = heading_key(line, &mut buf)?;
     HEADING_KINDS.get(key).copied()
@@ -344,7 +259,7 @@ fn lookup_heading(line: &str) -> Option<SectionKind> {
 
 /// An inline heading: the kind and where the text after it starts (bytes
 /// into `line`).
-fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
+pub(crate) fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     // most lines start with a byte no inline heading starts with
@@ -812,10 +727,7 @@ mod tests {
 
     #[test]
     fn heading_keys() {
-        let key = |l: &str| {
-            let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
-            heading_key(l, &mut buf).map(str::to_string)
-        };
+        let key = heading_key_of;
         assert_eq!(key("B e s l u t").as_deref(), Some("beslut"));
         assert_eq!(key("**Beslut:**").as_deref(), Some("beslut"));
         assert_eq!(key("  BESLUT ").as_deref(), Some("beslut"));
