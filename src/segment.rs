@@ -16,10 +16,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
-use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS};
+use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
-    BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE,
-    TRAILING_PARA_HEADING,
+    BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES, PARA_HEADING_START, SECTION_HEADINGS,
+    TRAILING_CASE, TRAILING_PARA_HEADING,
 };
 
 /// The kinds of named sections the extractors care about.
@@ -154,9 +154,7 @@ fn number_slash_year(c: &regex::Captures<'_>) -> Option<String> {
     let year = match year.len() {
         2 | 4 => year,
         // "00265/20241.1.4.": a filing-plan code glued to the year
-        n if n > 4 && (year.starts_with("19") || year.starts_with("20")) && (!filing.is_empty() || n <= 6) => {
-            &year[..4]
-        }
+        n if n > 4 && GLUED_YEAR.is_match(year) && (!filing.is_empty() || n <= 6) => &year[..4],
         _ => return None,
     };
     Some(format!("{num}/{year}"))
@@ -555,7 +553,7 @@ fn read_heading_block(
 /// new) or final full stop.
 fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
     if let Some(c) = TRAILING_CASE.captures(&title) {
-        let case = c[1].trim_start_matches("Dnr").trim().to_string();
+        let case = c["case"].to_string();
         if !case_numbers.contains(&case) {
             case_numbers.push(case);
         }
@@ -568,7 +566,7 @@ fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
 /// from its [`TRAILING_PARA_HEADING`] match `c`.
 fn trailing_paragraph_heading(text: &str, r: Range<usize>, c: &regex::Captures<'_>) -> Option<ParagraphSeg> {
     let title = c.get(1)?.as_str().trim();
-    if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
+    if DATE_IN_LINE.is_match(title) || NOT_TRAILING_TITLES.iter().any(|w| title.starts_with(w)) {
         return None;
     }
     let number = c.get(2)?.as_str().to_string();

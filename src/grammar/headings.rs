@@ -61,16 +61,24 @@ pub static DATE_IN_LINE: Rule = Rule::new(
     &[finds("Protokoll 2025-06-12", "2025-06-12"), rejects("den 12 juni 2025")],
 );
 
-/// A case number in parentheses at the end of a title: "… (KS 24/76)".
+/// A case number in parentheses at the end of a title: "… (KS 24/76)",
+/// "… (Dnr KS 2024/12)"; `case` is the number without its label.
 pub static TRAILING_CASE: Rule = Rule::new(
     "trailing_case",
-    r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$",
+    r"\s*\((?:Dnr\s*)?(?P<case>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$",
     &[
-        groups("Yttrande över remiss (KS 24/76)", &[("1", "KS 24/76")]),
-        groups("Budget 2025 (Dnr KS 2024/12).", &[("1", "Dnr KS 2024/12")]),
+        groups("Yttrande över remiss (KS 24/76)", &[("case", "KS 24/76")]),
+        groups("Budget 2025 (Dnr KS 2024/12).", &[("case", "KS 2024/12")]),
+        groups("Detaljplan (Dnr 1193/22)", &[("case", "1193/22")]),
         rejects("Budget (se bilaga)"),
     ],
 );
+
+/// Words a title line with a § and a case number at its end never opens
+/// with: "Protokoll 2022-10-24 § 210, 4610/22", "Bilaga 3 … § 210,
+/// 4610/22", "Handling 2022 nr 253 … § 12, 123/22" name another document
+/// and the § in it; they are not a [`TRAILING_PARA_HEADING`].
+pub static NOT_TRAILING_TITLES: &[&str] = &["Protokoll", "Bilaga", "Handling"];
 
 /// Lines where another document of a case file begins: a memo's header
 /// ("Tjänsteutlåtande   Handläggare …", not "Tjänsteutlåtande avseende …"
@@ -205,7 +213,20 @@ pub static RULES: &[&Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::{heading_key_of, inline_heading, lookup_heading};
+    use crate::segment::{heading_key_of, inline_heading, lookup_heading, segment};
+
+    /// A line naming another document and a § in it matches the trailing
+    /// heading rule but heads no §; a title line does.
+    #[test]
+    fn lines_naming_another_document_head_no_paragraph() {
+        for word in NOT_TRAILING_TITLES {
+            let line = format!("{word} om förvärv av fastigheten Kärra 1:2 § 210, 4610/22");
+            assert!(TRAILING_PARA_HEADING.is_match(&line), "{line:?}");
+            assert!(segment(&line).paragraphs.is_empty(), "{line:?}");
+        }
+        let s = segment("Förvärv av fastigheten Kärra 1:2 § 210, 4610/22");
+        assert_eq!(s.paragraphs.len(), 1);
+    }
 
     /// A key is looked up as the key of a line is made: one not in that
     /// form would never be found.
