@@ -23,6 +23,7 @@ use unicode_normalization::char::canonical_combining_class;
 use crate::budget::{Deadline, TimedOut};
 use crate::grammar::furniture::{
     COMBINED_HEADER_LINE, FOOTER_LINE, MEETING_DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_HEADER_LINE, SIGNATURE_LINE,
+    SUSPENDED_HYPHEN_NEXT,
 };
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -180,25 +181,6 @@ impl Normalized {
         start..end
     }
 }
-
-/// Words after a line-end hyphen that mark it as a suspended hyphen
-/// ("hälso- och sjukvård"), which must stay.
-const SUSPENDED_NEXT: &[&str] = &[
-    "och",
-    "eller",
-    "samt",
-    "respektive",
-    "resp",
-    "liksom",
-    "som",
-    "men",
-    "till",
-    "än",
-    "både",
-    "såväl",
-    "plus",
-    "alternativt",
-];
 
 /// Builds one stage's output and its map.
 struct Builder<'a> {
@@ -732,7 +714,7 @@ impl HyphenLink {
             pos: i,
             end,
             keep: first.is_uppercase() || letters_before < 3 || last_before.is_uppercase(),
-            suspended: SUSPENDED_NEXT.contains(&next[..word_len].to_lowercase().as_str()),
+            suspended: SUSPENDED_HYPHEN_NEXT.contains(&next[..word_len].to_lowercase().as_str()),
             next: next_hyphen,
         })
     }

@@ -2,6 +2,8 @@
 //! footers that a PDF repeats on its pages, recognized line by line (each
 //! rule matches a whole line) by [`crate::normalize`] so they can be set
 //! aside from the text. Justerare: the members who check and sign the minutes.
+//! And the words that tell normalization's text repair to keep a hyphen at
+//! a line end ([`SUSPENDED_HYPHEN_NEXT`]).
 
 use super::{Rule, finds, rejects};
 
@@ -91,6 +93,28 @@ pub static FOOTER_LINE: Rule = Rule::new(
     ],
 );
 
+/// Words after a hyphen at a line end that make it a suspended hyphen,
+/// which stays ("hälso- och sjukvård", "för- eller efterhandsgranskning"):
+/// the words a shortened first part of a compound is followed by. Lower
+/// case; [`crate::normalize`] re-joins a word hyphenated at a line end
+/// ("kommun-\nstyrelsen") unless one of these follows.
+pub static SUSPENDED_HYPHEN_NEXT: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "liksom",
+    "som",
+    "men",
+    "till",
+    "än",
+    "både",
+    "såväl",
+    "plus",
+    "alternativt",
+];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &SIGNATURE_LINE,
@@ -100,3 +124,22 @@ pub static RULES: &[&Rule] = &[
     &COMBINED_HEADER_LINE,
     &FOOTER_LINE,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// A hyphen at a line end before each word stays, and the line break
+    /// with it; before another word it joins the halves.
+    #[test]
+    fn a_suspended_hyphen_stays_before_each_word() {
+        for word in SUSPENDED_HYPHEN_NEXT {
+            let text = format!("hälso-\n{word} sjukvård");
+            assert_eq!(normalize(&text).text, text, "{word:?}");
+            let text = format!("hälso-\n{} sjukvård", word.to_uppercase());
+            assert_eq!(normalize(&text).text, text, "{word:?} in capitals");
+        }
+        assert_eq!(normalize("hälso-\nvård och sjukvård").text, "hälsovård och sjukvård");
+    }
+}
