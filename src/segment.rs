@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
+use crate::grammar::FirstChars;
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
     BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES, PARA_HEADING_START, SECTION_HEADINGS,
@@ -340,6 +341,10 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     lines
 }
 
+/// The characters a line where another document begins can start with
+/// (white space among them), derived from [`BOUNDARY_LINE`].
+static BOUNDARY_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&BOUNDARY_LINE]));
+
 /// A section heading found by [`scan_lines`]; its body ends where the next stop is.
 struct Head {
     kind: SectionKind,
@@ -369,7 +374,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
             continue;
         }
         // cheap tests first: a § heading has a §, a boundary line starts
-        // with one of a few words
+        // with one of a few characters
         if line.contains('§')
             && let Some(p) = paragraph_heading(text, lines, n)
         {
@@ -377,12 +382,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
             paragraphs.push(p.0);
             continue;
         }
-        let first = line.trim_start();
-        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
-            .iter()
-            .any(|w| first.starts_with(w))
-            && BOUNDARY_LINE.is_match(line)
-        {
+        if BOUNDARY_FIRST.might_match(line) && BOUNDARY_LINE.is_match(line) {
             boundaries.push(r.start);
         }
         if let Some(h) = section_head(text, r) {
