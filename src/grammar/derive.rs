@@ -279,9 +279,12 @@ impl Prefilter {
         Prefilter::from_needs(requirements(&hir(rule)))
     }
 
+    /// The prefilter of these requirements, the longest words first (the
+    /// rarest, most often the first a text lacks).
     fn from_needs(mut needs: Vec<Vec<String>>) -> Prefilter {
         needs.sort();
         needs.dedup();
+        needs.sort_by_key(|words| std::cmp::Reverse(words.iter().map(|w| w.chars().count()).min().unwrap_or(0)));
         Prefilter {
             needs: needs
                 .into_iter()
@@ -655,7 +658,7 @@ mod tests {
         static C: Rule = Rule::new("t_choices", r"(?i)protokoll\s+(?:nr|antal)\s+\d+", &[]);
         assert_eq!(
             Prefilter::with_choices(&C).words(),
-            [vec!["antal", "nr"], vec!["protokoll"]]
+            [vec!["protokoll"], vec!["antal", "nr"]]
         );
         let p = Prefilter::with_choices(&C);
         assert!(p.might_match_folded(&Prefilter::fold_text("PROTOKOLL NR 3")));

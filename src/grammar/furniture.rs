@@ -93,6 +93,20 @@ pub static FOOTER_LINE: Rule = Rule::new(
     ],
 );
 
+/// A protocol extract's word: "Utdrag ur protokoll nr 5, sammanträdesdatum
+/// 2024-09-12" heads an extract (another document of a case file, as
+/// [`super::headings::BOUNDARY_LINE`] finds), and is no page header however
+/// well [`COMBINED_HEADER_LINE`] matches it.
+pub static EXTRACT_WORD: Rule = Rule::new(
+    "extract_word",
+    r"(?i)utdrag",
+    &[
+        finds("Utdrag ur protokoll nr 5, sammanträdesdatum 2024-09-12", "Utdrag"),
+        finds("PROTOKOLLSUTDRAG", "UTDRAG"),
+        rejects("Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04"),
+    ],
+);
+
 /// Words after a hyphen at a line end that make it a suspended hyphen,
 /// which stays ("hälso- och sjukvård", "för- eller efterhandsgranskning"):
 /// the words a shortened first part of a compound is followed by. Lower
@@ -123,6 +137,7 @@ pub static RULES: &[&Rule] = &[
     &MEETING_DATE_LINE,
     &COMBINED_HEADER_LINE,
     &FOOTER_LINE,
+    &EXTRACT_WORD,
 ];
 
 #[cfg(test)]
@@ -141,5 +156,16 @@ mod tests {
             assert_eq!(normalize(&text).text, text, "{word:?} in capitals");
         }
         assert_eq!(normalize("hälso-\nvård och sjukvård").text, "hälsovård och sjukvård");
+    }
+
+    /// A protocol extract's header matches the one-line page header, but
+    /// stays in the text; a page header does not.
+    #[test]
+    fn an_extract_header_is_no_page_header() {
+        let extract = "Utdrag ur protokoll nr 5, sammanträdesdatum 2024-09-12";
+        assert!(COMBINED_HEADER_LINE.is_match(extract));
+        assert!(normalize(extract).furniture.is_empty());
+        let header = "Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04";
+        assert_eq!(normalize(header).furniture.len(), 1);
     }
 }
