@@ -17,13 +17,16 @@
 //! into the original source.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::budget::{Deadline, TimedOut};
 use crate::grammar::furniture::{
-    COMBINED_HEADER_LINE, FOOTER_LINE, MEETING_DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_HEADER_LINE, SIGNATURE_LINE,
+    COMBINED_HEADER_LINE, EXTRACT_WORD, FOOTER_LINE, MEETING_DATE_LINE, PAGE_NUMBER_LINE, PROTOCOL_HEADER_LINE,
+    SIGNATURE_LINE, SUSPENDED_HYPHEN_NEXT,
 };
+use crate::grammar::{Ends, FirstChars, Prefilter, Rule};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// What kind of page furniture a set-aside line is.
@@ -180,25 +183,6 @@ impl Normalized {
         start..end
     }
 }
-
-/// Words after a line-end hyphen that mark it as a suspended hyphen
-/// ("hälso- och sjukvård"), which must stay.
-const SUSPENDED_NEXT: &[&str] = &[
-    "och",
-    "eller",
-    "samt",
-    "respektive",
-    "resp",
-    "liksom",
-    "som",
-    "men",
-    "till",
-    "än",
-    "både",
-    "såväl",
-    "plus",
-    "alternativt",
-];
 
 /// Builds one stage's output and its map.
 struct Builder<'a> {
@@ -732,7 +716,7 @@ impl HyphenLink {
             pos: i,
             end,
             keep: first.is_uppercase() || letters_before < 3 || last_before.is_uppercase(),
-            suspended: SUSPENDED_NEXT.contains(&next[..word_len].to_lowercase().as_str()),
+            suspended: SUSPENDED_HYPHEN_NEXT.contains(&next[..word_len].to_lowercase().as_str()),
             next: next_hyphen,
         })
     }
@@ -891,8 +875,9 @@ fn find_furniture_within(src: &str, deadline: Deadline) -> Result<Vec<FurnitureL
 }
 
 /// Only a short line that starts with a digit or a dash (a page number),
-/// or a line with a furniture word, can be furniture: find those in one
-/// pass instead of running every pattern on every line.
+/// or a line that starts, ends or has words as a worded rule's match does
+/// ([`CandidateGates`]), can be furniture: find those in one pass instead
+/// of running every pattern on every line.
 #[derive(Clone, Copy, PartialEq)]
 enum Candidate {
     No,
@@ -900,24 +885,81 @@ enum Candidate {
     Worded,
 }
 
+/// A worded furniture rule: the kind of line it finds, and the words every
+/// match holds (its prefilter, with choices), derived from it.
+struct Worded {
+    rule: &'static Rule,
+    kind: FurnitureKind,
+    words: Prefilter,
+    /// A rule whose match makes a line no furniture of this kind after all.
+    unless: Option<&'static Rule>,
+}
+
+impl Worded {
+    fn new(rule: &'static Rule, kind: FurnitureKind, unless: Option<&'static Rule>) -> Worded {
+        Worded {
+            rule,
+            kind,
+            words: Prefilter::with_choices(rule),
+            unless,
+        }
+    }
+}
+
+/// The worded furniture rules, in the order they are tried.
+static WORDED: LazyLock<[Worded; 6]> = LazyLock::new(|| {
+    [
+        Worded::new(&SIGNATURE_LINE, FurnitureKind::Signature, None),
+        Worded::new(&PAGE_NUMBER_LINE, FurnitureKind::PageNumber, None),
+        Worded::new(&PROTOCOL_HEADER_LINE, FurnitureKind::ProtocolHeader, None),
+        Worded::new(
+            &COMBINED_HEADER_LINE,
+            FurnitureKind::ProtocolHeader,
+            Some(&EXTRACT_WORD),
+        ),
+        Worded::new(&MEETING_DATE_LINE, FurnitureKind::MeetingDate, None),
+        Worded::new(&FOOTER_LINE, FurnitureKind::Footer, None),
+    ]
+});
+
+/// What the candidate pass tests on every line, derived from the worded
+/// rules: the first characters of those anchored at the line start, the
+/// ends of the footer's matches, and the words of the one-line header
+/// (which starts with the body's name, any letter).
+struct CandidateGates {
+    first: FirstChars,
+    footer_ends: Ends,
+    combined_words: Prefilter,
+}
+
+static CANDIDATE_GATES: LazyLock<CandidateGates> = LazyLock::new(|| CandidateGates {
+    first: FirstChars::of(&[
+        &SIGNATURE_LINE,
+        &PAGE_NUMBER_LINE,
+        &PROTOCOL_HEADER_LINE,
+        &MEETING_DATE_LINE,
+    ]),
+    footer_ends: Ends::of(&FOOTER_LINE),
+    combined_words: Prefilter::of(&COMBINED_HEADER_LINE),
+});
+
 /// Which lines could be furniture, and of which sort ([`Candidate`]).
 fn furniture_candidates(src: &str, lines: &[Line]) -> Vec<Candidate> {
-    // Every worded furniture line starts with one of a few letters
-    // (Ordförandes/Justerandes/Utdrags…/Sekreterares sign, Protokoll nr,
-    // Sammanträdesdatum, Sida), ends with "protokoll" (a footer), or has
-    // "ammanträdesdatum" in it (a one-line header).
+    let gates = &*CANDIDATE_GATES;
     let mut candidate = vec![Candidate::No; lines.len()];
     for (n, line) in lines.iter().enumerate() {
         let t = line.text(src).trim();
         if t.is_empty() || t.len() > 160 {
             continue;
         }
+        // a soft hyphen stays only at a line end (stage 1), where the
+        // patterns do not see it
+        let end = t.trim_end_matches('\u{ad}');
         candidate[n] = if t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
             Candidate::PageNumber
-        } else if t.starts_with(['O', 'o', 'J', 'j', 'U', 'u', 'S', 's', 'P', 'p'])
-            || t.ends_with("rotokoll")
-            || t.ends_with("rotokollsutdrag")
-            || memchr::memmem::find(t.as_bytes(), "ammanträdesdatum".as_bytes()).is_some()
+        } else if gates.first.might_match(t)
+            || gates.footer_ends.might_match(end)
+            || gates.combined_words.might_match(t)
         {
             Candidate::Worded
         } else {
@@ -943,46 +985,20 @@ fn furniture_kind(l: &str, cand: Candidate) -> Option<FurnitureKind> {
         return None;
     }
     if cand == Candidate::PageNumber {
-        return page_number_kind(t);
+        // a short line that starts with a digit or a dash
+        return PAGE_NUMBER_LINE.is_match(t).then_some(FurnitureKind::PageNumber);
     }
     worded_kind(t)
 }
 
-/// A page number line that starts with a digit or a dash.
-fn page_number_kind(t: &str) -> Option<FurnitureKind> {
-    // what the pattern needs of a line that starts with a digit
-    // or a dash: "3 (12)", "3 av 12", "- 3 -"
-    let b = t.as_bytes();
-    let could_be = match b.last() {
-        Some(b')') => b.contains(&b'('),
-        Some(b'-') => true,
-        Some(d) if d.is_ascii_digit() => b.windows(2).any(|w| w.eq_ignore_ascii_case(b"av")),
-        _ => false,
-    };
-    (could_be && PAGE_NUMBER_LINE.is_match(t)).then_some(FurnitureKind::PageNumber)
-}
-
-/// The furniture a line with a furniture word is, if any.
+/// The furniture a line with a furniture word is, if any: the first worded
+/// rule whose words the line has and whose pattern matches it.
 fn worded_kind(t: &str) -> Option<FurnitureKind> {
-    // each pattern needs its word: test the word before the pattern
-    let lower = t.to_lowercase();
-    let has = |w: &str| lower.contains(w);
-    if (has("sign") || has("utdrag") || has("justerare")) && SIGNATURE_LINE.is_match(t) {
-        Some(FurnitureKind::Signature)
-    } else if has("sid") && PAGE_NUMBER_LINE.is_match(t) {
-        Some(FurnitureKind::PageNumber)
-    } else if has("protokoll")
-        && (lower.starts_with("protokoll") && PROTOCOL_HEADER_LINE.is_match(t)
-            || has("sammanträdesdatum") && COMBINED_HEADER_LINE.is_match(t) && !has("utdrag"))
-    {
-        Some(FurnitureKind::ProtocolHeader)
-    } else if has("sammanträdesdatum") && MEETING_DATE_LINE.is_match(t) {
-        Some(FurnitureKind::MeetingDate)
-    } else if lower.ends_with("protokoll") || lower.ends_with("protokollsutdrag") {
-        FOOTER_LINE.is_match(t).then_some(FurnitureKind::Footer)
-    } else {
-        None
-    }
+    let folded = Prefilter::fold_text(t);
+    WORDED
+        .iter()
+        .find(|w| w.words.might_match_folded(&folded) && w.rule.is_match(t) && !w.unless.is_some_and(|u| u.is_match(t)))
+        .map(|w| w.kind)
 }
 
 /// A body's name alone on a line is a page header when a protocol header

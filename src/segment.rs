@@ -16,8 +16,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
-use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS};
-use crate::grammar::headings::{BOUNDARY_LINE, DATE_IN_LINE, PARA_HEADING_START, TRAILING_CASE, TRAILING_PARA_HEADING};
+use crate::grammar::FirstChars;
+use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
+use crate::grammar::headings::{
+    BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES, PARA_HEADING_START, SECTION_HEADINGS,
+    TRAILING_CASE, TRAILING_PARA_HEADING,
+};
 
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,102 +131,6 @@ impl Segmented {
     }
 }
 
-/// Headings: the key (lower case, no white space or punctuation, a capital
-/// I after a lower-case letter read as l) and what it opens.
-const HEADINGS: &[(&str, SectionKind)] = &[
-    ("beslut", SectionKind::Decision),
-    ("beslutet", SectionKind::Decision),
-    ("kommunstyrelsensbeslut", SectionKind::Decision),
-    ("förslagtillbeslut", SectionKind::Proposal),
-    ("förslagtillbeslutet", SectionKind::Proposal),
-    ("beslutsförslag", SectionKind::Proposal),
-    ("sammanfattning", SectionKind::Summary),
-    ("sammanfattningavärendet", SectionKind::Summary),
-    ("sammanfattningärendet", SectionKind::Summary),
-    ("ärendet", SectionKind::Matter),
-    ("ärende", SectionKind::Matter),
-    ("beskrivningavärendet", SectionKind::Matter),
-    ("ärendebeskrivning", SectionKind::Matter),
-    ("bakgrund", SectionKind::Matter),
-    ("beslutsunderlag", SectionKind::Basis),
-    ("handlingar", SectionKind::Basis),
-    ("handling", SectionKind::Basis),
-    ("handlingariärendet", SectionKind::Basis),
-    ("underlag", SectionKind::Basis),
-    ("yrkanden", SectionKind::Motions),
-    ("yrkande", SectionKind::Motions),
-    ("ledamöternasförslagtillbeslut", SectionKind::Motions),
-    ("ledamöternasyrkanden", SectionKind::Motions),
-    ("propositionsordning", SectionKind::PropositionOrder),
-    ("beslutsgång", SectionKind::DecisionProcess),
-    ("beslutsgångfortsättning", SectionKind::DecisionProcess),
-    ("omröstning", SectionKind::Vote),
-    ("omröstningar", SectionKind::Vote),
-    ("omröstningsresultat", SectionKind::Vote),
-    ("omröstningbegärs", SectionKind::Vote),
-    ("votering", SectionKind::Vote),
-    ("reservation", SectionKind::Reservation),
-    ("reservationer", SectionKind::Reservation),
-    ("protokollsanteckning", SectionKind::Note),
-    ("protokollsanteckningar", SectionKind::Note),
-    ("jäv", SectionKind::Disqualification),
-    ("särskiltyttrande", SectionKind::Statement),
-    ("särskildayttranden", SectionKind::Statement),
-    ("ärendetsbehandling", SectionKind::Treatment),
-    ("ärendetstidigarebehandling", SectionKind::Treatment),
-    ("tidigarebehandling", SectionKind::Treatment),
-    ("tidigarebeslut", SectionKind::Treatment),
-    ("ärendetsberedning", SectionKind::Treatment),
-    ("ekonomiskakonsekvenser", SectionKind::Economy),
-    ("ekonomiskbedömning", SectionKind::Economy),
-    ("bedömning", SectionKind::Assessment),
-    ("förvaltningensbedömning", SectionKind::Assessment),
-    ("bilagor", SectionKind::Attachments),
-    ("bilaga", SectionKind::Attachments),
-    ("beslutetskaskickastill", SectionKind::Recipients),
-    ("beslutetskickastill", SectionKind::Recipients),
-    ("beslutetsändstill", SectionKind::Recipients),
-    ("beslutetexpedierastill", SectionKind::Recipients),
-    ("protokollsutdragskickastill", SectionKind::Recipients),
-    ("protokollsutdragtill", SectionKind::Recipients),
-    ("expedierastill", SectionKind::Recipients),
-    ("expediering", SectionKind::Recipients),
-    ("sändlista", SectionKind::Recipients),
-    ("kopiatill", SectionKind::Recipients),
-    ("justering", SectionKind::Adjustment),
-    ("beslutandesammanträde", SectionKind::Other),
-];
-
-/// Headings that may open a line with their text following on the same line
-/// ("Sammanfattning Fastighetsnämnden föreslår …"). The text must start with
-/// a capital letter or a digit, except after a recipients heading.
-const INLINE_HEADINGS: &[(&str, SectionKind)] = &[
-    ("Beslutet ska skickas till", SectionKind::Recipients),
-    ("Beslutet skickas till", SectionKind::Recipients),
-    ("Protokollsutdrag skickas till", SectionKind::Recipients),
-    ("Beslutet expedieras till", SectionKind::Recipients),
-    ("Expedieras till", SectionKind::Recipients),
-    ("Sammanfattning av ärendet", SectionKind::Summary),
-    ("Sammanfattning", SectionKind::Summary),
-    ("Beskrivning av ärendet", SectionKind::Matter),
-    ("Ärendet", SectionKind::Matter),
-    ("Beslutsunderlag", SectionKind::Basis),
-    ("Handlingar", SectionKind::Basis),
-    ("Handling", SectionKind::Basis),
-    ("Förslag till beslut", SectionKind::Proposal),
-    ("Beslut", SectionKind::Decision),
-    ("Yrkanden", SectionKind::Motions),
-    ("Propositionsordning", SectionKind::PropositionOrder),
-    ("Beslutsgång", SectionKind::DecisionProcess),
-    ("Reservationer", SectionKind::Reservation),
-    ("Reservation", SectionKind::Reservation),
-    ("Protokollsanteckningar", SectionKind::Note),
-    ("Protokollsanteckning", SectionKind::Note),
-    ("Jäv", SectionKind::Disqualification),
-    ("Bilagor", SectionKind::Attachments),
-    ("Ekonomiska konsekvenser", SectionKind::Economy),
-];
-
 /// Parse a case number at the start of `s`; returns it and the bytes used.
 pub fn parse_case_number(s: &str) -> Option<(String, usize)> {
     let label = CASE_LABEL.find(s).map_or(0, |m| m.end());
@@ -247,9 +155,7 @@ fn number_slash_year(c: &regex::Captures<'_>) -> Option<String> {
     let year = match year.len() {
         2 | 4 => year,
         // "00265/20241.1.4.": a filing-plan code glued to the year
-        n if n > 4 && (year.starts_with("19") || year.starts_with("20")) && (!filing.is_empty() || n <= 6) => {
-            &year[..4]
-        }
+        n if n > 4 && GLUED_YEAR.is_match(year) && (!filing.is_empty() || n <= 6) => &year[..4],
         _ => return None,
     };
     Some(format!("{num}/{year}"))
@@ -299,13 +205,20 @@ fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Op
     std::str::from_utf8(&buf[..len]).ok()
 }
 
-/// The length in bytes of the longest key in [`HEADINGS`].
+/// The key [`heading_key`] gives a line, as a string (for tests).
+#[cfg(test)]
+pub(crate) fn heading_key_of(line: &str) -> Option<String> {
+    let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
+    heading_key(line, &mut buf).map(str::to_string)
+}
+
+/// The length in bytes of the longest key in [`SECTION_HEADINGS`].
 const LONGEST_HEADING_KEY: usize = {
     let mut longest = 0;
     let mut i = 0;
-    while i < HEADINGS.len() {
-        if HEADINGS[i].0.len() > longest {
-            longest = HEADINGS[i].0.len();
+    while i < SECTION_HEADINGS.len() {
+        if SECTION_HEADINGS[i].0.len() > longest {
+            longest = SECTION_HEADINGS[i].0.len();
         }
         i += 1;
     }
@@ -314,7 +227,7 @@ const LONGEST_HEADING_KEY: usize = {
 
 static HEADING_KINDS: LazyLock<HashMap<&'static str, SectionKind>> = LazyLock::new(|| {
     let mut kinds = HashMap::new();
-    for (key, kind) in HEADINGS {
+    for (key, kind) in SECTION_HEADINGS {
         kinds.entry(*key).or_insert(*kind); // the first entry wins, as in a scan
     }
     kinds
@@ -336,7 +249,8 @@ pub fn is_heading(line: &str) -> bool {
     lookup_heading(line).is_some()
 }
 
-fn lookup_heading(line: &str) -> Option<SectionKind> {
+/// The kind of section the line `line` heads on its own, if any.
+pub(crate) fn lookup_heading(line: &str) -> Option<SectionKind> {
     let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
     let key = heading_key(line, &mut buf)?;
     HEADING_KINDS.get(key).copied()
@@ -344,7 +258,7 @@ fn lookup_heading(line: &str) -> Option<SectionKind> {
 
 /// An inline heading: the kind and where the text after it starts (bytes
 /// into `line`).
-fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
+pub(crate) fn inline_heading(line: &str) -> Option<(SectionKind, usize)> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
     // most lines start with a byte no inline heading starts with
@@ -427,6 +341,10 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     lines
 }
 
+/// The characters a line where another document begins can start with
+/// (white space among them), derived from [`BOUNDARY_LINE`].
+static BOUNDARY_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&BOUNDARY_LINE]));
+
 /// A section heading found by [`scan_lines`]; its body ends where the next stop is.
 struct Head {
     kind: SectionKind,
@@ -456,7 +374,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
             continue;
         }
         // cheap tests first: a § heading has a §, a boundary line starts
-        // with one of a few words
+        // with one of a few characters
         if line.contains('§')
             && let Some(p) = paragraph_heading(text, lines, n)
         {
@@ -464,12 +382,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
             paragraphs.push(p.0);
             continue;
         }
-        let first = line.trim_start();
-        if ["Tjänste", "Utdrag", "Protokoll", "Dag ", "Vid "]
-            .iter()
-            .any(|w| first.starts_with(w))
-            && BOUNDARY_LINE.is_match(line)
-        {
+        if BOUNDARY_FIRST.might_match(line) && BOUNDARY_LINE.is_match(line) {
             boundaries.push(r.start);
         }
         if let Some(h) = section_head(text, r) {
@@ -640,7 +553,7 @@ fn read_heading_block(
 /// new) or final full stop.
 fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
     if let Some(c) = TRAILING_CASE.captures(&title) {
-        let case = c[1].trim_start_matches("Dnr").trim().to_string();
+        let case = c["case"].to_string();
         if !case_numbers.contains(&case) {
             case_numbers.push(case);
         }
@@ -653,7 +566,7 @@ fn finish_title(mut title: String, case_numbers: &mut Vec<String>) -> String {
 /// from its [`TRAILING_PARA_HEADING`] match `c`.
 fn trailing_paragraph_heading(text: &str, r: Range<usize>, c: &regex::Captures<'_>) -> Option<ParagraphSeg> {
     let title = c.get(1)?.as_str().trim();
-    if DATE_IN_LINE.is_match(title) || ["Protokoll", "Bilaga", "Handling"].iter().any(|w| title.starts_with(w)) {
+    if DATE_IN_LINE.is_match(title) || NOT_TRAILING_TITLES.iter().any(|w| title.starts_with(w)) {
         return None;
     }
     let number = c.get(2)?.as_str().to_string();
@@ -812,10 +725,7 @@ mod tests {
 
     #[test]
     fn heading_keys() {
-        let key = |l: &str| {
-            let mut buf = [0u8; LONGEST_HEADING_KEY + 4];
-            heading_key(l, &mut buf).map(str::to_string)
-        };
+        let key = heading_key_of;
         assert_eq!(key("B e s l u t").as_deref(), Some("beslut"));
         assert_eq!(key("**Beslut:**").as_deref(), Some("beslut"));
         assert_eq!(key("  BESLUT ").as_deref(), Some("beslut"));

@@ -155,6 +155,21 @@ pub static FILING_PLAN_CODE: Rule = Rule::new(
     ],
 );
 
+/// The start of a year that has a filing-plan code glued to it, as in
+/// "00265/20241.1.4." (read as 00265/2024): a year of the twentieth or
+/// twenty-first century, whose first four digits are the year
+/// ([`CaseForm::NumberSlashYear`]).
+pub static GLUED_YEAR: Rule = Rule::new(
+    "case_glued_year",
+    r"^(?:19|20)",
+    &[
+        finds("20241", "20"),
+        finds("199812", "19"),
+        rejects("00265"),
+        rejects("12019"),
+    ],
+);
+
 /// How a format's match becomes the case number.
 #[derive(Debug, Clone, Copy)]
 pub enum CaseForm {
@@ -192,4 +207,5 @@ pub static RULES: &[&Rule] = &[
     &TWO_CODES_SLASH_YEAR_COLON_NUMBER,
     &YEAR_DOT_NUMBER_CODE,
     &LETTERS_DASH_YEAR_DASH_NUMBER_DASH_PART,
+    &GLUED_YEAR,
 ];

@@ -1,6 +1,9 @@
 //! What can be known of a rule from its pattern alone, to run it faster:
-//! the words every match contains (a [`Prefilter`]), and how many words a
-//! match can span around such a word (the window of a [`Windowed`] matcher).
+//! the words every match contains (a [`Prefilter`]), the characters a match
+//! of a rule anchored at the start can begin with ([`FirstChars`]) and the
+//! texts a match of a rule anchored at the end ends with ([`Ends`]), and
+//! how many words a match can span around a word it contains (the window of
+//! a [`Windowed`] matcher).
 //!
 //! Both are read from the pattern's syntax tree (`regex-syntax`'s HIR), so
 //! they follow the rule when it changes: nobody writes "every match has a
@@ -9,8 +12,10 @@
 
 use std::ops::Range;
 
+use memchr::memmem::Finder;
 use regex::{Captures, Regex};
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 use super::Rule;
 
@@ -55,9 +60,23 @@ fn fold(c: char) -> char {
 /// The texts (lower case) that every match of `h` contains: the maximal
 /// runs of fixed letters of its mandatory parts.
 fn required(h: &Hir) -> Vec<String> {
+    gather(h, false).into_iter().flatten().collect()
+}
+
+/// What every match of `h` contains, as requirements: each a set of texts
+/// (lower case) of which a match holds one. A fixed text is a set of one;
+/// an alternation whose branches share no text is a set of one text of each
+/// branch ("sign" | "utdrags" | "justerare").
+fn requirements(h: &Hir) -> Vec<Vec<String>> {
+    gather(h, true)
+}
+
+/// The requirements of `h`: its fixed texts, and with `choices` those of
+/// its alternations without a common text.
+fn gather(h: &Hir, choices: bool) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut run = String::new();
-    collect(h, &mut run, &mut out);
+    collect(h, &mut run, &mut out, choices);
     flush(&mut run, &mut out);
     out
 }
@@ -69,39 +88,46 @@ fn required_exact(h: &Hir) -> Vec<String> {
         match h.kind() {
             HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
                 Ok(s) => run.push_str(s),
-                Err(_) => flush(run, out),
+                Err(_) => flush_exact(run, out),
             },
             HirKind::Concat(parts) => parts.iter().for_each(|p| walk(p, run, out)),
             HirKind::Capture(c) => walk(&c.sub, run, out),
             HirKind::Look(_) | HirKind::Empty => {}
             HirKind::Repetition(r) => {
-                flush(run, out);
+                flush_exact(run, out);
                 if r.min >= 1 {
                     let mut inner = String::new();
                     walk(&r.sub, &mut inner, out);
-                    flush(&mut inner, out);
+                    flush_exact(&mut inner, out);
                 }
             }
-            HirKind::Class(_) | HirKind::Alternation(_) => flush(run, out),
+            HirKind::Class(_) | HirKind::Alternation(_) => flush_exact(run, out),
         }
     }
     let mut out = Vec::new();
     let mut run = String::new();
     walk(h, &mut run, &mut out);
-    flush(&mut run, &mut out);
+    flush_exact(&mut run, &mut out);
     out
 }
 
-fn flush(run: &mut String, out: &mut Vec<String>) {
+fn flush_exact(run: &mut String, out: &mut Vec<String>) {
     if !run.is_empty() {
         out.push(std::mem::take(run));
     }
 }
 
+fn flush(run: &mut String, out: &mut Vec<Vec<String>>) {
+    if !run.is_empty() {
+        out.push(vec![std::mem::take(run)]);
+    }
+}
+
 /// Adds to `run` what `h` always matches as fixed text, and ends the run
 /// (pushing it to `out`) where `h` matches something variable; the runs of
-/// `h`'s mandatory sub-patterns go to `out` too.
-fn collect(h: &Hir, run: &mut String, out: &mut Vec<String>) {
+/// `h`'s mandatory sub-patterns go to `out` too, and with `choices` the
+/// sets of an alternation's branches ([`one_of`]).
+fn collect(h: &Hir, run: &mut String, out: &mut Vec<Vec<String>>, choices: bool) {
     match h.kind() {
         HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
             Ok(s) => run.extend(s.chars().map(fold)),
@@ -111,22 +137,47 @@ fn collect(h: &Hir, run: &mut String, out: &mut Vec<String>) {
             Some(ch) => run.push(ch),
             None => flush(run, out),
         },
-        HirKind::Concat(parts) => parts.iter().for_each(|p| collect(p, run, out)),
-        HirKind::Capture(c) => collect(&c.sub, run, out),
+        HirKind::Concat(parts) => parts.iter().for_each(|p| collect(p, run, out, choices)),
+        HirKind::Capture(c) => collect(&c.sub, run, out, choices),
         HirKind::Look(_) | HirKind::Empty => {}
         HirKind::Repetition(r) => {
             flush(run, out);
             if r.min >= 1 {
                 let mut inner = String::new();
-                collect(&r.sub, &mut inner, out);
+                collect(&r.sub, &mut inner, out, choices);
                 flush(&mut inner, out);
             }
         }
         HirKind::Alternation(branches) => {
             flush(run, out);
-            out.extend(common_text(branches));
+            if let Some(common) = common_text(branches) {
+                out.push(vec![common]);
+            } else if choices && let Some(set) = one_of(branches) {
+                out.push(set);
+            }
         }
     }
+}
+
+/// One requirement of each branch of an alternation, joined: a match holds
+/// a text of the set. Of each branch the requirement of fewest texts (a
+/// fixed text before a set), and of those the one whose shortest text is
+/// longest; `None` when a branch has none. A
+/// text that holds another of the set is left out (the other is found in it).
+fn one_of(branches: &[Hir]) -> Option<Vec<String>> {
+    let mut texts: Vec<String> = Vec::new();
+    for branch in branches {
+        let shortest = |set: &Vec<String>| set.iter().map(|t| t.chars().count()).min().unwrap_or(0);
+        let best = requirements(branch)
+            .into_iter()
+            .max_by_key(|set| (std::cmp::Reverse(set.len()), shortest(set)))?;
+        texts.extend(best);
+    }
+    texts.sort();
+    texts.dedup();
+    let all = texts.clone();
+    texts.retain(|t| !all.iter().any(|o| o != t && t.contains(o.as_str())));
+    Some(texts)
 }
 
 /// The longest text (of three characters or more) that every branch of an
@@ -230,8 +281,11 @@ fn reach_around(h: &Hir, anchor: &str) -> Option<(usize, usize)> {
     let mut found = None;
     for (i, p) in parts.iter().enumerate() {
         let mut out = Vec::new();
-        collect(p, &mut run, &mut out);
-        read.extend(out);
+        collect(p, &mut run, &mut out, false);
+        for text in out.into_iter().flatten() {
+            read.push_str(&text);
+            read.push('\0'); // texts apart: none runs into the next
+        }
         if read.contains(anchor) || run.contains(anchor) {
             // the anchor may have started in the parts just before, back
             // to the last one that ends a run of fixed text
@@ -285,24 +339,58 @@ fn word_ignoring_case(word: &str) -> Regex {
 /// `(?i)` pattern has too many case variants for the regex engine to build
 /// such a prefilter from its literals itself; a single `(?i)` word it can
 /// (with SIMD), and with the same case folding.
+///
+/// A caller that runs several prefilters on one text folds it once
+/// ([`Prefilter::fold_text`]) and looks for the words as plain substrings
+/// ([`Prefilter::might_match_folded`]).
 pub struct Prefilter {
-    words: Vec<Regex>,
+    /// Each requirement: the words of which every match holds one.
+    needs: Vec<Need>,
+}
+
+/// One requirement of a [`Prefilter`]: its words (lower case), each as a
+/// `(?i)` pattern and as a substring finder.
+struct Need {
+    words: Vec<String>,
+    patterns: Vec<Regex>,
+    finders: Vec<Finder<'static>>,
 }
 
 impl Prefilter {
     /// The prefilter of a rule: every fixed text of its mandatory parts.
     pub fn of(rule: &Rule) -> Prefilter {
-        let mut words = required(&hir(rule));
-        words.sort();
-        words.dedup();
+        Prefilter::from_needs(required(&hir(rule)).into_iter().map(|w| vec![w]).collect())
+    }
+
+    /// The prefilter of a rule with choices too: besides every fixed text,
+    /// of an alternation whose branches share no text one text of each
+    /// branch, of which a match holds one ("sign", "utdrags" or "justerare"
+    /// of a signature line).
+    pub fn with_choices(rule: &Rule) -> Prefilter {
+        Prefilter::from_needs(requirements(&hir(rule)))
+    }
+
+    /// The prefilter of these requirements, the longest words first (the
+    /// rarest, most often the first a text lacks).
+    fn from_needs(mut needs: Vec<Vec<String>>) -> Prefilter {
+        needs.sort();
+        needs.dedup();
+        needs.sort_by_key(|words| std::cmp::Reverse(words.iter().map(|w| w.chars().count()).min().unwrap_or(0)));
         Prefilter {
-            words: words.iter().map(|w| word_ignoring_case(w)).collect(),
+            needs: needs
+                .into_iter()
+                .map(|words| Need {
+                    patterns: words.iter().map(|w| word_ignoring_case(w)).collect(),
+                    finders: words.iter().map(|w| Finder::new(w.as_bytes()).into_owned()).collect(),
+                    words,
+                })
+                .collect(),
         }
     }
 
     /// Whether the rule can match in `text`.
     pub fn might_match(&self, text: &str) -> bool {
-        self.words.iter().all(|w| w.is_match(text))
+        self.needs.iter().all(|n| n.patterns.iter().any(|w| w.is_match(text)))
     }
 
     /// The longest text every match of `rule` holds as the pattern writes
@@ -312,9 +400,234 @@ impl Prefilter {
         required_exact(&hir(rule)).into_iter().max_by_key(|w| w.chars().count())
     }
 
-    /// The words looked for, lower case.
-    pub fn words(&self) -> Vec<&str> {
-        self.words.iter().map(|w| &w.as_str()[4..]).collect()
+    /// `text` folded as a `(?i)` pattern folds it, as the words are: in
+    /// lower case, with a long s as s and the Kelvin sign as k.
+    pub fn fold_text(text: &str) -> String {
+        let lower = text.to_lowercase();
+        if lower.chars().all(|c| c.is_ascii() || fold(c) == c) {
+            lower
+        } else {
+            lower.chars().map(fold).collect()
+        }
+    }
+
+    /// Whether the rule can match in a text that [`Prefilter::fold_text`]
+    /// gave: the words as plain substrings.
+    pub fn might_match_folded(&self, folded: &str) -> bool {
+        self.needs
+            .iter()
+            .all(|n| n.finders.iter().any(|f| f.find(folded.as_bytes()).is_some()))
+    }
+
+    /// The requirements, lower case: each the words of which a match holds one.
+    pub fn words(&self) -> Vec<Vec<&str>> {
+        self.needs
+            .iter()
+            .map(|n| n.words.iter().map(String::as_str).collect())
+            .collect()
+    }
+}
+
+/// A class of the one character `c`.
+fn class_of(c: char) -> ClassUnicode {
+    ClassUnicode::new([ClassUnicodeRange::new(c, c)])
+}
+
+/// The class of every character.
+fn any_char() -> ClassUnicode {
+    ClassUnicode::new([ClassUnicodeRange::new('\0', char::MAX)])
+}
+
+/// The characters a match of `h` can start with, and whether it can be empty.
+fn first(h: &Hir) -> (ClassUnicode, bool) {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => (ClassUnicode::empty(), true),
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0).ok().and_then(|s| s.chars().next()) {
+            Some(c) => (class_of(c), false),
+            None => (any_char(), false),
+        },
+        HirKind::Class(Class::Unicode(u)) => (u.clone(), false),
+        HirKind::Class(Class::Bytes(b)) => {
+            let ascii = b.ranges().iter().all(|r| r.end().is_ascii());
+            let class = if ascii {
+                ClassUnicode::new(
+                    b.ranges()
+                        .iter()
+                        .map(|r| ClassUnicodeRange::new(char::from(r.start()), char::from(r.end()))),
+                )
+            } else {
+                any_char()
+            };
+            (class, false)
+        }
+        HirKind::Capture(c) => first(&c.sub),
+        HirKind::Repetition(r) => {
+            let (class, empty) = first(&r.sub);
+            (class, empty || r.min == 0)
+        }
+        HirKind::Concat(parts) => {
+            let mut class = ClassUnicode::empty();
+            for p in parts {
+                let (c, empty) = first(p);
+                class.union(&c);
+                if !empty {
+                    return (class, false);
+                }
+            }
+            (class, true)
+        }
+        HirKind::Alternation(branches) => {
+            let mut class = ClassUnicode::empty();
+            let mut empty = false;
+            for b in branches {
+                let (c, e) = first(b);
+                class.union(&c);
+                empty |= e;
+            }
+            (class, empty)
+        }
+    }
+}
+
+/// Whether every match of `h` starts at the start of the text (`^`).
+fn anchored_at_start(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Look(Look::Start) => true,
+        HirKind::Capture(c) => anchored_at_start(&c.sub),
+        HirKind::Concat(parts) => parts.first().is_some_and(anchored_at_start),
+        HirKind::Alternation(branches) => branches.iter().all(anchored_at_start),
+        _ => false,
+    }
+}
+
+/// The characters the matches of rules anchored at the start of the text
+/// (`^`) begin with, read from their patterns (white space of a leading
+/// `\s*` among them): a text that begins with none of them is not run
+/// through the rules at all. A test of its first character, cheap enough
+/// for every line of a document.
+pub struct FirstChars {
+    ascii: [bool; 128],
+    other: ClassUnicode,
+}
+
+impl FirstChars {
+    /// The first characters of the matches of any of `rules`; a panic
+    /// (at start-up, caught by the tests) when a rule is not anchored at
+    /// the start or can match the empty text.
+    pub fn of(rules: &[&Rule]) -> FirstChars {
+        FirstChars::try_of(rules).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`FirstChars::of`], or why the rules have none.
+    pub(crate) fn try_of(rules: &[&Rule]) -> Result<FirstChars, String> {
+        let mut class = ClassUnicode::empty();
+        for rule in rules {
+            let h = hir(rule);
+            let (c, empty) = first(&h);
+            if !anchored_at_start(&h) || empty {
+                return Err(format!(
+                    "grammar rule `{}` is not anchored at the start, or matches the empty text",
+                    rule.name
+                ));
+            }
+            class.union(&c);
+        }
+        let mut ascii = [false; 128];
+        for (b, slot) in (0u8..).zip(ascii.iter_mut()) {
+            *slot = class_contains(&class, char::from(b));
+        }
+        Ok(FirstChars { ascii, other: class })
+    }
+
+    /// Whether a match of one of the rules can start `text` (none can
+    /// start an empty text).
+    pub fn might_match(&self, text: &str) -> bool {
+        match text.chars().next() {
+            Some(c) if c.is_ascii() => self.ascii[c as usize],
+            Some(c) => class_contains(&self.other, c),
+            None => false,
+        }
+    }
+}
+
+/// Whether `class` holds `c`.
+fn class_contains(class: &ClassUnicode, c: char) -> bool {
+    let ranges = class.ranges();
+    let i = ranges.partition_point(|r| r.end() < c);
+    ranges.get(i).is_some_and(|r| r.start() <= c)
+}
+
+/// Whether `h` is a run of white space that may be empty (`\s*`).
+fn optional_space(h: &Hir) -> bool {
+    match h.kind() {
+        HirKind::Repetition(r) => r.min == 0 && matches!(r.sub.kind(), HirKind::Class(c) if class_space(c).1),
+        _ => false,
+    }
+}
+
+/// The texts the matches of a rule anchored at the end of the text (its
+/// pattern ends in `$`, perhaps after `\s*`) end with before that white
+/// space, read from its pattern: a text that ends (white space aside) with
+/// none of them is not run through the rule at all. Two tests of its end,
+/// cheap enough for every line of a document.
+pub struct Ends {
+    texts: Vec<String>,
+}
+
+impl Ends {
+    /// The ends of a rule's matches; a panic (at start-up, caught by the
+    /// tests) when the rule is not anchored at the end or its matches end
+    /// in too many ways to list.
+    pub fn of(rule: &Rule) -> Ends {
+        Ends::try_of(rule).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`Ends::of`], or why the rule has none.
+    pub(crate) fn try_of(rule: &Rule) -> Result<Ends, String> {
+        let h = hir(rule);
+        let mut parts: Vec<Hir> = match h.kind() {
+            HirKind::Concat(parts) => parts.clone(),
+            _ => vec![h.clone()],
+        };
+        let mut anchored = false;
+        while let Some(last) = parts.last() {
+            if matches!(last.kind(), HirKind::Look(Look::End)) {
+                anchored = true;
+            } else if !optional_space(last) {
+                break;
+            }
+            parts.pop();
+        }
+        if !anchored {
+            return Err(format!("grammar rule `{}` is not anchored at the end", rule.name));
+        }
+        let seq = Extractor::new().kind(ExtractKind::Suffix).extract(&Hir::concat(parts));
+        let literals = seq
+            .literals()
+            .ok_or_else(|| format!("grammar rule `{}` ends in too many ways", rule.name))?;
+        let mut texts = Vec::new();
+        for l in literals {
+            let text = std::str::from_utf8(l.as_bytes()).unwrap_or_default().trim_end();
+            if text.is_empty() {
+                return Err(format!("grammar rule `{}` has a match without a fixed end", rule.name));
+            }
+            texts.push(text.to_string());
+        }
+        if texts.is_empty() {
+            return Err(format!("grammar rule `{}` matches nothing", rule.name));
+        }
+        Ok(Ends { texts })
+    }
+
+    /// Whether a match of the rule can end `text` (white space aside).
+    pub fn might_match(&self, text: &str) -> bool {
+        let t = text.trim_end();
+        self.texts.iter().any(|e| t.ends_with(e.as_str()))
+    }
+
+    /// The texts a match ends with.
+    pub fn texts(&self) -> &[String] {
+        &self.texts
     }
 }
 
@@ -503,6 +816,116 @@ mod tests {
         assert_eq!(required(&hir(&A)), ["anteckn"]);
     }
 
+    #[test]
+    fn choices_first_characters_and_ends() {
+        use crate::grammar::furniture::{FOOTER_LINE, PAGE_NUMBER_LINE, SIGNATURE_LINE};
+        assert!(Prefilter::of(&SIGNATURE_LINE).words().is_empty());
+        assert_eq!(
+            Prefilter::with_choices(&SIGNATURE_LINE).words(),
+            [["bestyrkande", "justerare", "sign"]]
+        );
+        static C: Rule = Rule::new("t_choices", r"(?i)protokoll\s+(?:nr|antal)\s+\d+", &[]);
+        assert_eq!(
+            Prefilter::with_choices(&C).words(),
+            [vec!["protokoll"], vec!["antal", "nr"]]
+        );
+        let p = Prefilter::with_choices(&C);
+        assert!(p.might_match_folded(&Prefilter::fold_text("PROTOKOLL NR 3")));
+        assert!(!p.might_match_folded(&Prefilter::fold_text("Protokoll från mötet")));
+        assert_eq!(Prefilter::fold_text("ſIGN \u{212A}S"), "sign ks");
+
+        let first = FirstChars::of(&[&SIGNATURE_LINE, &PAGE_NUMBER_LINE]);
+        for text in [
+            "Justerandes sign",
+            "ordförandes sign",
+            "Sida 3",
+            "3 (12)",
+            "- 4 -",
+            "ſign",
+        ] {
+            assert!(first.might_match(text), "{text:?}");
+        }
+        for text in ["Kommunstyrelsen", "Beslut", "", "§ 4"] {
+            assert!(!first.might_match(text), "{text:?}");
+        }
+        assert!(FirstChars::try_of(&[&FOOTER_LINE]).is_ok());
+        static U: Rule = Rule::new("t_unanchored", r"sign", &[]);
+        assert!(FirstChars::try_of(&[&U]).is_err());
+
+        let ends = Ends::of(&FOOTER_LINE);
+        let mut texts = ends.texts().to_vec();
+        texts.sort();
+        assert_eq!(texts, [", protokoll", ", protokollsutdrag"]);
+        assert!(ends.might_match("Kommunstyrelsen 2025-11-26, protokoll  "));
+        assert!(!ends.might_match("Justerat protokoll"));
+        assert!(Ends::try_of(&U).is_err());
+    }
+
+    /// What every match of `rule` in `text` passes: its prefilters, and its
+    /// first characters and end where the rule has them; the failures.
+    fn gates_failing(rule: &Rule, gates: &Gates, text: &str) -> Vec<&'static str> {
+        let mut failing = Vec::new();
+        if !rule.is_match(text) {
+            return failing;
+        }
+        if !gates.words.might_match(text) {
+            failing.push("prefilter");
+        }
+        if !gates.choices.might_match(text) {
+            failing.push("prefilter with choices");
+        }
+        if !gates.choices.might_match_folded(&Prefilter::fold_text(text)) {
+            failing.push("prefilter with choices, folded");
+        }
+        if gates.first.as_ref().is_some_and(|f| !f.might_match(text)) {
+            failing.push("first characters");
+        }
+        if gates.ends.as_ref().is_some_and(|e| !e.might_match(text)) {
+            failing.push("ends");
+        }
+        failing
+    }
+
+    /// The derived gates of one rule.
+    struct Gates {
+        words: Prefilter,
+        choices: Prefilter,
+        first: Option<FirstChars>,
+        ends: Option<Ends>,
+    }
+
+    /// Every rule with its gates.
+    static ALL_GATES: std::sync::LazyLock<Vec<(&'static Rule, Gates)>> = std::sync::LazyLock::new(|| {
+        super::super::families()
+            .into_iter()
+            .flat_map(|(_, rules)| rules.iter().copied())
+            .map(|rule| {
+                let gates = Gates {
+                    words: Prefilter::of(rule),
+                    choices: Prefilter::with_choices(rule),
+                    first: FirstChars::try_of(&[rule]).ok(),
+                    ends: Ends::try_of(rule).ok(),
+                };
+                (rule, gates)
+            })
+            .collect()
+    });
+
+    /// The gates of every rule let through every example it finds.
+    #[test]
+    fn every_rule_passes_its_gates_on_its_examples() {
+        for (rule, gates) in ALL_GATES.iter() {
+            for example in rule.examples {
+                let (super::super::Example::Finds { text, .. } | super::super::Example::Groups { text, .. }) = *example
+                else {
+                    continue;
+                };
+                let failing = gates_failing(rule, gates, text);
+                assert!(failing.is_empty(), "rule {} on {text:?}: {failing:?}", rule.name);
+            }
+        }
+    }
+
     /// The words of a rule's examples, and a few others, to build texts
     /// that come near its matches.
     fn vocabulary(rule: &Rule) -> Vec<String> {
@@ -541,6 +964,20 @@ mod tests {
                     spans(rule.captures_iter(&text)),
                     "rule {} on {:?}", rule.name, text
                 );
+            }
+        }
+
+        /// The gates of every rule let through every text it matches.
+        #[test]
+        fn gates_let_every_match_through(picks in proptest::collection::vec((0usize..1000, any::<bool>()), 0..24)) {
+            for (rule, gates) in ALL_GATES.iter() {
+                let words = vocabulary(rule);
+                let text: String = picks
+                    .iter()
+                    .map(|(i, space)| format!("{}{}", words[i % words.len()], if *space { " " } else { "" }))
+                    .collect();
+                let failing = gates_failing(rule, gates, &text);
+                prop_assert!(failing.is_empty(), "rule {} on {:?}: {:?}", rule.name, text, failing);
             }
         }
     }

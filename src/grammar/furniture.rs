@@ -2,6 +2,8 @@
 //! footers that a PDF repeats on its pages, recognized line by line (each
 //! rule matches a whole line) by [`crate::normalize`] so they can be set
 //! aside from the text. Justerare: the members who check and sign the minutes.
+//! And the words that tell normalization's text repair to keep a hyphen at
+//! a line end ([`SUSPENDED_HYPHEN_NEXT`]).
 
 use super::{Rule, finds, rejects};
 
@@ -91,6 +93,42 @@ pub static FOOTER_LINE: Rule = Rule::new(
     ],
 );
 
+/// A protocol extract's word: "Utdrag ur protokoll nr 5, sammanträdesdatum
+/// 2024-09-12" heads an extract (another document of a case file, as
+/// [`super::headings::BOUNDARY_LINE`] finds), and is no page header however
+/// well [`COMBINED_HEADER_LINE`] matches it.
+pub static EXTRACT_WORD: Rule = Rule::new(
+    "extract_word",
+    r"(?i)utdrag",
+    &[
+        finds("Utdrag ur protokoll nr 5, sammanträdesdatum 2024-09-12", "Utdrag"),
+        finds("PROTOKOLLSUTDRAG", "UTDRAG"),
+        rejects("Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04"),
+    ],
+);
+
+/// Words after a hyphen at a line end that make it a suspended hyphen,
+/// which stays ("hälso- och sjukvård", "för- eller efterhandsgranskning"):
+/// the words a shortened first part of a compound is followed by. Lower
+/// case; [`crate::normalize`] re-joins a word hyphenated at a line end
+/// ("kommun-\nstyrelsen") unless one of these follows.
+pub static SUSPENDED_HYPHEN_NEXT: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "liksom",
+    "som",
+    "men",
+    "till",
+    "än",
+    "både",
+    "såväl",
+    "plus",
+    "alternativt",
+];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &SIGNATURE_LINE,
@@ -99,4 +137,35 @@ pub static RULES: &[&Rule] = &[
     &MEETING_DATE_LINE,
     &COMBINED_HEADER_LINE,
     &FOOTER_LINE,
+    &EXTRACT_WORD,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// A hyphen at a line end before each word stays, and the line break
+    /// with it; before another word it joins the halves.
+    #[test]
+    fn a_suspended_hyphen_stays_before_each_word() {
+        for word in SUSPENDED_HYPHEN_NEXT {
+            let text = format!("hälso-\n{word} sjukvård");
+            assert_eq!(normalize(&text).text, text, "{word:?}");
+            let text = format!("hälso-\n{} sjukvård", word.to_uppercase());
+            assert_eq!(normalize(&text).text, text, "{word:?} in capitals");
+        }
+        assert_eq!(normalize("hälso-\nvård och sjukvård").text, "hälsovård och sjukvård");
+    }
+
+    /// A protocol extract's header matches the one-line page header, but
+    /// stays in the text; a page header does not.
+    #[test]
+    fn an_extract_header_is_no_page_header() {
+        let extract = "Utdrag ur protokoll nr 5, sammanträdesdatum 2024-09-12";
+        assert!(COMBINED_HEADER_LINE.is_match(extract));
+        assert!(normalize(extract).furniture.is_empty());
+        let header = "Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04";
+        assert_eq!(normalize(header).furniture.len(), 1);
+    }
+}

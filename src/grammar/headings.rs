@@ -2,10 +2,12 @@
 //!
 //! A § (paragraf) is one item of business in the minutes; its heading holds
 //! the number, often a case number, and the title. The section headings
-//! inside a § (Beslut, Yrkanden, Beslutsgång …) are a word table in
-//! `segment`; the case numbers are the family [`super::case_numbers`].
+//! inside a § (Beslut, Yrkanden, Beslutsgång …) are word tables
+//! ([`SECTION_HEADINGS`] on a line of their own, [`INLINE_HEADINGS`] before
+//! their text); the case numbers are the family [`super::case_numbers`].
 
-use super::{Rule, finds, groups, rejects};
+use super::{Rule, Words, finds, groups, rejects};
+use crate::segment::SectionKind;
 
 /// A § heading at the start of a line: "§70", "§ 218 KFKS 2019/266", "KF § 9",
 /// "§ 902 Ärendenummer SLK-2025-01057", "§ 12 Val av justerare": the
@@ -59,16 +61,24 @@ pub static DATE_IN_LINE: Rule = Rule::new(
     &[finds("Protokoll 2025-06-12", "2025-06-12"), rejects("den 12 juni 2025")],
 );
 
-/// A case number in parentheses at the end of a title: "… (KS 24/76)".
+/// A case number in parentheses at the end of a title: "… (KS 24/76)",
+/// "… (Dnr KS 2024/12)"; `case` is the number without its label.
 pub static TRAILING_CASE: Rule = Rule::new(
     "trailing_case",
-    r"\s*\(((?:Dnr\s*)?[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$",
+    r"\s*\((?:Dnr\s*)?(?P<case>[A-ZÅÄÖ]{1,8}\s?\d{2,4}[/-]\d{1,6}|\d{1,6}/\d{2,4})\)\s*\.?\s*$",
     &[
-        groups("Yttrande över remiss (KS 24/76)", &[("1", "KS 24/76")]),
-        groups("Budget 2025 (Dnr KS 2024/12).", &[("1", "Dnr KS 2024/12")]),
+        groups("Yttrande över remiss (KS 24/76)", &[("case", "KS 24/76")]),
+        groups("Budget 2025 (Dnr KS 2024/12).", &[("case", "KS 2024/12")]),
+        groups("Detaljplan (Dnr 1193/22)", &[("case", "1193/22")]),
         rejects("Budget (se bilaga)"),
     ],
 );
+
+/// Words a title line with a § and a case number at its end never opens
+/// with: "Protokoll 2022-10-24 § 210, 4610/22", "Bilaga 3 … § 210,
+/// 4610/22", "Handling 2022 nr 253 … § 12, 123/22" name another document
+/// and the § in it; they are not a [`TRAILING_PARA_HEADING`].
+pub static NOT_TRAILING_TITLES: &[&str] = &["Protokoll", "Bilaga", "Handling"];
 
 /// Lines where another document of a case file begins: a memo's header
 /// ("Tjänsteutlåtande   Handläggare …", not "Tjänsteutlåtande avseende …"
@@ -89,6 +99,107 @@ pub static BOUNDARY_LINE: Rule = Rule::new(
     ],
 );
 
+/// Section headings on a line of their own, by key: the heading's letters
+/// in lower case, without white space or punctuation, as [`crate::segment`]
+/// reduces a line to look it up ("**Förslag till beslut:**", "B e s l u t",
+/// "BESLUT" are "förslagtillbeslut" and "beslut"; a capital I after a
+/// lower-case letter is read as l), and the kind of section each opens.
+pub static SECTION_HEADINGS: Words<SectionKind> = &[
+    ("beslut", SectionKind::Decision),
+    ("beslutet", SectionKind::Decision),
+    ("kommunstyrelsensbeslut", SectionKind::Decision),
+    ("förslagtillbeslut", SectionKind::Proposal),
+    ("förslagtillbeslutet", SectionKind::Proposal),
+    ("beslutsförslag", SectionKind::Proposal),
+    ("sammanfattning", SectionKind::Summary),
+    ("sammanfattningavärendet", SectionKind::Summary),
+    ("sammanfattningärendet", SectionKind::Summary),
+    ("ärendet", SectionKind::Matter),
+    ("ärende", SectionKind::Matter),
+    ("beskrivningavärendet", SectionKind::Matter),
+    ("ärendebeskrivning", SectionKind::Matter),
+    ("bakgrund", SectionKind::Matter),
+    ("beslutsunderlag", SectionKind::Basis),
+    ("handlingar", SectionKind::Basis),
+    ("handling", SectionKind::Basis),
+    ("handlingariärendet", SectionKind::Basis),
+    ("underlag", SectionKind::Basis),
+    ("yrkanden", SectionKind::Motions),
+    ("yrkande", SectionKind::Motions),
+    ("ledamöternasförslagtillbeslut", SectionKind::Motions),
+    ("ledamöternasyrkanden", SectionKind::Motions),
+    ("propositionsordning", SectionKind::PropositionOrder),
+    ("beslutsgång", SectionKind::DecisionProcess),
+    ("beslutsgångfortsättning", SectionKind::DecisionProcess),
+    ("omröstning", SectionKind::Vote),
+    ("omröstningar", SectionKind::Vote),
+    ("omröstningsresultat", SectionKind::Vote),
+    ("omröstningbegärs", SectionKind::Vote),
+    ("votering", SectionKind::Vote),
+    ("reservation", SectionKind::Reservation),
+    ("reservationer", SectionKind::Reservation),
+    ("protokollsanteckning", SectionKind::Note),
+    ("protokollsanteckningar", SectionKind::Note),
+    ("jäv", SectionKind::Disqualification),
+    ("särskiltyttrande", SectionKind::Statement),
+    ("särskildayttranden", SectionKind::Statement),
+    ("ärendetsbehandling", SectionKind::Treatment),
+    ("ärendetstidigarebehandling", SectionKind::Treatment),
+    ("tidigarebehandling", SectionKind::Treatment),
+    ("tidigarebeslut", SectionKind::Treatment),
+    ("ärendetsberedning", SectionKind::Treatment),
+    ("ekonomiskakonsekvenser", SectionKind::Economy),
+    ("ekonomiskbedömning", SectionKind::Economy),
+    ("bedömning", SectionKind::Assessment),
+    ("förvaltningensbedömning", SectionKind::Assessment),
+    ("bilagor", SectionKind::Attachments),
+    ("bilaga", SectionKind::Attachments),
+    ("beslutetskaskickastill", SectionKind::Recipients),
+    ("beslutetskickastill", SectionKind::Recipients),
+    ("beslutetsändstill", SectionKind::Recipients),
+    ("beslutetexpedierastill", SectionKind::Recipients),
+    ("protokollsutdragskickastill", SectionKind::Recipients),
+    ("protokollsutdragtill", SectionKind::Recipients),
+    ("expedierastill", SectionKind::Recipients),
+    ("expediering", SectionKind::Recipients),
+    ("sändlista", SectionKind::Recipients),
+    ("kopiatill", SectionKind::Recipients),
+    ("justering", SectionKind::Adjustment),
+    ("beslutandesammanträde", SectionKind::Other),
+];
+
+/// Headings that may open a line with their text following on the same
+/// line ("Sammanfattning Fastighetsnämnden föreslår …", as in text extracted
+/// from some PDFs), as written, tried in order. The text must start with a
+/// capital letter or a digit, except after a recipients heading
+/// ("Beslutet skickas till: kommunstyrelsen").
+pub static INLINE_HEADINGS: Words<SectionKind> = &[
+    ("Beslutet ska skickas till", SectionKind::Recipients),
+    ("Beslutet skickas till", SectionKind::Recipients),
+    ("Protokollsutdrag skickas till", SectionKind::Recipients),
+    ("Beslutet expedieras till", SectionKind::Recipients),
+    ("Expedieras till", SectionKind::Recipients),
+    ("Sammanfattning av ärendet", SectionKind::Summary),
+    ("Sammanfattning", SectionKind::Summary),
+    ("Beskrivning av ärendet", SectionKind::Matter),
+    ("Ärendet", SectionKind::Matter),
+    ("Beslutsunderlag", SectionKind::Basis),
+    ("Handlingar", SectionKind::Basis),
+    ("Handling", SectionKind::Basis),
+    ("Förslag till beslut", SectionKind::Proposal),
+    ("Beslut", SectionKind::Decision),
+    ("Yrkanden", SectionKind::Motions),
+    ("Propositionsordning", SectionKind::PropositionOrder),
+    ("Beslutsgång", SectionKind::DecisionProcess),
+    ("Reservationer", SectionKind::Reservation),
+    ("Reservation", SectionKind::Reservation),
+    ("Protokollsanteckningar", SectionKind::Note),
+    ("Protokollsanteckning", SectionKind::Note),
+    ("Jäv", SectionKind::Disqualification),
+    ("Bilagor", SectionKind::Attachments),
+    ("Ekonomiska konsekvenser", SectionKind::Economy),
+];
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &BODY_CODE,
@@ -98,3 +209,107 @@ pub static RULES: &[&Rule] = &[
     &TRAILING_CASE,
     &BOUNDARY_LINE,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{heading_key_of, inline_heading, lookup_heading, segment};
+
+    /// A line naming another document and a § in it matches the trailing
+    /// heading rule but heads no §; a title line does.
+    #[test]
+    fn lines_naming_another_document_head_no_paragraph() {
+        for word in NOT_TRAILING_TITLES {
+            let line = format!("{word} om förvärv av fastigheten Kärra 1:2 § 210, 4610/22");
+            assert!(TRAILING_PARA_HEADING.is_match(&line), "{line:?}");
+            assert!(segment(&line).paragraphs.is_empty(), "{line:?}");
+        }
+        let s = segment("Förvärv av fastigheten Kärra 1:2 § 210, 4610/22");
+        assert_eq!(s.paragraphs.len(), 1);
+    }
+
+    /// A key is looked up as the key of a line is made: one not in that
+    /// form would never be found.
+    #[test]
+    fn every_section_heading_key_is_in_key_form() {
+        for (key, _) in SECTION_HEADINGS {
+            assert_eq!(heading_key_of(key).as_deref(), Some(*key), "{key:?}");
+        }
+    }
+
+    /// Heading lines and the kind each opens: one or more for every kind
+    /// of [`SECTION_HEADINGS`], and lines that head nothing.
+    #[test]
+    fn section_headings_open_their_kind() {
+        let examples = [
+            ("Beslut", Some(SectionKind::Decision)),
+            ("**Kommunstyrelsens beslut:**", Some(SectionKind::Decision)),
+            ("Förslag till beslut", Some(SectionKind::Proposal)),
+            ("SAMMANFATTNING AV ÄRENDET", Some(SectionKind::Summary)),
+            ("Beskrivning av ärendet", Some(SectionKind::Matter)),
+            ("## Bakgrund", Some(SectionKind::Matter)),
+            ("Handlingar i ärendet", Some(SectionKind::Basis)),
+            ("Ledamöternas förslag till beslut", Some(SectionKind::Motions)),
+            ("Propositionsordning", Some(SectionKind::PropositionOrder)),
+            ("B e s l u t s g å n g", Some(SectionKind::DecisionProcess)),
+            ("Omröstningsresultat", Some(SectionKind::Vote)),
+            ("RESERVATIONER", Some(SectionKind::Reservation)),
+            ("Protokol I santeckni ngar", Some(SectionKind::Note)),
+            ("Jäv", Some(SectionKind::Disqualification)),
+            ("Särskilt yttrande", Some(SectionKind::Statement)),
+            ("Ärendets tidigare behandling", Some(SectionKind::Treatment)),
+            ("Ekonomiska konsekvenser", Some(SectionKind::Economy)),
+            ("Förvaltningens bedömning", Some(SectionKind::Assessment)),
+            ("Bilagor:", Some(SectionKind::Attachments)),
+            ("Beslutet skickas till", Some(SectionKind::Recipients)),
+            ("Justering", Some(SectionKind::Adjustment)),
+            ("Beslutande sammanträde", Some(SectionKind::Other)),
+            ("Beslut i nämnden den 3 juni", None),
+            ("Kommunstyrelsens arbetsutskott föreslår", None),
+        ];
+        for (line, kind) in examples {
+            assert_eq!(lookup_heading(line), kind, "{line:?}");
+        }
+        for (_, kind) in SECTION_HEADINGS {
+            assert!(
+                examples.iter().any(|(_, k)| *k == Some(*kind)),
+                "no example heading of {kind:?}"
+            );
+        }
+    }
+
+    /// An inline heading alone on its line is a heading of the same kind.
+    #[test]
+    fn every_inline_heading_is_a_section_heading() {
+        for (phrase, kind) in INLINE_HEADINGS {
+            assert_eq!(lookup_heading(phrase), Some(*kind), "{phrase:?}");
+        }
+    }
+
+    /// Lines an inline heading opens (the kind, and the text after it), and
+    /// lines it does not.
+    #[test]
+    fn inline_headings_open_their_kind() {
+        let examples = [
+            (
+                "Sammanfattning Fastighetsnämnden föreslår …",
+                Some((SectionKind::Summary, "Fastighetsnämnden föreslår …")),
+            ),
+            (
+                "Beslutet skickas till: kommunstyrelsen",
+                Some((SectionKind::Recipients, "kommunstyrelsen")),
+            ),
+            (
+                "Yrkanden Anna Berg (S) yrkar bifall.",
+                Some((SectionKind::Motions, "Anna Berg (S) yrkar bifall.")),
+            ),
+            ("Beslut i nämnden den 3 juni", None),
+            ("Beslutet gäller från 1 januari", None),
+            ("Sammanfattning", None),
+        ];
+        for (line, want) in examples {
+            let got = inline_heading(line).map(|(kind, at)| (kind, &line[at..]));
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+}

@@ -22,11 +22,13 @@
 //!
 //! Every example of every rule runs in one generated test
 //! (`grammar::tests::every_example_of_every_rule`), which names the rule and
-//! the example that broke. Prefilters ([`Prefilter`]) and the windows of
-//! windowed matchers ([`Windowed`]) are derived from the rule's pattern
-//! (the words every match must contain, and how many words a match can
-//! span), not written beside it; one property test holds every windowed
-//! matcher to the full scan of its rule.
+//! the example that broke. Prefilters ([`Prefilter`], and for rules
+//! anchored at a line's start or end [`FirstChars`] and [`Ends`]) and the
+//! windows of windowed matchers ([`Windowed`]) are derived from the rule's
+//! pattern (the words every match must contain, the characters it can begin
+//! with, the texts it ends with, and how many words a match can span), not
+//! written beside it; property tests hold every windowed matcher to the full
+//! scan of its rule, and every prefilter to its rule's matches.
 //!
 //! The families: [`fragments`] (the pieces other rules are built from:
 //! names, parties, bodies, dates, count words), [`headings`] (§ and
@@ -59,7 +61,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-pub use derive::{Prefilter, Windowed};
+pub use derive::{Ends, FirstChars, Prefilter, Windowed};
 
 /// What a rule must do with one example text.
 #[derive(Debug, Clone, Copy)]
