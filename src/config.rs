@@ -37,6 +37,11 @@ pub struct Config {
     /// When a document's text states no date, take one from a `YYYY-MM-DD`
     /// in its path (`document.date_from` says `path`).
     pub date_from_path: bool,
+    /// The municipality that issued every input (`--municipality`): it
+    /// replaces the one read from the text, which a document that never
+    /// names its own municipality does not give (or gives wrong, from a
+    /// municipality it writes about).
+    pub municipality: Option<crate::model::Municipality>,
 }
 
 impl Default for Config {
@@ -49,6 +54,7 @@ impl Default for Config {
             max_pdf_depth: pdf.max_depth,
             time_budget: Some(DEFAULT_TIME_BUDGET),
             date_from_path: false,
+            municipality: None,
         }
     }
 }

@@ -22,7 +22,6 @@ mod discover;
 mod error;
 mod extract;
 pub mod grammar;
-#[cfg_attr(not(test), expect(dead_code, reason = "kommuner::all and by_name serve only tests"))]
 mod kommuner;
 mod load;
 pub mod model;
@@ -112,6 +111,14 @@ pub mod stages {
         pub use crate::extract::reservations::extract as reservations;
         pub use crate::extract::votes::extract as votes;
     }
+}
+
+/// One of Sweden's 290 municipalities by its name (any case: "göteborg",
+/// "Upplands Väsby") or its four-digit SCB code ("1480").
+pub fn municipality(name_or_code: &str) -> Option<model::Municipality> {
+    kommuner::by_name(name_or_code.trim())
+        .or_else(|| kommuner::all().iter().find(|m| m.code == name_or_code.trim()))
+        .cloned()
 }
 
 /// The JSON Schema of a result, derived from the same types that are
@@ -238,6 +245,9 @@ fn process_bytes_with_text(
             {
                 d.date = Some(date);
                 d.date_from = Some(model::DateSource::Path);
+            }
+            if let (Some(d), Some(m)) = (result.document.as_mut(), &config.municipality) {
+                d.municipality = Some(m.clone());
             }
             if !warnings.is_empty() {
                 result.status = Status::Partial;

@@ -159,6 +159,11 @@ struct ExtractArgs {
     /// (`kf-2023-10-12-p23.txt`); `document.date_from` is then `path`.
     #[arg(long)]
     date_from_path: bool,
+    /// The municipality that issued every input, by name or SCB code ("Göteborg",
+    /// "1480"): it replaces the one read from each text (which is null where a text never
+    /// names its own municipality)
+    #[arg(long, value_name = "NAME", value_parser = parse_municipality)]
+    municipality: Option<protokoll::model::Municipality>,
     /// Write the run's summary as JSON to this file: counts, records by kind, every failed
     /// and partial file with its error, what was skipped.
     #[arg(long, value_name = "FILE")]
@@ -487,6 +492,7 @@ fn batch(args: &ExtractArgs, format: OutputFormat) -> Batch {
             max_pdf_depth: args.max_pdf_depth,
             time_budget: Config::time_budget_of(args.timeout),
             date_from_path: args.date_from_path,
+            municipality: args.municipality.clone(),
         },
         format,
         output: args.output.clone(),
@@ -540,6 +546,11 @@ fn report(summary: &Summary, args: &ExtractArgs, started: Instant) -> Result<Exi
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--municipality`: one of Sweden's municipalities, by name or SCB code.
+fn parse_municipality(s: &str) -> Result<protokoll::model::Municipality, String> {
+    protokoll::municipality(s).ok_or_else(|| format!("`{s}` is not one of Sweden's 290 municipalities (a name such as Göteborg, or a four-digit SCB code such as 1480)"))
 }
 
 #[cfg(test)]

@@ -270,8 +270,8 @@ pub enum DateSource {
 pub struct Document {
     /// `protocol`, `protocol_extract`, `memo`, `case_file` or `unknown`.
     pub kind: DocumentKind,
-    /// The municipality that issued the document, only when the text names it;
-    /// never guessed.
+    /// The municipality that issued the document, only when the text names it
+    /// (or `--municipality` names it for every input); never guessed.
     pub municipality: Option<Municipality>,
     /// The body whose meeting or proposal the document records
     /// ("Kommunstyrelsen"); for a memo the administration that wrote it.

@@ -576,3 +576,32 @@ fn date_from_path_fills_only_a_date_the_text_does_not_state_and_says_so() {
         ]
     );
 }
+
+#[test]
+fn municipality_names_the_issuer_of_every_input_and_an_unknown_one_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ks-p12.txt",
+        "§ 12 Dnr KS 2024/1\nFörsäljning av fastigheten Hindås 1:156 i Härryda kommun\n\nBeslut\nKommunstyrelsen beslutar att sälja fastigheten.\n".as_bytes(),
+    );
+    let d = dir.path().to_str().unwrap();
+    let municipality = |extra: &[&str]| -> Value {
+        let mut args = vec!["extract", "--root", d];
+        args.extend_from_slice(extra);
+        args.push(d);
+        lines(&run(&args))[0]["document"]["municipality"].clone()
+    };
+    // the text names only where the property lies
+    assert_eq!(municipality(&[])["name"], "Härryda");
+    let named = municipality(&["--municipality", "göteborg"]);
+    assert_eq!(
+        (named["name"].as_str(), named["code"].as_str()),
+        (Some("Göteborg"), Some("1480"))
+    );
+    assert_eq!(municipality(&["--municipality", "1480"])["name"], "Göteborg");
+    let out = run(&["extract", "--municipality", "Atlantis", d]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not one of Sweden's 290 municipalities"));
+}
