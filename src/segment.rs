@@ -19,8 +19,8 @@ use crate::budget::{Deadline, TimedOut};
 use crate::grammar::FirstChars;
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
-    BOUNDARY_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES, PARA_HEADING_START, SECTION_HEADINGS,
-    TRAILING_CASE, TRAILING_PARA_HEADING,
+    ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
+    PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
 };
 
 /// The kinds of named sections the extractors care about.
@@ -303,6 +303,7 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
         mut paragraphs,
         heads,
         boundaries,
+        attachments,
     } = scan_lines(text, &lines, deadline)?;
 
     // A § runs to the next § or to the next case-file boundary.
@@ -325,7 +326,9 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
         sections: Vec::new(),
         boundaries,
     };
-    let sections = sections_of_heads(text, &seg, heads, stops);
+    // a section also ends where an attachment begins
+    let section_stops = stops.into_iter().chain(attachments).collect();
+    let sections = sections_of_heads(text, &seg, heads, section_stops);
     Ok(Segmented { sections, ..seg })
 }
 
@@ -345,6 +348,10 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
 /// (white space among them), derived from [`BOUNDARY_LINE`].
 static BOUNDARY_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&BOUNDARY_LINE]));
 
+/// The characters a line where an attachment begins can start with,
+/// derived from [`ATTACHMENT_LINE`].
+static ATTACHMENT_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&ATTACHMENT_LINE]));
+
 /// A section heading found by [`scan_lines`]; its body ends where the next stop is.
 struct Head {
     kind: SectionKind,
@@ -357,6 +364,8 @@ struct Scanned {
     paragraphs: Vec<ParagraphSeg>,
     heads: Vec<Head>,
     boundaries: Vec<usize>,
+    /// Starts of lines where an attachment begins (sections end there).
+    attachments: Vec<usize>,
 }
 
 /// Find the § headings, section headings and case-file boundaries, line by line.
@@ -364,6 +373,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
     let mut paragraphs: Vec<ParagraphSeg> = Vec::new();
     let mut heads: Vec<Head> = Vec::new();
     let mut boundaries = Vec::new();
+    let mut attachments = Vec::new();
     let mut n = 0;
     while n < lines.len() {
         deadline.check_every(n, 4096)?;
@@ -385,6 +395,9 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
         if BOUNDARY_FIRST.might_match(line) && BOUNDARY_LINE.is_match(line) {
             boundaries.push(r.start);
         }
+        if ATTACHMENT_FIRST.might_match(line) && ATTACHMENT_LINE.is_match(line) || CONTENTS_LINE.is_match(line) {
+            attachments.push(r.start);
+        }
         if let Some(h) = section_head(text, r) {
             heads.push(h);
         }
@@ -394,6 +407,7 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
         paragraphs,
         heads,
         boundaries,
+        attachments,
     })
 }
 

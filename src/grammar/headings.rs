@@ -99,6 +99,44 @@ pub static BOUNDARY_LINE: Rule = Rule::new(
     ],
 );
 
+/// Lines where a document attached inside a § begins: "Bilaga 1" (alone
+/// or before its title), a table of contents ("Innehåll 1 Inledning …"; a
+/// line of one is [`CONTENTS_LINE`]). A § goes on past them (its list of
+/// recipients may follow), but no section does: a decision, a note or a
+/// list of recipients never runs into an attachment.
+pub static ATTACHMENT_LINE: Rule = Rule::new(
+    "attachment_line",
+    r"^[ \t]*(?:Bilaga[ \t]+\d+(?:[ \t]|$)|Innehåll(?:sförteckning)?[ \t]*(?:$|\d))",
+    &[
+        finds("Bilaga 1", "Bilaga 1"),
+        finds("Bilaga 2 Beräkning av riktvärde", "Bilaga 2 "),
+        finds("Innehåll 1      Inledning ....... 3", "Innehåll 1"),
+        finds("Innehållsförteckning", "Innehållsförteckning"),
+        rejects("Kommunfullmäktige godkänner bilaga 1 till tjänsteutlåtandet."),
+        rejects("Bilagan redovisar kostnaderna."),
+        rejects("Innehållet i avtalet godkänns."),
+    ],
+);
+
+/// A line of a table of contents: dot leaders before a page number at the
+/// line's end ("2.1 Metod ........ 3", "Bakgrund … … … 5"); where it stands,
+/// an attachment has begun ([`ATTACHMENT_LINE`]). Unanchored at the start,
+/// so the regex engine looks for the leaders themselves.
+pub static CONTENTS_LINE: Rule = Rule::new(
+    "contents_line",
+    r"(?:\.{5,}|…{3,}|(?:\. ){4,}|(?:… ){3,})[ \t]*\d+[ \t]*$",
+    &[
+        finds(
+            "2.1 Metod ............................ 3",
+            "............................ 3",
+        ),
+        finds("Bakgrund … … … 5", "… … … 5"),
+        finds("Inledning . . . . . 12", ". . . . . 12"),
+        rejects("Beslutet gäller från 1 januari 2025..."),
+        rejects("Kostnaden är 5 000 kr."),
+    ],
+);
+
 /// Section headings on a line of their own, by key: the heading's letters
 /// in lower case, without white space or punctuation, as [`crate::segment`]
 /// reduces a line to look it up ("**Förslag till beslut:**", "B e s l u t",
@@ -208,6 +246,8 @@ pub static RULES: &[&Rule] = &[
     &DATE_IN_LINE,
     &TRAILING_CASE,
     &BOUNDARY_LINE,
+    &ATTACHMENT_LINE,
+    &CONTENTS_LINE,
 ];
 
 #[cfg(test)]
