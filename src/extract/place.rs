@@ -54,6 +54,11 @@ pub struct Placement {
 /// A record kind that takes a [`Placement`]: which of its fields the span,
 /// the text, the § and the parts go to.
 pub trait Placed {
+    /// Whether the record has a `text` (a § has only its span: its text
+    /// would be the whole §, collapsed for nothing). A record without one
+    /// gets an empty `text` in its placement and is never left out.
+    const HAS_TEXT: bool = true;
+
     /// Fill the record's position fields.
     fn place(&mut self, at: Placement);
 }
@@ -64,8 +69,12 @@ pub fn place<T: Placed>(doc: &Doc<'_>, found: Vec<Found<T>>) -> Vec<T> {
     found
         .into_iter()
         .filter_map(|f| {
-            let (span, text) = span_and_text(doc, f.range.clone());
-            if text.is_empty() {
+            let (span, text) = if T::HAS_TEXT {
+                span_and_text(doc, f.range.clone())
+            } else {
+                (span(doc, f.range.clone()), String::new())
+            };
+            if T::HAS_TEXT && text.is_empty() {
                 return None;
             }
             let parts = f
@@ -111,6 +120,8 @@ fn span_and_text(doc: &Doc<'_>, r: Range<usize>) -> (Span, String) {
 }
 
 impl Placed for Paragraph {
+    const HAS_TEXT: bool = false;
+
     fn place(&mut self, at: Placement) {
         self.span = at.span;
     }
