@@ -12,12 +12,15 @@
 //! plainly about money ("budgeten ökar med 5 miljoner").
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::Doc;
 use super::place::Found;
+use crate::grammar::FirstChars;
 use crate::grammar::amounts::{
     AMOUNT, COUNT_NOUNS, DEFINITE_PERIODS, FOOTNOTE_AFTER, MONEY_WORDS, MULTIPLIERS, NEGATION_BEFORE, ORE, PAIR_WORDS,
     PER, PER_WORDS, PERIOD_ADVERBS, PERIOD_AFTER_PER, PERIOD_PREPOSITIONS, PERIODS, Pair, QUALIFIER, SCALE_WORDS,
+    UNIT_AT_START,
 };
 use crate::model::{Amount, Currency, Period, Qualifier, Span};
 
@@ -305,14 +308,9 @@ fn amount_matches(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
     })
 }
 
-/// Whether `c` can be the character a unit starts with, as `(?i)` sees it
-/// (with the Kelvin sign and the long s, which fold to k and s).
-fn starts_unit(c: char) -> bool {
-    matches!(
-        c,
-        'm' | 'M' | 't' | 'T' | 'k' | 'K' | 's' | 'S' | 'ö' | 'Ö' | ':' | '\u{212a}' | '\u{17f}'
-    )
-}
+/// The characters a unit can start with, as `(?i)` sees them (the Kelvin
+/// sign and the long s among them), derived from [`UNIT_AT_START`].
+static UNIT_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&UNIT_AT_START]));
 
 /// The next place at or after `from` where a unit could start right after
 /// a digit (any `\d`, Unicode digits included: they are looked at whenever
@@ -347,7 +345,7 @@ fn next_unit_candidate(text: &str, from: usize) -> Option<usize> {
                 if let Some(r) = after.strip_prefix('\n') {
                     after = r.trim_start_matches([' ', '\t']);
                 }
-                if after.chars().next().is_some_and(starts_unit) {
+                if UNIT_FIRST.might_match(after) {
                     return Some(text.len() - after.len());
                 }
             }

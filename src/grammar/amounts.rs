@@ -22,6 +22,33 @@ pub static NUMBER: Rule = Rule::new(
     ],
 );
 
+/// The unit of a sum: "kronor", "kr", "tkr", "mnkr", "miljoner kronor",
+/// "öre", ":-", or a bare scale word of [`SCALE_WORDS`] ("miljoner").
+pub static UNIT: Rule = Rule::built(
+    "unit",
+    || {
+        format!(
+            r"(?i:miljarder\s+kronor|miljard\s+kronor|miljoner\s+kronor|miljon\s+kronor|tusen\s+kronor|miljarder\s+kr|miljoner\s+kr|md\s?kr|mdr\s+kr|mn\s?kr|mkr|milj\.?\s?kr|msek|mn\s+sek|tkr|tsek|ksek|kkr|kronor|kr|sek|öre|{scale_words})|:-",
+            scale_words = alternation(SCALE_WORDS.iter().copied()),
+        )
+    },
+    &[
+        finds("19,5 mnkr", "mnkr"),
+        finds("5 miljoner kronor", "miljoner kronor"),
+        finds("500:-", ":-"),
+        finds("20 öre", "öre"),
+    ],
+);
+
+/// A unit where a text starts: what the amount matcher looks for right
+/// after a digit ([`FirstChars`](super::FirstChars) of this rule are the
+/// characters it can start with).
+pub static UNIT_AT_START: Rule = Rule::new(
+    "unit_at_start",
+    r"^(?&unit)",
+    &[finds("tkr för 2025", "tkr"), finds("Öre", "Öre"), rejects(" kronor")],
+);
+
 /// A sum with its unit, perhaps negative or a range: "49 326 kronor", "5–7
 /// mnkr", "-2,5 miljoner kronor", "500:-"; `neg`, `num`, `sep`, `num2`, `unit`.
 /// The words of a range are those of [`PAIR_WORDS`], the bare scale words
@@ -36,12 +63,8 @@ pub static AMOUNT: Rule = Rule::built(
         (?P<num>(?&number))
         (?:\s*(?P<sep>[-–—]|{separators})\s*(?P<num2>(?&number)))?
         [\ \t]*\n?[\ \t]*
-        (?P<unit>(?i:miljarder\s+kronor|miljard\s+kronor|miljoner\s+kronor|miljon\s+kronor|tusen\s+kronor
-            |miljarder\s+kr|miljoner\s+kr|md\s?kr|mdr\s+kr|mn\s?kr|mkr|milj\.?\s?kr|msek|mn\s+sek
-            |tkr|tsek|ksek|kkr|kronor|kr|sek|öre
-            |{scale_words})|:-)",
+        (?P<unit>(?&unit))",
             separators = alternation(pair_separators()),
-            scale_words = alternation(SCALE_WORDS.iter().copied()),
         )
     },
     &[
@@ -350,6 +373,8 @@ pub static FOOTNOTE_AFTER: Rule = Rule::new(
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &NUMBER,
+    &UNIT,
+    &UNIT_AT_START,
     &AMOUNT,
     &QUALIFIER,
     &NEGATION_BEFORE,
