@@ -15,62 +15,17 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::grammar::municipalities::{AMBIGUOUS_NAMES, LIST_AND, LIST_CONTEXT, ORGAN_AFTER, OWN_NAME_AFTER};
 use crate::model::Municipality;
 
 const KOMMUNER_TSV: &str = include_str!("../data/kommuner.tsv");
 
-/// Names that are also common words, first names or surnames: only a strong
-/// mention counts for them.
-const AMBIGUOUS: &[&str] = &[
-    "Ale", "Berg", "Boden", "Bjuv", "Habo", "Hjo", "Kil", "Lund", "Mark", "Mora", "Nora", "Sala", "Salem", "Vara",
-    "Åre", "Falun", "Tanum", "Ludvika", "Laxå",
-];
-
-/// Words after a name that make it the name of the document's own
-/// municipality: "Norrtälje kommun", "Göteborgs Stad", "i Nacka storlek"
-/// (its organs, "Göteborgs kommunfullmäktige", count more: [`ISSUER_AFTER`]).
-const STRONG_AFTER: &[&str] = &[
-    "kommun",
-    "kommuns",
-    "kommunkoncern",
-    "kommunkoncerns",
-    "stad",
-    "stads",
-    "Stad",
-    "Stads",
-    "storlek",
-];
-
-/// The municipality's own organs after its name: "Till Göteborgs
-/// kommunfullmäktige", "Nacka kommunstyrelse". A document names the
-/// assembly or board it goes to or comes from; a municipality it only
-/// writes about ("samarbetet med Ale kommun") is named with `kommun`.
-const ISSUER_AFTER: &[&str] = &[
-    "kommunfullmäktige",
-    "kommunfullmäktiges",
-    "kommunstyrelse",
-    "kommunstyrelsen",
-    "kommunstyrelses",
-    "stadsfullmäktige",
-    "stadsfullmäktiges",
-];
-
 /// How many times a strong mention weighs: an issuer's organ
-/// ([`ISSUER_AFTER`]) outweighs any number of mentions of a municipality
+/// ([`ORGAN_AFTER`]) outweighs any number of mentions of a municipality
 /// written about, and a mention in the document's head (its first
 /// [`HEAD_BYTES`]: letterhead, addressee, title) three times one further on.
 const ISSUER_SCORE: u32 = 10_000;
 const HEAD_BYTES: usize = 1500;
-
-const LIST_CONTEXT: &[&str] = &[
-    "bland annat",
-    "kommunerna",
-    "exempelvis",
-    "såsom",
-    "till exempel",
-    "t.ex.",
-    "bl.a.",
-];
 
 struct Index {
     list: Vec<Municipality>,
@@ -247,9 +202,9 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
             .next()
             .unwrap_or("");
         let gap_ok = after.len() - after.trim_start().len() <= 2;
-        let strong = gap_ok && STRONG_AFTER.contains(&next_word);
+        let strong = gap_ok && OWN_NAME_AFTER.contains(&next_word);
         let head = if m.start() < HEAD_BYTES { 3 } else { 1 };
-        let score = if gap_ok && ISSUER_AFTER.contains(&next_word) {
+        let score = if gap_ok && ORGAN_AFTER.contains(&next_word) {
             ISSUER_SCORE * head
         } else if strong {
             10 * head
@@ -273,15 +228,24 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
 }
 
 fn weak_mention_counts(name: &str, before: &str, after: &str) -> bool {
-    if AMBIGUOUS.contains(&name) {
+    if AMBIGUOUS_NAMES.contains(&name) {
         return false;
     }
     let after_t = after.trim_start();
-    if after_t.starts_with('(') || after_t.starts_with(',') || after_t.starts_with("och ") {
+    if after_t.starts_with('(')
+        || after_t.starts_with(',')
+        || LIST_AND
+            .iter()
+            .any(|c| after_t.strip_prefix(c).is_some_and(|r| r.starts_with(' ')))
+    {
         return false; // a person "X Lund (S)" or a list "Mölndal, Partille"
     }
     let before_t = before.trim_end();
-    if before_t.ends_with(',') || before_t.ends_with(" och") {
+    if before_t.ends_with(',')
+        || LIST_AND
+            .iter()
+            .any(|c| before_t.strip_suffix(c).is_some_and(|r| r.ends_with(' ')))
+    {
         return false;
     }
     let prev_word = before_t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");

@@ -35,7 +35,7 @@
 //! section headings), [`case_numbers`] (diarienummer in every format), [`furniture`] (page headers and footers),
 //! [`document`] (what kind of document, its date and body), [`decisions`],
 //! [`verbs`] (decision verbs and what they mean), [`motions`], [`votes`], [`notes`] (protocol notes and reservations),
-//! [`recipients`], [`amounts`], [`footnotes`], and [`local`], the
+//! [`recipients`], [`amounts`], [`footnotes`], [`municipalities`] (how a document names its own), and [`local`], the
 //! vocabulary of single municipalities (city district names and the like),
 //! kept apart from the general rules.
 
@@ -49,6 +49,7 @@ pub mod furniture;
 pub mod headings;
 pub mod local;
 pub mod motions;
+pub mod municipalities;
 pub mod notes;
 pub mod recipients;
 pub mod verbs;
