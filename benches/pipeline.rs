@@ -15,7 +15,7 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use protokoll::SourceText;
 use protokoll::model::{ExtractResult, Format, Source};
-use protokoll::stages::{Doc, extractors, normalize, pdf, segment};
+use protokoll::stages::{Doc, classify, extractors, normalize, pdf, segment};
 
 /// A named set of documents (decoded text).
 struct Set {
@@ -89,14 +89,17 @@ fn stages(c: &mut Criterion) {
             .collect();
         let norms: Vec<_> = sources.iter().map(|s| normalize(&s.text)).collect();
         let segs: Vec<_> = norms.iter().map(|n| segment(&n.text)).collect();
+        let classes: Vec<_> = norms.iter().zip(&segs).map(|(n, s)| classify(n, s)).collect();
         let docs: Vec<Doc<'_>> = sources
             .iter()
             .zip(&norms)
             .zip(&segs)
-            .map(|((source, norm), seg)| Doc {
+            .zip(&classes)
+            .map(|(((source, norm), seg), class)| Doc {
                 source,
                 norm,
                 seg,
+                class,
                 deadline: None,
             })
             .collect();
@@ -136,10 +139,7 @@ fn stages(c: &mut Criterion) {
                 extractors::document(d).body.is_some()
             ));
             extractor!("votes", |d: &Doc<'_>| extractors::votes(d).len());
-            extractor!("decisions", |d: &Doc<'_>| {
-                let document = extractors::document(d);
-                extractors::decisions(d, &document).len()
-            });
+            extractor!("decisions", |d: &Doc<'_>| extractors::decisions(d).len());
             extractor!("motions", |d: &Doc<'_>| extractors::motions(d, &[]).len());
             extractor!("reservations", |d: &Doc<'_>| extractors::reservations(d).len());
             extractor!("notes", |d: &Doc<'_>| extractors::notes(d).len());

@@ -17,6 +17,7 @@
 
 mod batch;
 mod budget;
+mod classify;
 mod config;
 mod discover;
 mod error;
@@ -84,6 +85,7 @@ pub mod output {
 /// [`process_input`] and [`extract_source`] do it all); these are the
 /// library's internals, and change when they do.
 pub mod stages {
+    pub use crate::classify::{Classification, classify};
     pub use crate::extract::Doc;
     pub use crate::extract::place::{Found, Placed, Placement, place};
     pub use crate::load::{Decoded, RawInput, decode, from_bytes};
@@ -177,10 +179,12 @@ pub fn extract_source(
     within.check()?;
     let seg = segment::segment_within(&norm.text, within)?;
     within.check()?;
+    let class = classify::classify(&norm, &seg);
     let doc = extract::Doc {
         source,
         norm: &norm,
         seg: &seg,
+        class: &class,
         deadline,
     };
     extract::extract_all(&doc, result)

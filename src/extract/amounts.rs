@@ -638,10 +638,12 @@ mod tests {
         let source = SourceText::new(t.to_string(), Format::Text);
         let norm = normalize(&source.text);
         let seg = segment(&norm.text);
+        let class = crate::classify::classify(&norm, &seg);
         let doc = Doc {
             source: &source,
             norm: &norm,
             seg: &seg,
+            class: &class,
             deadline: None,
         };
         crate::extract::place::place(&doc, extract(&doc, markers))

@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 
 use super::Doc;
 use super::place::Found;
+use crate::classify::Classification;
 use crate::grammar::decisions::{
     ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
     LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
@@ -43,7 +44,7 @@ use crate::grammar::verbs::{
     PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
 };
 use crate::grammar::{Prefilter, Windowed};
-use crate::model::{Decision, DecisionType, Document, DocumentKind, Outcome, Span};
+use crate::model::{Decision, DecisionType, DocumentKind, Outcome, Span};
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
 
@@ -65,7 +66,8 @@ pub fn outcome_of(text: &str) -> Option<Outcome> {
 }
 
 /// Every decision and proposal in the document, in document order.
-pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
+pub fn extract(doc: &Doc<'_>) -> Vec<Found<Decision>> {
+    let document = doc.class;
     let mut out = Vec::new();
     for s in doc.seg.sections_of(SectionKind::Decision) {
         let body = context_body(doc, s.heading.start, document);
@@ -83,7 +85,7 @@ pub fn extract(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
 
 /// The body acting at `pos`: in a case file, the body named just above the
 /// § or document part; otherwise the document's body.
-fn context_body(doc: &Doc<'_>, pos: usize, document: &Document) -> Option<String> {
+fn context_body(doc: &Doc<'_>, pos: usize, document: &Classification) -> Option<String> {
     if document.kind == DocumentKind::CaseFile {
         let anchor = doc
             .seg
@@ -431,7 +433,7 @@ fn items_after(doc: &Doc<'_>, from: usize) -> (Vec<Range<usize>>, usize) {
 
 /// Proposals of a memo or case file: an administration's "förslag till …",
 /// "Förslag till beslut I X:", "X tillstyrker … och föreslår att Y beslutar:".
-fn memo_proposals(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
+fn memo_proposals(doc: &Doc<'_>, document: &Classification) -> Vec<Found<Decision>> {
     let text = doc.text();
     let mut out = Vec::new();
     let in_decision_section = |pos: usize| {
@@ -535,7 +537,7 @@ struct Earlier {
 /// section's sub-headings, tablings and referrals, and every sentence
 /// that says a body treated the matter on a date in a § (in the
 /// Ärendet / Sammanfattning sections of a protocol too).
-fn earlier_decisions(doc: &Doc<'_>, document: &Document) -> Vec<Found<Decision>> {
+fn earlier_decisions(doc: &Doc<'_>, document: &Classification) -> Vec<Found<Decision>> {
     let text = doc.text();
     let mut found: Vec<Earlier> = Vec::new();
     let protocol = matches!(document.kind, DocumentKind::Protocol | DocumentKind::ProtocolExtract);
@@ -623,7 +625,7 @@ fn subheads(s: &SectionText<'_>) -> Vec<Earlier> {
 
 /// "Ärendet bordlades den 3 maj 2023 § 45 och den 7 juni 2023 § 60": one
 /// tabling for each date and §.
-fn tablings(s: &SectionText<'_>, document: &Document) -> Vec<Earlier> {
+fn tablings(s: &SectionText<'_>, document: &Classification) -> Vec<Earlier> {
     let mut out = Vec::new();
     for c in TABLED_LIST.captures_iter(s.body) {
         let who = c

@@ -1,5 +1,8 @@
 //! The document record: kind, municipality, body, date and title.
 //!
+//! Kind and body are read before any record ([`crate::classify`]: the
+//! extractors attribute records by them); this adds the rest.
+//!
 //! - kind: a case file ("Handling 2022 nr 253", or a tjänsteutlåtande bundled
 //!   with a protocol extract), a whole protocol (several §§ with attendance),
 //!   a protocol extract (a § heading), a memo (tjänsteskrivelse,
@@ -19,20 +22,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use crate::grammar::document::{
-    ADMIN_PROPOSAL, ATTENDANCE_MARK, CASE_FILE_MARK, DECIDING_BODY, MEETING_DATE, MEMO_DATE, MEMO_HEADER, MEMO_MARK,
-    PROTOCOL_MARK, RECIPIENT_LABELS, SUBJECT,
-};
+use crate::grammar::document::{MEETING_DATE, MEMO_DATE, MEMO_MARK};
 use crate::kommuner::find_municipality;
 use crate::model::{DateSource, Document, DocumentKind};
 use crate::normalize::FurnitureKind;
-use crate::segment::SectionKind;
-use crate::swedish::{body_base_form, is_body_name, parse_date};
+use crate::swedish::{is_body_name, parse_date};
 
 /// The document record.
 pub fn extract(doc: &Doc<'_>) -> Document {
     let text = doc.text();
-    let kind = kind(doc);
+    let kind = doc.class.kind;
     let mut document = Document {
         kind,
         // a running page header may be the only place that names it
@@ -40,7 +39,7 @@ pub fn extract(doc: &Doc<'_>) -> Document {
             let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
             find_municipality(&headers.join("\n"))
         }),
-        body: body(doc, kind),
+        body: doc.class.body.clone(),
         date: date(doc, kind),
         date_from: None,
         title: title(doc),
@@ -49,78 +48,6 @@ pub fn extract(doc: &Doc<'_>) -> Document {
         document.date_from = Some(DateSource::Text);
     }
     document
-}
-
-fn kind(doc: &Doc<'_>) -> DocumentKind {
-    let text = doc.text();
-    let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);
-    let paragraphs = doc.seg.paragraphs.len();
-    let memo = MEMO_MARK.is_match(text);
-    if CASE_FILE_MARK.is_match(&text[..head_end])
-        || (MEMO_HEADER.is_match(text) && PROTOCOL_MARK.is_match(text) && paragraphs > 0)
-    {
-        return DocumentKind::CaseFile;
-    }
-    if paragraphs >= 2 && ATTENDANCE_MARK.is_match(text) || paragraphs >= 6 {
-        return DocumentKind::Protocol;
-    }
-    if paragraphs > 0 {
-        return DocumentKind::ProtocolExtract;
-    }
-    if memo {
-        return DocumentKind::Memo;
-    }
-    DocumentKind::Unknown
-}
-
-fn body(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
-    let text = doc.text();
-    if let Some(f) = doc
-        .norm
-        .furniture
-        .iter()
-        .find(|f| f.kind == FurnitureKind::BodyHeader || f.kind == FurnitureKind::Repeated && is_body_name(&f.text))
-    {
-        return Some(body_base_form(&f.text));
-    }
-    if kind == DocumentKind::Memo
-        && let Some(c) = ADMIN_PROPOSAL.captures(text)
-    {
-        return Some(body_base_form(&c["body"]));
-    }
-    // a body's name alone on one of the first lines, not an addressee
-    let mut after_label = false;
-    for r in doc
-        .seg
-        .lines
-        .iter()
-        .filter(|r| !text[(*r).clone()].trim().is_empty())
-        .take(4)
-    {
-        let line = text[r.clone()].trim().trim_matches(['*', '#', ' ']);
-        if is_body_name(line) && !after_label {
-            return Some(body_base_form(line));
-        }
-        after_label = RECIPIENT_LABELS.contains(&line.trim_end_matches(':'));
-    }
-    // the subject of the first decision
-    for s in doc.seg.sections_of(SectionKind::Decision) {
-        for line in text[s.body.clone()].lines() {
-            if let Some(c) = SUBJECT.captures(line) {
-                return Some(body_base_form(&c["body"]));
-            }
-        }
-    }
-    // the body the chair puts the question to ("finner att kommunstyrelsen
-    // beslutat …", "Kommunstyrelsen beslutar först …")
-    for s in doc.seg.sections.iter() {
-        if matches!(s.kind, SectionKind::PropositionOrder | SectionKind::DecisionProcess)
-            && let Some(c) = DECIDING_BODY.captures(&text[s.body.clone()])
-        {
-            return Some(body_base_form(&c["body"]));
-        }
-    }
-    None
 }
 
 fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {

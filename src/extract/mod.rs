@@ -23,6 +23,7 @@ pub mod votes;
 use std::ops::Range;
 use std::time::Instant;
 
+use crate::classify::Classification;
 use crate::model::ExtractResult;
 use crate::normalize::Normalized;
 use crate::segment::Segmented;
@@ -46,6 +47,8 @@ pub struct Doc<'a> {
     pub norm: &'a Normalized,
     /// The layout of the normalized text: lines, §§, sections.
     pub seg: &'a Segmented,
+    /// What the document is: its kind and body.
+    pub class: &'a Classification,
     /// When the file's time budget runs out.
     pub deadline: Option<Instant>,
 }
@@ -221,7 +224,7 @@ pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), Time
     let document = document::extract(doc);
     doc.check()?;
     let votes = votes::extract(doc);
-    result.decisions = place(doc, decisions::extract(doc, &document));
+    result.decisions = place(doc, decisions::extract(doc));
     doc.check()?;
     result.motions = place(doc, motions::extract(doc, &votes));
     result.votes = place(doc, votes);
