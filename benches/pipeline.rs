@@ -133,7 +133,7 @@ fn stages(c: &mut Criterion) {
             }
             extractor!("paragraphs", |d: &Doc<'_>| extractors::paragraphs(d).len());
             extractor!("footnotes", |d: &Doc<'_>| extractors::footnotes(d).len());
-            extractor!("amounts", |d: &Doc<'_>| extractors::amounts(d, &[]).len());
+            extractor!("amounts", |d: &Doc<'_>| extractors::amounts(d).len());
             extractor!("recipients", |d: &Doc<'_>| extractors::recipients(d).len());
             extractor!("document", |d: &Doc<'_>| usize::from(
                 extractors::document(d).body.is_some()

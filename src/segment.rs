@@ -11,6 +11,10 @@
 //! A § ends at the next § or where another document of a case file begins
 //! (a tjänsteutlåtande, a protocol's signature block).
 
+pub mod footnotes;
+
+pub use footnotes::FootnoteLine;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -103,6 +107,8 @@ pub struct Segmented {
     pub sections: Vec<Section>,
     /// Starts of lines where another document of a case file begins.
     pub boundaries: Vec<usize>,
+    /// The footnotes, in document order.
+    pub footnotes: Vec<FootnoteLine>,
 }
 
 impl Segmented {
@@ -320,11 +326,13 @@ pub fn segment_within(text: &str, deadline: Deadline) -> Result<Segmented, Timed
         let end = first_after(&stops, p.range.start).unwrap_or(text.len());
         p.range.end = end.max(p.heading.end);
     }
+    let footnotes = footnotes::footnote_lines(text, &lines);
     let seg = Segmented {
         lines,
         paragraphs,
         sections: Vec::new(),
         boundaries,
+        footnotes,
     };
     // a section also ends where an attachment begins
     let section_stops = stops.into_iter().chain(attachments).collect();

@@ -214,11 +214,9 @@ pub fn is_abbreviation(head: &str) -> bool {
 /// document's kind and body (who decides in a protocol, a memo, a bundle).
 pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), TimedOut> {
     result.paragraphs = place(doc, paragraphs::extract(doc));
-    let footnotes = footnotes::extract(doc);
+    result.footnotes = place(doc, footnotes::extract(doc));
     doc.check()?;
-    let markers: Vec<&str> = footnotes.iter().map(|f| f.record.marker.as_str()).collect();
-    result.amounts = place(doc, amounts::extract(doc, &markers));
-    result.footnotes = place(doc, footnotes);
+    result.amounts = place(doc, amounts::extract(doc));
     doc.check()?;
     result.recipients = place(doc, recipients::extract(doc));
     let document = document::extract(doc);
