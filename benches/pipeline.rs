@@ -140,7 +140,7 @@ fn stages(c: &mut Criterion) {
             ));
             extractor!("votes", |d: &Doc<'_>| extractors::votes(d).len());
             extractor!("decisions", |d: &Doc<'_>| extractors::decisions(d).len());
-            extractor!("motions", |d: &Doc<'_>| extractors::motions(d, &[]).len());
+            extractor!("motions", |d: &Doc<'_>| extractors::motions(d).len());
             extractor!("reservations", |d: &Doc<'_>| extractors::reservations(d).len());
             extractor!("notes", |d: &Doc<'_>| extractors::notes(d).len());
             g.bench_function("end-to-end", |b| {

@@ -107,6 +107,7 @@ pub mod stages {
         pub use crate::extract::document::extract as document;
         pub use crate::extract::footnotes::extract as footnotes;
         pub use crate::extract::motions::extract as motions;
+        pub use crate::extract::motions::results as motion_results;
         pub use crate::extract::notes::extract as notes;
         pub use crate::extract::paragraphs::extract as paragraphs;
         pub use crate::extract::recipients::extract as recipients;

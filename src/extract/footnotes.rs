@@ -15,7 +15,7 @@ use crate::swedish::parse_date;
 use crate::grammar::fragments::DATE;
 
 /// Every footnote of the document, in document order: the layout's
-/// footnote lines ([`crate::segment::FootnoteLine`]) as records.
+/// footnote lines (`segment::FootnoteLine`) as records.
 pub fn extract(doc: &Doc<'_>) -> Vec<Found<Footnote>> {
     let text = doc.text();
     doc.seg

@@ -207,11 +207,9 @@ pub fn is_abbreviation(head: &str) -> bool {
 /// Run every extractor over a document and fill the result's records; stop
 /// when the file's time budget runs out.
 ///
-/// Three extractors read what another found, in normalized coordinates and
-/// never as spans: amounts take the footnote markers (a digit glued to an
-/// amount is a footnote reference only when the footnote exists), motions
-/// take the votes (the majority side's motion wins), and decisions take the
-/// document's kind and body (who decides in a protocol, a memo, a bundle).
+/// Each extractor reads only the document ([`Doc`]: its texts, layout and
+/// classification); one step then links motions to the votes that decided
+/// them ([`motions::results`]), and [`place`] gives every record its span.
 pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), TimedOut> {
     result.paragraphs = place(doc, paragraphs::extract(doc));
     result.footnotes = place(doc, footnotes::extract(doc));
@@ -224,7 +222,9 @@ pub fn extract_all(doc: &Doc<'_>, result: &mut ExtractResult) -> Result<(), Time
     let votes = votes::extract(doc);
     result.decisions = place(doc, decisions::extract(doc));
     doc.check()?;
-    result.motions = place(doc, motions::extract(doc, &votes));
+    let motions = motions::extract(doc);
+    // the one link between record kinds: a motion's result from the votes
+    result.motions = place(doc, motions::results(doc, motions, &votes));
     result.votes = place(doc, votes);
     doc.check()?;
     result.reservations = place(doc, reservations::extract(doc));

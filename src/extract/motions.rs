@@ -106,8 +106,25 @@ struct Draft {
     pos: usize,
 }
 
-/// Every motion in the document, in document order, with results.
-pub fn extract(doc: &Doc<'_>, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
+/// The motions of a document before their results are known, in document
+/// order, each with what it supports and opposes: what [`extract`] finds,
+/// and [`results`] completes.
+pub struct Drafts(Vec<Draft>);
+
+impl Drafts {
+    /// How many motions were found.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Every motion in the document, in document order, without results.
+pub fn extract(doc: &Doc<'_>) -> Drafts {
     let text = doc.text();
     let mut drafts: Vec<Draft> = Vec::new();
     for s in doc.seg.sections_of(SectionKind::Motions) {
@@ -131,6 +148,15 @@ pub fn extract(doc: &Doc<'_>, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
         }
     }
     drafts.sort_by_key(|d| d.pos);
+    Drafts(drafts)
+}
+
+/// The motions with their results: the link of the motions to what the
+/// minutes say of them — the Beslutsgång and Propositionsordning, the
+/// decision's own statements, and the votes (the side with the majority
+/// wins), found by the vote extractor in normalized coordinates.
+pub fn results(doc: &Doc<'_>, drafts: Drafts, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
+    let mut drafts = drafts.0;
     resolve_results(doc, votes, &mut drafts);
     drafts.into_iter().map(|d| Found::new(d.range, d.motion)).collect()
 }
