@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use crate::grammar::document::{MEETING_DATE, MEMO_DATE, MEMO_MARK};
+use crate::grammar::document::{MEETING_DATE, MEMO_DATE, MEMO_MARK, PROTOCOL_HEADER_DATE};
 use crate::kommuner::find_municipality;
 use crate::model::{DateSource, Document, DocumentKind};
 use crate::normalize::FurnitureKind;
@@ -64,6 +64,15 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
     let text = doc.text();
     if kind != DocumentKind::Memo {
         if let Some(c) = MEETING_DATE.captures(text) {
+            return parse_date(&c["d"]);
+        }
+        // "Protokoll" over a date alone: in the page headers, or at the top
+        let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
+        let head_end = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
+        if let Some(c) = PROTOCOL_HEADER_DATE
+            .captures(&headers.join("\n"))
+            .or_else(|| PROTOCOL_HEADER_DATE.captures(&text[..head_end]))
+        {
             return parse_date(&c["d"]);
         }
     } else {

@@ -122,6 +122,20 @@ pub static MEETING_DATE: Rule = Rule::new(
     ],
 );
 
+/// A page header's "Protokoll" with the meeting date alone on a line under
+/// it ("Kommunstyrelsen / Protokoll / 2023-06-19"); `d` is the date. Run on
+/// the page furniture (where such headers end up) and the document's head.
+pub static PROTOCOL_HEADER_DATE: Rule = Rule::new(
+    "protocol_header_date",
+    r"(?m)^[ \t]*(?i:sammanträdesprotokoll|protokoll)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<d>(?&date))[ \t]*$",
+    &[
+        groups("Kommunstyrelsen\nProtokoll\n\n2023-06-19\n", &[("d", "2023-06-19")]),
+        groups("SAMMANTRÄDESPROTOKOLL\n4 mars 2024", &[("d", "4 mars 2024")]),
+        rejects("Protokoll\n\n2023-06-19 beslutade nämnden"),
+        rejects("Protokollet justeras\n2023-06-19"),
+    ],
+);
+
 /// A memo's own date on a line of its own: "Datum: 2024-03-12"; `d` is the date.
 pub static MEMO_DATE: Rule = Rule::new(
     "memo_date",
@@ -167,6 +181,7 @@ pub static RULES: &[&Rule] = &[
     &SUBJECT,
     &ADMIN_PROPOSAL,
     &MEETING_DATE,
+    &PROTOCOL_HEADER_DATE,
     &MEMO_DATE,
     &DECIDING_BODY,
 ];
