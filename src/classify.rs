@@ -13,8 +13,8 @@
 //!   or for a memo the administration whose proposal it is.
 
 use crate::grammar::document::{
-    ADMIN_PROPOSAL, ATTENDANCE_MARK, CASE_FILE_MARK, DECIDING_BODY, MEMO_HEADER, MEMO_MARK, PROTOCOL_MARK,
-    RECIPIENT_LABELS, SUBJECT,
+    ADMIN_PROPOSAL, ATTENDANCE_MARK, BODY_BEFORE_PROTOCOL, CASE_FILE_MARK, DECIDING_BODY, MEMO_HEADER, MEMO_MARK,
+    PROTOCOL_MARK, RECIPIENT_LABELS, SUBJECT,
 };
 use crate::model::DocumentKind;
 use crate::normalize::{FurnitureKind, Normalized};
@@ -69,6 +69,18 @@ fn body(norm: &Normalized, seg: &Segmented, kind: DocumentKind) -> Option<String
     {
         return Some(body_base_form(&f.text));
     }
+    // "KOMMUNFULLMÄKTIGE   SAMMANTRÄDESPROTOKOLL" at the top, or as a page header
+    let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
+    let headers: Vec<&str> = norm.furniture.iter().map(|f| f.text.as_str()).collect();
+    for c in BODY_BEFORE_PROTOCOL
+        .captures_iter(&text[..head_end])
+        .chain(BODY_BEFORE_PROTOCOL.captures_iter(&headers.join("\n")))
+    {
+        let name = capitalized(&c["body"]);
+        if is_body_name(&name) {
+            return Some(body_base_form(&name));
+        }
+    }
     if kind == DocumentKind::Memo
         && let Some(c) = ADMIN_PROPOSAL.captures(text)
     {
@@ -106,4 +118,17 @@ fn body(norm: &Normalized, seg: &Segmented, kind: DocumentKind) -> Option<String
         }
     }
     None
+}
+
+/// A name written in capitals ("KOMMUNFULLMÄKTIGE") as a name is written
+/// ("Kommunfullmäktige"); a name with lower-case letters stays.
+fn capitalized(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let lower = name.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
 }

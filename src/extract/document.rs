@@ -66,11 +66,14 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
         if let Some(c) = MEETING_DATE.captures(text) {
             return parse_date(&c["d"]);
         }
-        // "Protokoll" over a date alone: in the page headers, or at the top
+        // the page headers' lines together ("Sammanträdesdatum" over the
+        // date; "Protokoll" over a date alone), or the top of the text
         let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
+        let headers = headers.join("\n");
         let head_end = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
-        if let Some(c) = PROTOCOL_HEADER_DATE
-            .captures(&headers.join("\n"))
+        if let Some(c) = MEETING_DATE
+            .captures(&headers)
+            .or_else(|| PROTOCOL_HEADER_DATE.captures(&headers))
             .or_else(|| PROTOCOL_HEADER_DATE.captures(&text[..head_end]))
         {
             return parse_date(&c["d"]);

@@ -136,6 +136,22 @@ pub static PROTOCOL_HEADER_DATE: Rule = Rule::new(
     ],
 );
 
+/// A page header with the body's name before the protocol's
+/// ("KOMMUNFULLMÄKTIGE      SAMMANTRÄDESPROTOKOLL", "Socialnämnden
+/// Protokoll"); `body` is the name as written, perhaps in capitals.
+pub static BODY_BEFORE_PROTOCOL: Rule = Rule::new(
+    "body_before_protocol",
+    r"(?m)^[ \t]*(?P<body>\p{L}[\p{L}&\- ]*?\p{L})[ \t]+(?i:sammanträdesprotokoll|protokollsutdrag|protokoll)[ \t]*$",
+    &[
+        groups(
+            "KOMMUNFULLMÄKTIGE                   SAMMANTRÄDESPROTOKOLL\n   Sida 14 av 25",
+            &[("body", "KOMMUNFULLMÄKTIGE")],
+        ),
+        groups("Socialnämnden Protokoll", &[("body", "Socialnämnden")]),
+        rejects("Kommunstyrelsen justerar protokollet"),
+    ],
+);
+
 /// A memo's own date on a line of its own: "Datum: 2024-03-12"; `d` is the date.
 pub static MEMO_DATE: Rule = Rule::new(
     "memo_date",
@@ -182,6 +198,7 @@ pub static RULES: &[&Rule] = &[
     &ADMIN_PROPOSAL,
     &MEETING_DATE,
     &PROTOCOL_HEADER_DATE,
+    &BODY_BEFORE_PROTOCOL,
     &MEMO_DATE,
     &DECIDING_BODY,
 ];
