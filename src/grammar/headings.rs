@@ -178,6 +178,8 @@ pub static SECTION_HEADINGS: Words<SectionKind> = &[
     ("reservationer", SectionKind::Reservation),
     ("protokollsanteckning", SectionKind::Note),
     ("protokollsanteckningar", SectionKind::Note),
+    ("anteckning", SectionKind::Note),
+    ("anteckningar", SectionKind::Note),
     ("jäv", SectionKind::Disqualification),
     ("särskiltyttrande", SectionKind::Statement),
     ("särskildayttranden", SectionKind::Statement),
