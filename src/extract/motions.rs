@@ -24,9 +24,9 @@ use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::place::Found;
 use crate::grammar::motions::{
     ACCORDING_TO, AGAINST, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT, ASK_FIND, ASSENT,
-    BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE,
-    LATER_HANDS, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION,
-    REJECTION_OPENINGS, TABLE, TWO_SIDES, VERB,
+    BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF,
+    IN_ACCORDANCE, LATER_HANDS, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER,
+    REJECTED_WORDS, REJECTION, REJECTION_OPENINGS, TABLE, TWO_SIDES, VERB,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -158,7 +158,36 @@ pub fn extract(doc: &Doc<'_>) -> Drafts {
 pub fn results(doc: &Doc<'_>, drafts: Drafts, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
     let mut drafts = drafts.0;
     resolve_results(doc, votes, &mut drafts);
+    adopt_lone_approvals(doc, &mut drafts);
     drafts.into_iter().map(|d| Found::new(d.range, d.motion)).collect()
+}
+
+/// A § whose only yrkande approves a proposal, and which has a decision,
+/// decided as it asked: no other motion was put against it, so the
+/// decision enacts it (its result is otherwise unsaid).
+fn adopt_lone_approvals(doc: &Doc<'_>, drafts: &mut [Draft]) {
+    let mut per_paragraph: BTreeMap<usize, usize> = BTreeMap::new();
+    for d in drafts.iter() {
+        if let Some(p) = doc.seg.paragraph_index_at(d.pos) {
+            *per_paragraph.entry(p).or_default() += 1;
+        }
+    }
+    for d in drafts.iter_mut() {
+        let Some(p) = doc.seg.paragraph_index_at(d.pos) else {
+            continue;
+        };
+        let decided = doc
+            .seg
+            .sections_of(SectionKind::Decision)
+            .any(|s| s.paragraph == Some(p) && !doc.text()[s.body.clone()].trim().is_empty());
+        if per_paragraph.get(&p) == Some(&1)
+            && d.motion.result.is_none()
+            && d.motion.classification == MotionClass::Approve
+            && decided
+        {
+            d.motion.result = Some(MotionResult::Adopted);
+        }
+    }
 }
 
 /// Where a motion starts in a section body: the sentence's subject (the
@@ -325,7 +354,7 @@ pub fn classify(text: &str) -> MotionClass {
     let lower = text.trim_start().to_lowercase();
     let first_clause: &str = lower.split(['.', ';']).next().unwrap_or("");
     let head: String = first_clause.chars().take(120).collect();
-    let bifall_first = APPROVAL_OPENINGS.iter().any(|w| lower.starts_with(w));
+    let bifall_first = APPROVAL_OPENINGS.iter().any(|w| lower.starts_with(w)) || ENACT_PROPOSAL.is_match(&lower);
     if head.contains(FIRST_HAND) || !bifall_first {
         if REFER.is_match(&head) {
             return MotionClass::ReferBack;

@@ -285,6 +285,26 @@ pub static AGAINST: Rule = Rule::new(
     ],
 );
 
+/// A motion that the body decide as a proposal says: "att
+/// kommunfullmäktige ska besluta i enlighet med kommunstyrelsens förslag",
+/// an approval of that proposal.
+pub static ENACT_PROPOSAL: Rule = Rule::new(
+    "enact_proposal",
+    r"(?i)^(?:att\s+)?(?:\p{L}+\s+){0,3}?(?:ska\s+|skall\s+)?besluta[r]?\s+i\s+enlighet\s+med\s+[\p{L}\- ]+?s\s+förslag",
+    &[
+        finds(
+            "att kommunfullmäktige ska besluta i enlighet med kommunstyrelsens förslag i ärendet.",
+            "att kommunfullmäktige ska besluta i enlighet med kommunstyrelsens förslag",
+        ),
+        finds(
+            "att nämnden beslutar i enlighet med förvaltningens förslag",
+            "att nämnden beslutar i enlighet med förvaltningens förslag",
+        ),
+        rejects("att kommunfullmäktige ska besluta i enlighet med Moderaternas yrkande"),
+        rejects("avslag på kommunstyrelsens förslag"),
+    ],
+);
+
 /// Propositions that put approval against rejection of one thing, on the
 /// lower-cased text of what is put: "ställer propositioner på bifall
 /// respektive avslag på förslaget", "… på bifall och avslag"; the result
@@ -358,6 +378,7 @@ pub static RULES: &[&Rule] = &[
     &ASK_FIND,
     &PROPOSITIONS,
     &AGAINST,
+    &ENACT_PROPOSAL,
     &APPROVE_OR_REJECT,
     &IN_ACCORDANCE,
     &REJECTED_WORDS,
