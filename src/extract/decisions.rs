@@ -37,13 +37,13 @@ use crate::classify::Classification;
 use crate::grammar::decisions::{
     ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
     LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
-    SUBHEAD, TABLED_LIST, TREATED,
+    SUBHEAD, TABLED_LIST, TREATED, TREATED_BY, TREATED_DATE_FIRST,
 };
 use crate::grammar::verbs::{
-    DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES, NÄMND_WORD, OUTCOME_WORDS,
-    PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
+    ASSEMBLY_WORD, DATED_FIRST_VERBS, DECISION_VERBS, EARLIER_VERBS, EarlierVerb, FOR_OWN_PART, LEAD_OUTCOMES,
+    NÄMND_WORD, OUTCOME_WORDS, PASSIVE_VERBS, PROPOSING_BODY_WORDS, SHORT_BODIES, STATEMENT, lookup,
 };
-use crate::grammar::{Prefilter, Windowed};
+use crate::grammar::{Prefilter, Rule, Windowed, Words};
 use crate::model::{Decision, DecisionType, DocumentKind, Outcome, Span};
 use crate::segment::SectionKind;
 use crate::swedish::{body_base_form, is_body_name, parse_date};
@@ -678,25 +678,42 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
     let inverted = INVERTED.captures_iter(body).filter_map(|c| {
         let sentence_start = super::last_sentence_boundary(&body[..c.get(0)?.start()]);
         let who = resolve_short_body(&c["body"], &body[sentence_start..c.get(0)?.start()])?;
-        Some((c, who))
+        Some((c, who, EARLIER_VERBS))
     });
-    let direct = TREATED.captures_iter(body).map(|c| {
-        let who = body_base_form(&c["body"]);
-        (c, who)
-    });
-    let mut mentions: Vec<_> = direct.chain(inverted).collect();
-    mentions.sort_by_key(|(c, _)| c.get(0).map_or(0, |m| m.start()));
+    // each form with the table its verb is from
+    let named = |rule: &'static Rule, verbs: Words<EarlierVerb>| {
+        rule.captures_iter(body).map(move |c| {
+            let who = body_base_form(&c["body"]);
+            (c, who, verbs)
+        })
+    };
+    let mut mentions: Vec<_> = named(&TREATED, EARLIER_VERBS)
+        .chain(named(&TREATED_DATE_FIRST, DATED_FIRST_VERBS))
+        .chain(named(&TREATED_BY, PASSIVE_VERBS))
+        .chain(inverted)
+        .collect();
+    mentions.sort_by_key(|(c, _, _)| c.get(0).map_or(0, |m| m.start()));
     let mut out = Vec::new();
-    for (c, who) in mentions {
+    for (c, who, verbs) in mentions {
         let m = c.get(0).expect("match");
-        let verb = lookup(EARLIER_VERBS, &c["verb"]).expect("a verb of the table");
+        let verb = lookup(verbs, &c["verb"]).expect("a verb of the table");
         let rest = &c["rest"];
         let proposes = PROPOSES_IN_REST.captures(rest);
         let lower = who.to_lowercase();
+        // in an assembly's minutes, another body's treatment is its proposal
+        let assembly = doc
+            .class
+            .body
+            .as_deref()
+            .filter(|b| b.to_lowercase().contains(ASSEMBLY_WORD) && b.to_lowercase() != lower);
+        // (a committee's proposal goes to its board, not to the assembly)
+        let committee = PROPOSING_BODY_WORDS.iter().any(|w| lower.contains(w));
+        let to_assembly = verb.treated && assembly.is_some() && !committee;
         let kind = if verb.kind == DecisionType::Proposal
             || proposes.is_some()
-            || PROPOSING_BODY_WORDS.iter().any(|w| lower.contains(w))
+            || committee
             || nämnd_proposal(verb, &lower, body)
+            || to_assembly
         {
             DecisionType::Proposal
         } else {
@@ -706,7 +723,9 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
         out.push(Earlier {
             body: Some(who),
             kind,
-            proposed_to: proposes.map(|p| body_base_form(&p["to"])),
+            proposed_to: proposes
+                .map(|p| body_base_form(&p["to"]))
+                .or_else(|| to_assembly.then(|| assembly.map(str::to_string)).flatten()),
             outcome: verb.outcome.or_else(|| outcome_of(rest)),
             date: parse_date(&c["date"]),
             reference: c["ref"].to_string(),

@@ -210,6 +210,49 @@ pub static TREATED: Rule = Rule::new(
     ],
 );
 
+/// An earlier treatment with its date and § before the participle:
+/// "Kommunstyrelsens arbetsutskott har den 7 juni 2023, § 106 behandlat
+/// ärendet."; `body`, `date`, `ref`, `verb` and the `rest`.
+pub static TREATED_DATE_FIRST: Rule = Rule::new(
+    "treated_date_first",
+    r"(?P<body>(?&body))\s+har\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+),?\s+(?P<verb>(?&dated_first_verb))(?P<rest>[^.\n]*)",
+    &[
+        groups(
+            "Kommunstyrelsens arbetsutskott har den 7 juni 2023, § 106 behandlat ärendet.",
+            &[
+                ("body", "Kommunstyrelsens arbetsutskott"),
+                ("date", "7 juni 2023"),
+                ("ref", "106"),
+                ("verb", "behandlat ärendet"),
+            ],
+        ),
+        rejects("Kommunstyrelsen har den 7 juni 2023 behandlat ärendet."),
+    ],
+);
+
+/// A passive earlier treatment: "Ärendet har behandlats av kommunstyrelsen
+/// 2024-01-24, § 5."; `verb`, `body` (any case), `date`, `ref`, `rest`.
+pub static TREATED_BY: Rule = Rule::new(
+    "treated_by",
+    r"(?i:ärendet)\s+(?:har\s+)?(?P<verb>(?&passive_verb))\s+(?:av|i)\s+(?P<body>(?i:(?&body)))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*)",
+    &[
+        groups(
+            "Ärendet har behandlats av kommunstyrelsen 2024-01-24, § 5.",
+            &[
+                ("verb", "behandlats"),
+                ("body", "kommunstyrelsen"),
+                ("date", "2024-01-24"),
+                ("ref", "5"),
+            ],
+        ),
+        groups(
+            "Ärendet bereddes i Tekniska nämnden den 3 maj 2023 § 44.",
+            &[("verb", "bereddes"), ("body", "Tekniska nämnden"), ("ref", "44")],
+        ),
+        rejects("Ärendet har behandlats av kommunstyrelsen."),
+    ],
+);
+
 /// A list of earlier tablings: "Bordlagt den 14 januari 2026, § 10, den 18
 /// februari 2026, § 123"; `body` where tabled (if said), the dated §§ in `list`.
 pub static TABLED_LIST: Rule = Rule::new(
@@ -344,6 +387,8 @@ pub static RULES: &[&Rule] = &[
     &RECOMMENDS,
     &SUBHEAD,
     &TREATED,
+    &TREATED_DATE_FIRST,
+    &TREATED_BY,
     &TABLED_LIST,
     &DATE_REF,
     &REFERRED_FROM,

@@ -196,6 +196,41 @@ pub static EARLIER_VERBS: Words<EarlierVerb> = &[
     ),
 ];
 
+/// The participles of an earlier treatment whose date and § stand between
+/// "har" and them: "Kommunstyrelsens arbetsutskott har den 7 juni 2023,
+/// § 106 behandlat ärendet".
+pub static DATED_FIRST_VERBS: Words<EarlierVerb> = &[
+    (
+        "behandlat ärendet",
+        verb(DecisionType::Decision, None, true, Order::After),
+    ),
+    ("beslutat", verb(DecisionType::Decision, None, false, Order::After)),
+    ("föreslagit", verb(DecisionType::Proposal, None, false, Order::After)),
+];
+
+/// The passive forms of an earlier treatment, with the body after them:
+/// "Ärendet har behandlats av kommunstyrelsen 2024-01-24, § 5".
+pub static PASSIVE_VERBS: Words<EarlierVerb> = &[
+    ("behandlats", verb(DecisionType::Decision, None, true, Order::After)),
+    ("behandlades", verb(DecisionType::Decision, None, true, Order::After)),
+    ("beretts", verb(DecisionType::Decision, None, true, Order::After)),
+    ("bereddes", verb(DecisionType::Decision, None, true, Order::After)),
+];
+
+/// A verb of [`DATED_FIRST_VERBS`].
+pub static DATED_FIRST_VERB: Rule = Rule::built(
+    "dated_first_verb",
+    || phrases(DATED_FIRST_VERBS.iter().map(|(w, _)| *w)),
+    &[finds("behandlat ärendet.", "behandlat ärendet"), rejects("behandlade")],
+);
+
+/// A verb of [`PASSIVE_VERBS`].
+pub static PASSIVE_VERB: Rule = Rule::built(
+    "passive_verb",
+    || phrases(PASSIVE_VERBS.iter().map(|(w, _)| *w)),
+    &[finds("har behandlats av", "behandlats"), rejects("behandlat")],
+);
+
 /// A verb of [`EARLIER_VERBS`] after its subject ("Kommunstyrelsen har
 /// behandlat ärendet").
 pub static EARLIER_VERB: Rule = Rule::built(
@@ -240,9 +275,21 @@ pub static PROPOSING_BODY_WORDS: &[&str] = &["utskott"];
 /// proposed, unless it only gave its statement ([`STATEMENT`]).
 pub static NÄMND_WORD: &str = "nämnd";
 
+/// The word of an assembly's name (kommunfullmäktige, regionfullmäktige):
+/// in an assembly's minutes, another body's treatment of the matter is its
+/// proposal to the assembly (the board prepares what the assembly decides).
+pub static ASSEMBLY_WORD: &str = "fullmäktige";
+
 /// What follows a body's genitive when it only gave its statement:
 /// "Byggnadsnämndens yttrande".
 pub static STATEMENT: &str = "s yttrande";
 
 /// Every rule of this family.
-pub static RULES: &[&Rule] = &[&DECISION_VERB, &EARLIER_VERB, &INVERTED_VERB, &SHORT_BODY];
+pub static RULES: &[&Rule] = &[
+    &DECISION_VERB,
+    &EARLIER_VERB,
+    &INVERTED_VERB,
+    &DATED_FIRST_VERB,
+    &PASSIVE_VERB,
+    &SHORT_BODY,
+];
