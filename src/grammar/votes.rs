@@ -180,14 +180,23 @@ pub static MEANING_INNEBAR: Rule = Rule::new(
     )],
 );
 
-/// "den som vill X röstar ja, den som vill Y röstar nej".
+/// "den som vill X röstar ja, den som vill Y röstar nej" (or "önskar").
 pub static MEANING_DEN_SOM_VILL: Rule = Rule::new(
     "vote_meaning_den_som_vill",
-    r"(?is)(?-u:\b)(?:den|de)\s+som\s+vill\s+(?P<yes>.+?)\s+röstar\s+ja[,.]?\s*(?:och\s+)?(?:den|de)\s+som\s+vill\s+(?P<no>.+?)\s+röstar\s+nej",
-    &[groups(
-        "Den som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej.",
-        &[("yes", "bifalla förslaget"), ("no", "avslå det")],
-    )],
+    r"(?is)(?-u:\b)(?:den|de)\s+som\s+(?:vill|önskar)\s+(?P<yes>.+?)\s+röstar\s+ja[,.]?\s*(?:och\s+)?(?:den|de)\s+som\s+(?:vill|önskar)\s+(?P<no>.+?)\s+röstar\s+nej",
+    &[
+        groups(
+            "Den som vill bifalla förslaget röstar ja, den som vill avslå det röstar nej.",
+            &[("yes", "bifalla förslaget"), ("no", "avslå det")],
+        ),
+        groups(
+            "Den som önskar besluta i enlighet med A:s yrkande röstar ja och den som önskar besluta i enlighet med B:s yrkande röstar nej.",
+            &[
+                ("yes", "besluta i enlighet med A:s yrkande"),
+                ("no", "besluta i enlighet med B:s yrkande"),
+            ],
+        ),
+    ],
 );
 
 /// The forms that say what yes and no mean, in the order they are tried.
