@@ -87,7 +87,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Found<Vote>> {
 }
 
 /// Where to look: every Omröstning section, and the decision-process
-/// sections for "med sju röster mot sex" (the whole text if none).
+/// sections for "med sju röster mot sex" (the whole text if none), with the
+/// attachments sections of a text that has them (a vote list).
 fn vote_regions(doc: &Doc<'_>) -> Vec<Range<usize>> {
     let mut regions: Vec<Range<usize>> = doc
         .seg
@@ -105,8 +106,12 @@ fn vote_regions(doc: &Doc<'_>) -> Vec<Range<usize>> {
         .map(|s| s.body.clone())
         .collect();
     if regions.is_empty() {
-        regions.push(0..doc.text().len());
+        return vec![0..doc.text().len()];
     }
+    // a vote list attached to the § ("Voteringen utfaller enligt bilaga",
+    // then "Bilaga" and "Ja: 22, Nej: 23"), in document order
+    regions.extend(doc.seg.sections_of(SectionKind::Attachments).map(|s| s.body.clone()));
+    regions.sort_by_key(|r| r.start);
     regions
 }
 
