@@ -106,7 +106,8 @@ fn vote_regions(doc: &Doc<'_>) -> Vec<Range<usize>> {
         .map(|s| s.body.clone())
         .collect();
     if regions.is_empty() {
-        return vec![0..doc.text().len()];
+        regions.push(0..doc.text().len());
+        return regions;
     }
     // a vote list attached to the § ("Voteringen utfaller enligt bilaga",
     // then "Bilaga" and "Ja: 22, Nej: 23"), in document order
