@@ -356,7 +356,7 @@ fn to_decision(doc: &Doc<'_>, b: Block, earlier: bool) -> Found<Decision> {
     };
     Found {
         range: b.range,
-        parts,
+        parts: Some(Box::new(parts)),
         record: decision,
     }
 }

@@ -21,8 +21,10 @@ pub struct Found<T> {
     /// Where the record stands in the normalized text.
     pub range: Range<usize>,
     /// Ranges (normalized) of the parts whose source text the record lists:
-    /// a decision's items. Parts whose text is empty are left out.
-    pub parts: Vec<Range<usize>>,
+    /// a decision's items. Parts whose text is empty are left out. Boxed:
+    /// most records have none, and a kind with a record on every line (an
+    /// amount) pays one word for it.
+    pub parts: Option<Box<Vec<Range<usize>>>>,
     /// The record; its span, text and § are filled in by [`place`].
     pub record: T,
 }
@@ -32,7 +34,7 @@ impl<T> Found<T> {
     pub fn new(range: Range<usize>, record: T) -> Found<T> {
         Found {
             range,
-            parts: Vec::new(),
+            parts: None,
             record,
         }
     }
@@ -80,6 +82,7 @@ pub fn place<T: Placed>(doc: &Doc<'_>, found: Vec<Found<T>>) -> Vec<T> {
             let parts = f
                 .parts
                 .iter()
+                .flat_map(|p| p.iter())
                 .map(|r| span_and_text(doc, r.clone()).1)
                 .filter(|t| !t.is_empty())
                 .collect();
