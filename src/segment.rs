@@ -20,12 +20,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::budget::{Deadline, TimedOut};
-use crate::grammar::FirstChars;
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
     ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
     PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
 };
+use crate::grammar::{Ends, FirstChars};
 
 /// The kinds of named sections the extractors care about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -360,6 +360,10 @@ static BOUNDARY_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[
 /// derived from [`ATTACHMENT_LINE`].
 static ATTACHMENT_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&ATTACHMENT_LINE]));
 
+/// What a line of a table of contents ends with (its page number's last
+/// digit), derived from [`CONTENTS_LINE`].
+static CONTENTS_END: LazyLock<Ends> = LazyLock::new(|| Ends::of(&CONTENTS_LINE));
+
 /// A section heading found by [`scan_lines`]; its body ends where the next stop is.
 struct Head {
     kind: SectionKind,
@@ -403,7 +407,9 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
         if BOUNDARY_FIRST.might_match(line) && BOUNDARY_LINE.is_match(line) {
             boundaries.push(r.start);
         }
-        if ATTACHMENT_FIRST.might_match(line) && ATTACHMENT_LINE.is_match(line) || CONTENTS_LINE.is_match(line) {
+        if ATTACHMENT_FIRST.might_match(line) && ATTACHMENT_LINE.is_match(line)
+            || CONTENTS_END.might_match(line) && CONTENTS_LINE.is_match(line)
+        {
             attachments.push(r.start);
         }
         if let Some(h) = section_head(text, r) {

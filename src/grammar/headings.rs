@@ -124,7 +124,7 @@ pub static ATTACHMENT_LINE: Rule = Rule::new(
 /// so the regex engine looks for the leaders themselves.
 pub static CONTENTS_LINE: Rule = Rule::new(
     "contents_line",
-    r"(?:\.{5,}|…{3,}|(?:\. ){4,}|(?:… ){3,})[ \t]*\d+[ \t]*$",
+    r"(?:\.{5,}|…{3,}|(?:\. ){4,}|(?:… ){3,})[ \t]*[0-9]+[ \t]*$",
     &[
         finds(
             "2.1 Metod ............................ 3",
