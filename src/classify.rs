@@ -71,10 +71,10 @@ fn body(norm: &Normalized, seg: &Segmented, kind: DocumentKind) -> Option<String
     }
     // "KOMMUNFULLMÄKTIGE   SAMMANTRÄDESPROTOKOLL" at the top, or as a page header
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
-    let headers: Vec<&str> = norm.furniture.iter().map(|f| f.text.as_str()).collect();
+    let headers = norm.furniture_text();
     for c in BODY_BEFORE_PROTOCOL
         .captures_iter(&text[..head_end])
-        .chain(BODY_BEFORE_PROTOCOL.captures_iter(&headers.join("\n")))
+        .chain(BODY_BEFORE_PROTOCOL.captures_iter(&headers))
     {
         let name = capitalized(&c["body"]);
         if is_body_name(&name) {

@@ -166,6 +166,13 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// The page furniture's lines, in order, one per line: where a page
+    /// header's parts ("Sammanträdesdatum" over its date) read together.
+    pub fn furniture_text(&self) -> String {
+        let lines: Vec<&str> = self.furniture.iter().map(|f| f.text.as_str()).collect();
+        lines.join("\n")
+    }
+
     /// Source offset where a record starting at normalized `pos` starts.
     pub fn source_start(&self, pos: usize) -> usize {
         self.maps.iter().rev().fold(pos, |p, m| m.start(p))

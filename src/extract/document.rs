@@ -35,10 +35,7 @@ pub fn extract(doc: &Doc<'_>) -> Document {
     let mut document = Document {
         kind,
         // a running page header may be the only place that names it
-        municipality: find_municipality(text).or_else(|| {
-            let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
-            find_municipality(&headers.join("\n"))
-        }),
+        municipality: find_municipality(text).or_else(|| find_municipality(&doc.norm.furniture_text())),
         body: doc.class.body.clone(),
         date: date(doc, kind),
         date_from: None,
@@ -68,8 +65,7 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
         }
         // the page headers' lines together ("Sammanträdesdatum" over the
         // date; "Protokoll" over a date alone), or the top of the text
-        let headers: Vec<&str> = doc.norm.furniture.iter().map(|f| f.text.as_str()).collect();
-        let headers = headers.join("\n");
+        let headers = doc.norm.furniture_text();
         let head_end = text.char_indices().nth(300).map_or(text.len(), |(i, _)| i);
         if let Some(c) = MEETING_DATE
             .captures(&headers)
