@@ -447,16 +447,14 @@ fn memo_proposals(doc: &Doc<'_>, document: &Classification) -> Vec<Found<Decisio
         DocumentKind::Memo | DocumentKind::CaseFile | DocumentKind::Unknown
     );
     if memo_like {
-        {
-            for c in ADMIN_LEAD_MATCHES.captures_iter(text) {
-                let m = c.get(0).expect("match").range();
-                let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start);
-                b.proposed_to = Some(body_base_form(&c["to"]));
-                let (items, end) = items_after(doc, m.end);
-                b.items = items;
-                b.range = trimmed_start(text, m.start)..end.max(m.end);
-                out.push(to_decision(doc, b, false));
-            }
+        for c in ADMIN_LEAD_MATCHES.captures_iter(text) {
+            let m = c.get(0).expect("match").range();
+            let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, m.start);
+            b.proposed_to = Some(body_base_form(&c["to"]));
+            let (items, end) = items_after(doc, m.end);
+            b.items = items;
+            b.range = trimmed_start(text, m.start)..end.max(m.end);
+            out.push(to_decision(doc, b, false));
         }
     }
     for c in PROPOSAL_TO_LINE.captures_iter(text) {
@@ -693,6 +691,12 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
         .chain(inverted)
         .collect();
     mentions.sort_by_key(|(c, _, _)| c.get(0).map_or(0, |m| m.start()));
+    // an assembly's minutes (the body another body proposes to)
+    let assembly = doc
+        .class
+        .body
+        .as_deref()
+        .filter(|b| b.to_lowercase().contains(ASSEMBLY_WORD));
     let mut out = Vec::new();
     for (c, who, verbs) in mentions {
         let m = c.get(0).expect("match");
@@ -701,11 +705,7 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
         let proposes = PROPOSES_IN_REST.captures(rest);
         let lower = who.to_lowercase();
         // in an assembly's minutes, another body's treatment is its proposal
-        let assembly = doc
-            .class
-            .body
-            .as_deref()
-            .filter(|b| b.to_lowercase().contains(ASSEMBLY_WORD) && b.to_lowercase() != lower);
+        let assembly = assembly.filter(|b| b.to_lowercase() != lower);
         // (a committee's proposal goes to its board, not to the assembly)
         let committee = PROPOSING_BODY_WORDS.iter().any(|w| lower.contains(w));
         let to_assembly = verb.treated && assembly.is_some() && !committee;
