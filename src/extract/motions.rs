@@ -16,7 +16,7 @@
 //! the decision itself ("Enligt yrkande från S, V och MP:"). Later
 //! statements override earlier ones; the decision has the last word.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::Doc;
@@ -172,18 +172,21 @@ fn adopt_lone_approvals(doc: &Doc<'_>, drafts: &mut [Draft]) {
             *per_paragraph.entry(p).or_default() += 1;
         }
     }
+    // the §§ with a decision that says something
+    let decided: BTreeSet<usize> = doc
+        .seg
+        .sections_of(SectionKind::Decision)
+        .filter(|s| !doc.text()[s.body.clone()].trim().is_empty())
+        .filter_map(|s| s.paragraph)
+        .collect();
     for d in drafts.iter_mut() {
         let Some(p) = doc.seg.paragraph_index_at(d.pos) else {
             continue;
         };
-        let decided = doc
-            .seg
-            .sections_of(SectionKind::Decision)
-            .any(|s| s.paragraph == Some(p) && !doc.text()[s.body.clone()].trim().is_empty());
         if per_paragraph.get(&p) == Some(&1)
             && d.motion.result.is_none()
             && d.motion.classification == MotionClass::Approve
-            && decided
+            && decided.contains(&p)
         {
             d.motion.result = Some(MotionResult::Adopted);
         }
