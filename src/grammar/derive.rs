@@ -698,12 +698,6 @@ impl Windowed {
         }
     }
 
-    /// The anchor word (lower case) and the reach in words.
-    pub fn bounds(&self) -> (&str, usize) {
-        let a = self.anchor.as_str();
-        (a.strip_prefix("(?i)").unwrap_or(a), self.reach)
-    }
-
     /// The rule's matches in `text`, as `captures_iter` finds them.
     pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 't {
         let pattern = self.rule.regex();
