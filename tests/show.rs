@@ -106,7 +106,14 @@ fn the_review_page_highlights_each_record_at_its_span() {
         let ids: Vec<String> = records.iter().map(|(id, _)| id.to_string()).collect();
         let url = format!("file://{}#select={}", page.display(), ids.join(","));
         let dump = Command::new(browser)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", &url])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--dump-dom",
+                &url,
+            ])
             .output()
             .unwrap();
         let dom = String::from_utf8_lossy(&dump.stdout);
