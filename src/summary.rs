@@ -36,6 +36,10 @@ pub struct FileProblem {
     pub kind: Option<String>,
     /// The error message, or the warnings of a partial file.
     pub message: String,
+    /// A known failure: the output held a failed result of this same
+    /// content (same SHA-256) from an earlier run, so it failed before and
+    /// nothing changed (see [`Summary::known_failures`]).
+    pub known: bool,
 }
 
 fn records_map<S: serde::Serializer>(records: &[(&'static str, usize)], s: S) -> Result<S::Ok, S::Error> {
@@ -58,6 +62,10 @@ pub struct Summary {
     pub partial: usize,
     /// … of them `failed` (also when their result could not be written).
     pub failed: usize,
+    /// … of the failed, those that are known failures: the output held a
+    /// failed result of the same content from an earlier run. A nightly job
+    /// with `--allow-known-failures` exits 0 when every failure is known.
+    pub known_failures: usize,
     /// Skipped by an incremental run: content and tool version unchanged.
     pub unchanged: usize,
     /// Bytes of the inputs, extracted and unchanged.
@@ -113,13 +121,15 @@ impl Summary {
     pub(crate) fn add(&mut self, r: &ExtractResult) {
         self.files += 1;
         self.bytes += r.source.bytes;
+        let held = self.held.get(&r.source.path);
         if self.keeps_results {
-            match self.held.get(&r.source.path) {
+            match held {
                 None => self.new += 1,
                 Some(k) if k.sha256 != r.source.sha256 => self.changed += 1,
                 Some(_) => self.again += 1,
             }
         }
+        let known = held.is_some_and(|k| k.status == Status::Failed && k.sha256 == r.source.sha256);
         self.seen.insert(r.source.path.clone());
         match r.status {
             Status::Ok => self.ok += 1,
@@ -130,16 +140,19 @@ impl Summary {
                     status: Status::Partial,
                     kind: None,
                     message: r.warnings.join("; "),
+                    known: false,
                 });
             }
             Status::Failed => {
                 self.failed += 1;
+                self.known_failures += usize::from(known);
                 if let Some(e) = &r.error {
                     self.problems.push(FileProblem {
                         path: r.source.path.clone(),
                         status: Status::Failed,
                         kind: Some(e.kind.as_str().to_string()),
                         message: e.message.clone(),
+                        known,
                     });
                 }
             }
@@ -161,13 +174,24 @@ impl Summary {
             Status::Failed => self.failed = self.failed.saturating_sub(1),
         }
         self.failed += 1;
+        // a result that could not be written is never a known failure
+        let was_known = self.problems.iter().any(|p| p.path == path && p.known);
+        self.known_failures -= usize::from(was_known);
         self.problems.retain(|p| p.path != path);
         self.problems.push(FileProblem {
             path: path.to_string(),
             status: Status::Failed,
             kind: Some("output".to_string()),
             message: message.to_string(),
+            known: false,
         });
+    }
+
+    /// Whether every failed input is a known failure (none failed, or each
+    /// failed before with the same content): what `--allow-known-failures`
+    /// exits 0 on.
+    pub fn only_known_failures(&self) -> bool {
+        self.failed == self.known_failures
     }
 
     /// Count an input an incremental run skipped.
@@ -194,12 +218,16 @@ impl Summary {
     pub fn report(&self, secs: f64) -> String {
         let mb = self.bytes as f64 / 1e6;
         let mut s = format!(
-            "protokoll: {} file{}: {} ok, {} partial, {} failed, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            "protokoll: {} file{}: {} ok, {} partial, {} failed{}, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
             self.files,
             if self.files == 1 { "" } else { "s" },
             self.ok,
             self.partial,
             self.failed,
+            match self.known_failures {
+                0 => String::new(),
+                n => format!(" ({n} known)"),
+            },
             self.unchanged,
             mb,
             secs,
@@ -279,6 +307,11 @@ impl Summary {
             let line = match &p.kind {
                 Some(kind) => format!("{} [{kind}] {}", p.path, p.message),
                 None => format!("{} {}", p.path, p.message),
+            };
+            let line = if p.known {
+                line + " (known: it failed last time too, with the same content)"
+            } else {
+                line
             };
             s.push_str("  ");
             s.push_str(&terminal_safe(&line));

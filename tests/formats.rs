@@ -831,3 +831,140 @@ fn xlsx_has_a_sheet_per_record_kind_with_codes_as_text_and_numbers_as_numbers() 
     let amounts = read("xl/worksheets/sheet4.xml");
     assert!(amounts.contains("<v>130000</v>"), "130 000 as a number");
 }
+
+#[test]
+fn list_cells_give_back_items_that_hold_semicolons_and_sqlite_lists_are_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Norrtälje kommun\nKommunstyrelsen\nSammanträdesdatum 2024-03-05\n\n§ 5 Dnr KS 2024/1, KS 2024/7\nBokslut\n\n\
+         Beslut\nKommunstyrelsen beslutar\n\natt godkänna bokslutet; dock utan investeringsbilagan,\n\n\
+         att lägga rapporten till handlingarna.\n",
+    )
+    .unwrap();
+    let i = input.to_str().unwrap();
+    let result = &jsonl(i)[0];
+    let items: Vec<String> = serde_json::from_value(result["decisions"][0]["items"].clone()).unwrap();
+    let cases: Vec<String> = serde_json::from_value(result["paragraphs"][0]["case_numbers"].clone()).unwrap();
+    assert!(items.iter().any(|x| x.contains("; ")), "{items:?}");
+    assert_eq!(cases.len(), 2);
+
+    // CSV: one item per line of the cell, so splitting on "\n" gives them back
+    let tables = dir.path().join("tables");
+    run(&[
+        "extract",
+        "-q",
+        "--no-bom",
+        "-f",
+        "csv",
+        "-o",
+        tables.to_str().unwrap(),
+        i,
+    ]);
+    let cell = |file: &str, name: &str| {
+        let mut rows = ::csv::Reader::from_path(tables.join(file)).unwrap();
+        let at = rows.headers().unwrap().iter().position(|h| h == name).unwrap();
+        rows.records().next().unwrap().unwrap()[at].to_string()
+    };
+    let split = |s: String| s.split('\n').map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(split(cell("decisions.csv", "items")), items);
+    assert_eq!(split(cell("paragraphs.csv", "case_numbers")), cases);
+
+    // SQLite: every list a JSON array
+    let db = dir.path().join("m.db");
+    run(&["extract", "-q", "-o", db.to_str().unwrap(), i]);
+    let conn = Connection::open(&db).unwrap();
+    let json = |sql: &str| -> Vec<String> {
+        serde_json::from_str(&conn.query_row(sql, [], |r| r.get::<_, String>(0)).unwrap()).unwrap()
+    };
+    assert_eq!(json("SELECT items FROM decisions"), items);
+    assert_eq!(json("SELECT case_numbers FROM paragraphs"), cases);
+
+    // a database of schema version 2 had `; `-joined case numbers: opening it converts them
+    conn.execute_batch("UPDATE paragraphs SET case_numbers = 'KS 2024/1; KS \"2024/7\"'; PRAGMA user_version = 2;")
+        .unwrap();
+    drop(conn);
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("b.txt"), "Kommunstyrelsen\n\n§ 6\nÖvrigt\n").unwrap();
+    run(&["extract", "-q", "-o", db.to_str().unwrap(), other.to_str().unwrap()]);
+    let conn = Connection::open(&db).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 3);
+    let cases: Vec<Vec<String>> = column(&conn, "SELECT case_numbers FROM paragraphs ORDER BY id")
+        .iter()
+        .map(|c| serde_json::from_str(c).unwrap())
+        .collect();
+    assert_eq!(cases[0], ["KS 2024/1", "KS \"2024/7\""]);
+}
+
+#[test]
+fn allow_known_failures_exits_0_only_when_every_failure_failed_before_with_the_same_content() {
+    for (format, output) in [("sqlite", "out.db"), ("json", "outdir")] {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir(&archive).unwrap();
+        std::fs::write(archive.join("good.txt"), "§ 1\nÄrende\n\nKostnad 5 kr.\n").unwrap();
+        std::fs::copy(root().join("fixtures/binary.txt"), archive.join("broken.txt")).unwrap();
+        let go = |extra: &[&str]| {
+            let out = Command::new(binary())
+                .current_dir(dir.path())
+                .args(["extract", "--no-progress", "-f", format, "-o", output, "--incremental"])
+                .args(extra)
+                .arg("archive")
+                .output()
+                .unwrap();
+            (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+        };
+        // the first run: the failure is new
+        let (code, stderr) = go(&["--allow-known-failures"]);
+        assert_eq!(code, Some(1), "{format}: {stderr}");
+        assert!(!stderr.contains("known"), "{stderr}");
+        // the same broken file again: known, exit 0, still listed
+        let (code, stderr) = go(&["--allow-known-failures"]);
+        assert_eq!(code, Some(0), "{format}: {stderr}");
+        assert!(stderr.contains("1 failed (1 known)"), "{stderr}");
+        assert!(
+            stderr.contains("archive/broken.txt [encoding]") && stderr.contains("(known: "),
+            "{stderr}"
+        );
+        // without the flag a known failure still fails the run
+        assert_eq!(go(&[]).0, Some(1), "{format}");
+        // a new failure among known ones fails the run
+        std::fs::copy(root().join("fixtures/binary.txt"), archive.join("new.txt")).unwrap();
+        let summary = dir.path().join("run.json");
+        let (code, stderr) = go(&["--allow-known-failures", "--summary-json", summary.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{format}: {stderr}");
+        assert!(stderr.contains("2 failed (1 known)"), "{stderr}");
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+        assert_eq!(json["known_failures"], 1);
+        let known: Vec<(String, bool)> = json["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["path"].as_str().unwrap().to_string(), p["known"].as_bool().unwrap()))
+            .collect();
+        assert_eq!(
+            known,
+            [
+                ("archive/broken.txt".to_string(), true),
+                ("archive/new.txt".to_string(), false)
+            ]
+        );
+        // a known failure whose content changed is new again
+        std::fs::remove_file(archive.join("new.txt")).unwrap();
+        let mut bytes = std::fs::read(archive.join("broken.txt")).unwrap();
+        bytes.push(0);
+        std::fs::write(archive.join("broken.txt"), bytes).unwrap();
+        assert_eq!(go(&["--allow-known-failures"]).0, Some(1), "{format}");
+    }
+    // only where results are kept
+    let out = Command::new(binary())
+        .args(["extract", "--allow-known-failures", "corpus"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -8,8 +8,8 @@
 //! reference are all made by walking these lists, so the formats cannot
 //! drift apart and a new field is added in one place.
 //!
-//! Where the formats differ, the model says so: a [`Cell::List`] is
-//! `; `-joined in CSV and a JSON array in SQLite, a [`Sql::None`] column
+//! Where the formats differ, the model says so: a [`Cell::List`] is one
+//! item per line in CSV and xlsx and a JSON array in SQLite, a [`Sql::None`] column
 //! (a list of persons) is a link table in SQLite, a [`Sql::Only`] column
 //! is not in CSV.
 
@@ -30,7 +30,8 @@ pub enum Cell<'a> {
     Real(f64),
     /// `true`/`false` in CSV, 1/0 in SQLite.
     Bool(bool),
-    /// A list: joined with `; ` in CSV, a JSON array in SQLite.
+    /// A list: one item per line in CSV and xlsx (see [`lines`]), a JSON
+    /// array in SQLite.
     List(&'a [String]),
     /// When the run that writes the row began: only SQLite has the column
     /// (`documents.extracted_at`), and its writer fills it in.
@@ -51,11 +52,6 @@ impl<'a> Cell<'a> {
     /// A text made for the cell.
     pub fn owned(s: String) -> Cell<'a> {
         Cell::Text(Cow::Owned(s))
-    }
-
-    /// A list joined with `; ` in every format.
-    pub fn joined(items: &[String]) -> Cell<'a> {
-        Cell::owned(items.join("; "))
     }
 
     /// A serde enum value as its JSON word ("approve", "refer_back").
@@ -89,7 +85,7 @@ impl<'a> Cell<'a> {
             Cell::Int(n) => n.to_string(),
             Cell::Real(x) => x.to_string(),
             Cell::Bool(b) => b.to_string(),
-            Cell::List(items) => items.join("; "),
+            Cell::List(items) => lines(items.iter()),
         }
     }
 
@@ -101,6 +97,25 @@ impl<'a> Cell<'a> {
             _ => None,
         }
     }
+}
+
+/// The items of a list cell, one per line: a line break inside an item
+/// becomes a space, so splitting the cell on `\n` gives the items back
+/// whatever they hold (a decision item may well contain `; ` or `, `).
+pub fn lines<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    let mut out = String::new();
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let item = item.as_ref();
+        if item.contains(['\n', '\r']) {
+            out.extend(item.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        } else {
+            out.push_str(item);
+        }
+    }
+    out
 }
 
 /// Where a column is and with which SQLite type.

@@ -5,8 +5,8 @@
 //! `notes.csv` and `recipients.csv` in the output folder: UTF-8, a header
 //! row, RFC 4180 quoting (the csv crate). Every row carries the input's
 //! `path`; records carry their § (`paragraph`) and span (`span_start`,
-//! `span_end`, `line`, `page`). Lists are joined with `"; "`; a person is
-//! written `Name (P)`, a party group `(P)`, a named vote `Name (P): yes`.
+//! `span_end`, `line`, `page`). A list is one item per line of its cell
+//! (see [`super::columns::lines`]); a person is written `Name (P)`, a party group `(P)`, a named vote `Name (P): yes`.
 //! Booleans are `true`/`false`, missing values empty. The files are written
 //! to temporary files and renamed into place when the run ends.
 

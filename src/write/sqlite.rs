@@ -25,7 +25,7 @@ use super::{Known, OutputFailure, OwnedUnchangedCheck, Sink, WriteError};
 use crate::model::{ExtractResult, Status};
 
 /// `PRAGMA user_version` of a database this version writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The record tables that get a view with their document's context: one
 /// per record kind, named like the result's arrays.
@@ -63,8 +63,22 @@ pub fn views() -> String {
 /// (the date of an earlier decision, easily taken for the meeting date)
 /// became `earlier_date`, and `documents.date_from` was added (at the end
 /// of the table, where `ALTER TABLE` puts it, so new and migrated
-/// databases have the same columns in the same order).
+/// databases have the same columns in the same order); since version 3
+/// `paragraphs.case_numbers` is a JSON list like every other list (it was
+/// `; `-joined).
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let has_paragraphs: bool = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs'")?
+        .exists([])?;
+    if has_paragraphs && version < 3 {
+        // "A; B" -> ["A","B"], with JSON's escapes for `\` and `"`
+        conn.execute_batch(
+            r#"UPDATE paragraphs SET case_numbers = CASE WHEN case_numbers = '' THEN '[]'
+               ELSE '["' || replace(replace(replace(case_numbers, '\', '\\'), '"', '\"'), '; ', '","') || '"]' END
+               WHERE json_valid(case_numbers) = 0 OR substr(case_numbers, 1, 1) <> '[';"#,
+        )?;
+    }
     let has_old_date: bool = conn
         .prepare("SELECT 1 FROM pragma_table_info('decisions') WHERE name = 'date'")?
         .exists([])?;
@@ -294,7 +308,8 @@ impl SqliteSink {
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(err)?;
         migrate(&conn).map_err(err)?;
-        // the schema's version: 2 since decisions.earlier_date and the views
+        // the schema's version: 2 since decisions.earlier_date and the views,
+        // 3 since case_numbers is a JSON list
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(err)?;
         conn.execute_batch(&schema()).map_err(err)?;
         conn.execute_batch(&views()).map_err(err)?;

@@ -9,7 +9,7 @@
 //! of it; the JSON field it comes from is described in `docs/fields.md`.
 
 use super::TOOL_VERSION;
-use super::columns::{Cell, Column, ContextColumn, DocumentsTable, Index, LinkTable, RecordTable, Records, Sql};
+use super::columns::{Cell, Column, ContextColumn, DocumentsTable, Index, LinkTable, RecordTable, Records, Sql, lines};
 use crate::model::{
     Amount, Decision, Document, ExtractResult, Footnote, Motion, NamedVote, Note, Paragraph, Person, Recipient,
     Reservation, Span, Vote,
@@ -281,12 +281,7 @@ pub fn person(name: &Option<String>, party: &Option<String>) -> String {
 }
 
 fn persons<'a>(ps: &[Person]) -> Cell<'a> {
-    Cell::owned(
-        ps.iter()
-            .map(|p| person(&p.name, &p.party))
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
+    Cell::owned(lines(ps.iter().map(|p| person(&p.name, &p.party))))
 }
 
 /// The index every record table has: its rows by document and §.
@@ -307,8 +302,8 @@ pub static PARAGRAPHS: RecordTable<Paragraph> = RecordTable {
         Column {
             name: "case_numbers",
             sql: TEXT_NOT_NULL,
-            doc: "The §'s own case numbers (diarienummer), joined with `; `.",
-            get: |x| Cell::joined(&x.case_numbers),
+            doc: "The §'s own case numbers (diarienummer): one per line in CSV, a JSON list in SQLite.",
+            get: |x| Cell::List(&x.case_numbers),
         },
         Column {
             name: "title",
@@ -380,7 +375,7 @@ pub static DECISIONS: RecordTable<Decision> = RecordTable {
         Column {
             name: "items",
             sql: TEXT_NOT_NULL,
-            doc: "The decision points: joined with `; ` in CSV, a JSON list in SQLite.",
+            doc: "The decision points: one per line in CSV, a JSON list in SQLite.",
             get: |x| Cell::List(&x.items),
         },
         text!("The decision's text, white space collapsed."),
@@ -535,7 +530,7 @@ pub static MOTIONS: RecordTable<Motion> = RecordTable {
         Column {
             name: "supporters",
             sql: Sql::None,
-            doc: "Who joins it, as `Name (P)`, joined with `; ` (SQLite: `motion_supporters`).",
+            doc: "Who joins it, as `Name (P)`, one per line (SQLite: `motion_supporters`).",
             get: |x| persons(&x.supporters),
         },
         Column {
@@ -585,14 +580,13 @@ static VOTE_MEMBERS: LinkTable<Vote, NamedVote> = LinkTable {
     indexes: &[index("vote", "vote_id")],
 };
 
-/// The named votes of a vote as `Name (P): yes`, joined with `; `.
+/// The named votes of a vote as `Name (P): yes`, one per line.
 fn named_votes<'a>(x: &Vote) -> Cell<'a> {
-    let named: Vec<String> = x
+    let named = x
         .votes
         .iter()
-        .map(|v| format!("{}: {}", person(&v.name, &v.party), Cell::word(&v.option).to_text()))
-        .collect();
-    Cell::owned(named.join("; "))
+        .map(|v| format!("{}: {}", person(&v.name, &v.party), Cell::word(&v.option).to_text()));
+    Cell::owned(lines(named))
 }
 
 /// The table of votes.
@@ -641,7 +635,7 @@ pub static VOTES: RecordTable<Vote> = RecordTable {
         Column {
             name: "named_votes",
             sql: Sql::None,
-            doc: "Each member's vote as `Name (P): yes`, joined with `; ` (SQLite: `vote_members`).",
+            doc: "Each member's vote as `Name (P): yes`, one per line (SQLite: `vote_members`).",
             get: named_votes,
         },
         text!(AS_WRITTEN),
@@ -670,7 +664,7 @@ pub static RESERVATIONS: RecordTable<Reservation> = RecordTable {
         Column {
             name: "by",
             sql: Sql::None,
-            doc: "Who reserves themselves, as `Name (P)` or `(P)`, joined with `; ` (SQLite: `reservation_members`).",
+            doc: "Who reserves themselves, as `Name (P)` or `(P)`, one per line (SQLite: `reservation_members`).",
             get: |x| persons(&x.by),
         },
         text!(AS_WRITTEN),
@@ -699,7 +693,7 @@ pub static NOTES: RecordTable<Note> = RecordTable {
         Column {
             name: "by",
             sql: Sql::None,
-            doc: "Who enters the note, as `Name (P)`, joined with `; ` (SQLite: `note_members`).",
+            doc: "Who enters the note, as `Name (P)`, one per line (SQLite: `note_members`).",
             get: |x| persons(&x.by),
         },
         Column {
