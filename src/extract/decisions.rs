@@ -36,7 +36,7 @@ use super::place::Found;
 use crate::classify::Classification;
 use crate::grammar::decisions::{
     ADMIN_LEAD, BODY_ANY_CASE as BODY, DATE_REF, INLINE_ITEM, INVERTED, ITEM_NUMBER, LEAD_ACCORDING, LEAD_DECIDES,
-    LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
+    LEAD_PROPOSES, PROPOSAL_TO_LINE, PROPOSED_TO_IN_REST, PROPOSER_LEAD, PROPOSES_IN_REST, RECOMMENDS, REFERRED_FROM, SENTENCE_LEAD,
     SUBHEAD, TABLED_LIST, TREATED, TREATED_BY, TREATED_DATE_FIRST,
 };
 use crate::grammar::verbs::{
@@ -704,8 +704,12 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
         let rest = &c["rest"];
         let proposes = PROPOSES_IN_REST.captures(rest);
         let lower = who.to_lowercase();
-        // in an assembly's minutes, another body's treatment is its proposal
-        let assembly = assembly.filter(|b| b.to_lowercase() != lower);
+        // in an assembly's minutes, another body's treatment is its
+        // proposal, unless the § presents someone else's proposal ("Kommun-
+        // fullmäktiges ordförandes förslag till kommunfullmäktige")
+        let assembly = assembly
+            .filter(|b| b.to_lowercase() != lower)
+            .filter(|_| proposers_of(doc, s.at(m.start())).is_none_or(|p| p.contains(&lower)));
         // (a committee's proposal goes to its board, not to the assembly)
         let committee = PROPOSING_BODY_WORDS.iter().any(|w| lower.contains(w));
         let to_assembly = verb.treated && assembly.is_some() && !committee;
@@ -734,6 +738,19 @@ fn mentions(doc: &Doc<'_>, s: &SectionText<'_>) -> Vec<Earlier> {
         });
     }
     out
+}
+
+/// Whose proposals the § at `pos` presents to the assembly (the
+/// [`PROPOSER_LEAD`] lines, in lower case base form); `None` when it
+/// presents none.
+fn proposers_of(doc: &Doc<'_>, pos: usize) -> Option<Vec<String>> {
+    let range = doc.seg.paragraphs.get(doc.seg.paragraph_index_at(pos)?)?.range.clone();
+    let text = &doc.text()[range];
+    let by: Vec<String> = PROPOSER_LEAD
+        .captures_iter(text)
+        .map(|c| body_base_form(&c["by"]).to_lowercase())
+        .collect();
+    (!by.is_empty()).then_some(by)
 }
 
 /// A nämnd's treatment of a matter decided by others is its proposal,

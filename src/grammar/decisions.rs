@@ -372,6 +372,28 @@ pub static BODY_ANY_CASE: Rule = Rule::new(
     ],
 );
 
+/// The line that presents whose proposal an assembly decides on, under
+/// "Förslag till beslut": "Kommunstyrelsens förslag till kommunfullmäktige",
+/// "Kommunfullmäktiges ordförandes förslag till kommunfullmäktige". The
+/// proposer may be a person's role, not a body; a line that goes on
+/// ("… daterat 3 juni 2024") is a document list entry, not the lead.
+pub static PROPOSER_LEAD: Rule = Rule::new(
+    "proposer_lead",
+    r"(?m)^[ \t]*(?P<by>\p{Lu}[\p{L}\- ]*?s)\s+förslag\s+till\s+(?P<to>(?i:(?&body)))[ \t]*:?[ \t]*$",
+    &[
+        groups(
+            "Kommunstyrelsens förslag till kommunfullmäktige",
+            &[("by", "Kommunstyrelsens"), ("to", "kommunfullmäktige")],
+        ),
+        groups(
+            "Kommunfullmäktiges ordförandes förslag till kommunfullmäktige",
+            &[("by", "Kommunfullmäktiges ordförandes"), ("to", "kommunfullmäktige")],
+        ),
+        rejects("Ordförandens förslag till kommunfullmäktige daterat 3 juni 2024."),
+        rejects("Ledamöternas förslag till beslut"),
+    ],
+);
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &BODY_ANY_CASE,
@@ -394,4 +416,5 @@ pub static RULES: &[&Rule] = &[
     &REFERRED_FROM,
     &INVERTED,
     &PROPOSES_IN_REST,
+    &PROPOSER_LEAD,
 ];
