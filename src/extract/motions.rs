@@ -23,10 +23,11 @@ use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::place::Found;
 use crate::grammar::motions::{
-    ACCORDING_TO, AGAINST, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT, ASK_FIND, ASSENT,
-    BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF,
-    IN_ACCORDANCE, LATER_HANDS, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER,
-    REJECTED_WORDS, REJECTION, REJECTION_OPENINGS, TABLE, TWO_SIDES, VERB,
+    ACCORDING_TO, AGAINST, AGREED_ON_PROPOSAL, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT,
+    ASK_FIND, ASSENT, BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND,
+    GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF,
+    PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION, REJECTION_OPENINGS, REJECTION_STEM, TABLE, THE_MOTION,
+    THE_MOTION_REJECTED, TWO_SIDES, VERB,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -46,6 +47,8 @@ pub enum Target {
     Class(MotionClass),
     /// "tilläggsförslaget": the amendment(s) of the paragraph.
     Amendment,
+    /// "motionen": the written motion the § treats.
+    TheMotion,
 }
 
 /// What a piece of text refers to.
@@ -79,6 +82,11 @@ pub fn targets(s: &str) -> Vec<Target> {
     }
     for c in BODY_REF.captures_iter(s) {
         push(Target::Body(body_base_form(&c["body"]).to_lowercase()));
+    }
+    // the motion, unless named to be rejected ("avslag på motionen"): that
+    // text does not say the motion wins
+    if THE_MOTION.is_match(s) && !THE_MOTION_REJECTED.is_match(s) {
+        push(Target::TheMotion);
     }
     if REFER.is_match(s) {
         push(Target::Class(MotionClass::ReferBack));
@@ -147,8 +155,38 @@ pub fn extract(doc: &Doc<'_>) -> Drafts {
             drafts.push(d);
         }
     }
+    agreed_proposals(doc, &mut drafts);
     drafts.sort_by_key(|d| d.pos);
     Drafts(drafts)
+}
+
+/// "Efter förslag från X (V) enas kommunstyrelsen om …" in the course of
+/// the decision or the decision itself: X's motion, an amendment the
+/// meeting agreed on, so adopted as it stands (no later statement about X's
+/// other motions changes it).
+fn agreed_proposals(doc: &Doc<'_>, drafts: &mut Vec<Draft>) {
+    let text = doc.text();
+    let sections = doc.seg.sections.iter().filter(|s| {
+        matches!(
+            s.kind,
+            SectionKind::DecisionProcess | SectionKind::PropositionOrder | SectionKind::Decision | SectionKind::Motions
+        )
+    });
+    for s in sections {
+        for c in AGREED_ON_PROPOSAL.captures_iter(&text[s.body.clone()]) {
+            let who = parse_subject(&c["who"]);
+            let (Some(mover), Some(what)) = (who.first().cloned(), c.name("what")) else {
+                continue;
+            };
+            let range = s.body.start + what.start()..s.body.start + what.end();
+            let pos = s.body.start + c.get(0).map_or(0, |m| m.start());
+            let mut d = draft(doc, range, mover, who[1..].to_vec(), pos);
+            d.motion.classification = MotionClass::Amend;
+            d.motion.result = Some(MotionResult::Adopted);
+            d.supports.clear();
+            drafts.push(d);
+        }
+    }
 }
 
 /// The motions with their results: the link of the motions to what the
@@ -342,6 +380,10 @@ fn yrkande(doc: &Doc<'_>, range: Range<usize>, mover: Person, supporters: Vec<Pe
     d.supports.extend(targets(pro));
     d.opposes
         .extend(targets(contra).into_iter().filter(|t| !matches!(t, Target::Class(_))));
+    if THE_MOTION_REJECTED.is_match(ctext) {
+        d.supports.retain(|t| *t != Target::TheMotion);
+        d.opposes.push(Target::TheMotion);
+    }
     d
 }
 
@@ -586,6 +628,13 @@ fn decision_facts(body: &str, out: &mut Vec<Fact>) {
                 .map(|target| Fact { target, adopted: true }),
         );
     }
+    for c in MOTION_DECIDED.captures_iter(body) {
+        let verb = c.name("verb").or(c.name("verb2")).map_or("", |m| m.as_str());
+        out.push(Fact {
+            target: Target::TheMotion,
+            adopted: !verb.to_lowercase().starts_with(REJECTION_STEM),
+        });
+    }
     for c in ON_PROPOSAL_OF.captures_iter(body) {
         for p in parse_subject(&c["who"]) {
             if let Some(n) = p.name {
@@ -651,6 +700,9 @@ fn resolve_results(doc: &Doc<'_>, votes: &[Found<Vote>], drafts: &mut [Draft]) {
                 } else if d.opposes.iter().any(|t| matches_target(&f.target, t)) {
                     result = Some(!f.adopted);
                 }
+            }
+            if d.motion.result.is_some() {
+                continue; // settled where it was found (an agreed proposal)
             }
             d.motion.result = result.map(|a| {
                 if a {

@@ -73,6 +73,59 @@ pub static GENERIC_AMENDMENT: Rule = Rule::new(
     ],
 );
 
+/// The motion (a member's written motion) the § treats, by its definite
+/// form: "bifall till motionen", "att bifalla motionen", "avslag på
+/// motionen"; not "motionens" or "motionerna".
+pub static THE_MOTION: Rule = Rule::new(
+    "the_motion",
+    r"(?i)(?-u:\b)motionen(?-u:\b)",
+    &[
+        finds("yrkar bifall till motionen.", "motionen"),
+        finds("”Nej” för att bifalla motionen", "motionen"),
+        rejects("motionens att-satser"),
+        rejects("motionerna"),
+    ],
+);
+
+/// The motion named to be rejected: "avslag på motionen", "att avstyrka
+/// motionen", "att motionen ska avstyrkas", "förslag att avslå motionen": a
+/// text with it opposes [`THE_MOTION`] (and never supports it).
+pub static THE_MOTION_REJECTED: Rule = Rule::new(
+    "the_motion_rejected",
+    r"(?i)(?-u:\b)(?:avstyrk|avsl)\w*\s+(?:\p{L}+\s+){0,2}?motionen(?-u:\b)|(?-u:\b)motionen\s+(?:ska\s+|skall\s+|bör\s+)?(?:avstyrk|avsl)\w*",
+    &[
+        finds("avslag på motionen", "avslag på motionen"),
+        finds(
+            "bifall till förvaltningens förslag att avstyrka motionen",
+            "avstyrka motionen",
+        ),
+        finds("att motionen ska avstyrkas", "motionen ska avstyrkas"),
+        rejects("bifall till motionen och avslag på förvaltningens förslag"),
+    ],
+);
+
+/// A decision that says what became of the motion: "Motionen avslås.",
+/// "Kommunfullmäktige bifaller motionen", "motionen bifalls"; `verb` is the
+/// outcome (an "avsl…" rejects).
+pub static MOTION_DECIDED: Rule = Rule::new(
+    "motion_decided",
+    r"(?im)^[ \t]*(?:\d{1,2}\.\s*)?(?:(?:\p{Lu}[\p{L}\-]*\s+){1,3}?(?P<verb>avslår|bifaller)\s+motionen|(?:Den\s+av\s+[^.\n]{3,120}?\s+väckta\s+)?[Mm]otionen\s+(?P<verb2>avslås|bifalls|bifalles|avslages))(?-u:\b)",
+    &[
+        groups("Motionen avslås.", &[("verb", ""), ("verb2", "avslås")]),
+        groups(
+            "Kommunfullmäktige bifaller motionen.",
+            &[("verb", "bifaller"), ("verb2", "")],
+        ),
+        groups("2. Kommunfullmäktige avslår motionen i övrigt.", &[("verb", "avslår")]),
+        groups(
+            "1. Den av Eva Al och Per Ek väckta motionen bifalles.",
+            &[("verb", ""), ("verb2", "bifalles")],
+        ),
+        rejects("Motionen anses besvarad."),
+        rejects("Nämnden föreslår att kommunfullmäktige avslår motionen."),
+    ],
+);
+
 /// A referral back (återremiss): "återremiss", "återremittera(s)".
 pub static REFER: Rule = Rule::new(
     "refer",
@@ -137,6 +190,10 @@ pub static APPROVAL: &str = "bifall";
 /// side of a vote that means it ("Nej för avslag") only says that the other
 /// side's targets won or lost; a motion with it in its first clause rejects.
 pub static REJECTION: &str = "avslag";
+
+/// The stem of the rejecting verbs ("avslår", "avslås", "avslå"): a
+/// [`MOTION_DECIDED`] verb with it rejects.
+pub static REJECTION_STEM: &str = "avsl";
 
 /// How a motion for approval opens (lower case): "bifall till
 /// kommunstyrelsens förslag", "på bifall till …"; such a motion approves,
@@ -271,8 +328,16 @@ pub static PROPOSITIONS: Rule = Rule::new(
 /// `a`, `b` and the result `res`.
 pub static AGAINST: Rule = Rule::new(
     "against",
-    r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)\.\s+(?:\S+\s+){0,3}?finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
+    r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)(?:\.\s+(?:\S+\s+){0,3}?|\s+och\s+)finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
     &[
+        groups(
+            "Ordföranden ställer utskottets förslag mot Per Eks ändringsförslag och finner att nämnden bifaller utskottets förslag.",
+            &[
+                ("a", "utskottets förslag"),
+                ("b", "Per Eks ändringsförslag"),
+                ("res", "nämnden bifaller utskottets förslag"),
+            ],
+        ),
         groups(
             "Ordföranden ställer kommunstyrelsens förslag mot Anna Bergs (S) yrkande. Ordföranden finner att kommunstyrelsens förslag bifallits.",
             &[
@@ -282,6 +347,29 @@ pub static AGAINST: Rule = Rule::new(
             ],
         ),
         rejects("Ordföranden ställer förslaget under proposition och finner att det bifalls."),
+    ],
+);
+
+/// A member's proposal the meeting agrees on without a vote: "Efter förslag
+/// från Anna Berg (V) enas kommunstyrelsen om att punkt 2 förtydligas."
+/// `who` proposed, `what` was agreed (the rest of the sentence); such a
+/// motion is an amendment of the main proposal, and adopted.
+pub static AGREED_ON_PROPOSAL: Rule = Rule::new(
+    "agreed_on_proposal",
+    r"(?s)(?-u:\b)Efter\s+förslag\s+(?:från|av)\s+(?P<who>[^.:;]{3,160}?)\s+enas\s+(?P<what>[^.]+?)(?:\.\s|\.$|$)",
+    &[
+        groups(
+            "Efter förslag från Anna Berg (V) enas kommunstyrelsen vid dagens möte om att punkt 2 förtydligas.",
+            &[
+                ("who", "Anna Berg (V)"),
+                ("what", "kommunstyrelsen vid dagens möte om att punkt 2 förtydligas"),
+            ],
+        ),
+        groups(
+            "Efter förslag av Per Ek (M) och Eva Al (L) enas nämnden om ett tillägg.",
+            &[("who", "Per Ek (M) och Eva Al (L)"), ("what", "nämnden om ett tillägg")],
+        ),
+        rejects("Efter förslag från förvaltningen beslutar nämnden att anta planen."),
     ],
 );
 
@@ -364,6 +452,10 @@ pub static REJECTED_WORDS: Rule = Rule::new(
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
+    &THE_MOTION,
+    &THE_MOTION_REJECTED,
+    &MOTION_DECIDED,
+    &AGREED_ON_PROPOSAL,
     &PERSON_REF,
     &GROUP_REF,
     &BODY_REF,

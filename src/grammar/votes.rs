@@ -67,10 +67,11 @@ pub static RESULT_NAMED_COUNTS: Rule = Rule::windowed(
     ],
 );
 
-/// "43 Ja mot 38 Nej (7 avstår)", "… Nej. 4 ledamöter avstår".
+/// "43 Ja mot 38 Nej (7 avstår)", "… Nej. 4 ledamöter avstår", "8 ja, 4 nej
+/// och 1 avstår".
 pub static RESULT_JA_MOT_NEJ: Rule = Rule::windowed(
     "vote_result_ja_mot_nej",
-    r"(?i)(?:^|[^\p{L}\p{N}])(?P<y>(?&count))\s+ja\s+mot\s+(?P<n>(?&count))\s+nej(?:\s*\(\s*(?P<a>(?&count))\s+avst\w*\s*\)|[.,]?\s*(?P<a2>(?&count))\s+(?:ledamöter\s+)?avst\w*)?",
+    r"(?i)(?:^|[^\p{L}\p{N}])(?P<y>(?&count))\s+ja\s*(?:mot\s+|,\s*)(?P<n>(?&count))\s+nej(?:\s*\(\s*(?P<a>(?&count))\s+avst\w*\s*\)|(?:[.,]?\s*|\s+och\s+)(?P<a2>(?&count))\s+(?:ledamöter\s+|ledamot\s+)?avst\w*)?",
     &[
         groups(
             "Omröstningen utfaller med 43 Ja mot 38 Nej (7 avstår).",
@@ -80,7 +81,16 @@ pub static RESULT_JA_MOT_NEJ: Rule = Rule::windowed(
             "37 ja mot 37 nej. 4 ledamöter avstår",
             &[("y", "37"), ("n", "37"), ("a2", "4")],
         ),
+        groups(
+            "Omröstningsresultat: 8 ja, 4 nej och 1 avstår.",
+            &[("y", "8"), ("n", "4"), ("a2", "1")],
+        ),
+        groups(
+            "med 8 ja, 5 nej, 1 ledamot avstår",
+            &[("y", "8"), ("n", "5"), ("a2", "1")],
+        ),
         rejects("ja mot nej"),
+        rejects("2 ja, nej"),
     ],
 );
 
@@ -147,17 +157,25 @@ pub static ROLL_CALL: Rule = Rule::built(
     ],
 );
 
-/// "Ja för bifall till X och Nej för bifall till Y."
+/// "Ja för bifall till X och Nej för bifall till Y", also with the options
+/// quoted and "för att": "röstar ”Ja” för att bifalla X och ”Nej” för att
+/// bifalla Y".
 pub static MEANING_JA_FOR: Rule = Rule::new(
     "vote_meaning_ja_for",
-    r#"(?is)(?-u:\b)Ja\s+för\s+(?P<yes>.+?)\s*[.,]?\s*(?:och\s+)?Nej\s+för\s+(?P<no>.+?)\s*[.”"]"#,
-    &[groups(
-        "Ja för bifall till kommunstyrelsens förslag och Nej för bifall till Anna Bergs yrkande.",
-        &[
-            ("yes", "bifall till kommunstyrelsens förslag"),
-            ("no", "bifall till Anna Bergs yrkande"),
-        ],
-    )],
+    r#"(?is)(?-u:\b)Ja["”“']?\s+för\s+(?:att\s+)?(?P<yes>.+?)\s*[.,]?\s*(?:och\s+)?["”“']?Nej["”“']?\s+för\s+(?:att\s+)?(?P<no>.+?)\s*[.”"]"#,
+    &[
+        groups(
+            "Ja för bifall till kommunstyrelsens förslag och Nej för bifall till Anna Bergs yrkande.",
+            &[
+                ("yes", "bifall till kommunstyrelsens förslag"),
+                ("no", "bifall till Anna Bergs yrkande"),
+            ],
+        ),
+        groups(
+            "Ledamöterna röstar ”Ja” för att bifalla förvaltningens förslag och ”Nej” för att bifalla motionen.",
+            &[("yes", "bifalla förvaltningens förslag"), ("no", "bifalla motionen")],
+        ),
+    ],
 );
 
 /// "Ja-röst för X. Nej-röst för Y."
