@@ -24,10 +24,10 @@ use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::place::Found;
 use crate::grammar::motions::{
     ACCORDING_TO, AGAINST, AGREED_ON_PROPOSAL, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT,
-    ASK_FIND, ASSENT, BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND,
-    GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS, MotionVerb, ON_PROPOSAL_OF,
-    PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION, REJECTION_OPENINGS, REJECTION_STEM, TABLE, THE_MOTION,
-    THE_MOTION_REJECTED, TWO_SIDES, VERB,
+    ASK_FIND, ASSENT, BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_OTHER, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND,
+    GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS, MotionVerb,
+    OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION, REJECTION_OPENINGS,
+    REJECTION_STEM, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES, VERB,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -49,6 +49,8 @@ pub enum Target {
     Amendment,
     /// "motionen": the written motion the § treats.
     TheMotion,
+    /// The officials' proposal ("förvaltningens förslag", "tjänsteutlåtandet").
+    Officials,
 }
 
 /// What a piece of text refers to.
@@ -80,7 +82,16 @@ pub fn targets(s: &str) -> Vec<Target> {
             push(Target::Person(name));
         }
     }
+    let officials = OFFICIALS_PROPOSAL.is_match(s);
+    if officials {
+        push(Target::Officials);
+    }
     for c in BODY_REF.captures_iter(s) {
+        let body = c.get(0).map_or("", |m| m.as_str());
+        // "förvaltningens förslag" is the officials' proposal, not a body's
+        if officials && OFFICIALS_PROPOSAL.is_match(body) {
+            continue;
+        }
         push(Target::Body(body_base_form(&c["body"]).to_lowercase()));
     }
     // the motion, unless named to be rejected ("avslag på motionen"): that
@@ -463,9 +474,13 @@ fn outcome_of(res: &str) -> bool {
 }
 
 /// Facts of a § (or the whole document) in the order they apply.
-fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
+fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<(usize, Fact)> {
     let text = doc.text();
     let mut found = Positioned::default();
+    // the motions a statement that puts "every motion" can mean: those
+    // since the previous such section (a case bundle's scope holds the
+    // motions of several embedded minutes)
+    let mut since = 0;
     for s in scope.sections.iter().copied() {
         if !matches!(
             s.kind,
@@ -473,10 +488,16 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
         ) {
             continue;
         }
+        let local: Vec<&Draft> = drafts
+            .iter()
+            .copied()
+            .filter(|d| (since..s.body.end).contains(&d.pos))
+            .collect();
+        since = s.body.end;
         let (body, at) = (&text[s.body.clone()], s.body.start);
         found.ask_find(body, at);
-        found.propositions(body, at, drafts);
-        found.against(body, at);
+        found.propositions(body, at, &local);
+        found.against(body, at, &local);
         found.in_accordance(body, at);
     }
     // votes: the majority side wins
@@ -484,12 +505,45 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<Fact> {
         found.vote(pos, v);
     }
     found.0.sort_by_key(|(p, _)| *p);
-    let mut out: Vec<Fact> = found.0.into_iter().map(|(_, f)| f).collect();
-    // the decision itself has the last word
+    // the decision itself has the last word, wherever it stands
+    let mut decided = Vec::new();
     for s in scope.sections.iter().filter(|s| s.kind == SectionKind::Decision) {
-        decision_facts(&text[s.body.clone()], &mut out);
+        decision_facts(&text[s.body.clone()], &mut decided);
     }
-    out
+    found.0.extend(decided.into_iter().map(|f| (DECISION_FACT, f)));
+    found.0
+}
+
+/// Where [`facts`] puts the decision's own statements: after every other.
+const DECISION_FACT: usize = usize::MAX;
+
+/// Where the statements about the motion at `pos` end: at the next
+/// section of motions after its own (in a case bundle, the next embedded
+/// minutes' yrkanden), else at the end of the text.
+fn statements_end(doc: &Doc<'_>, pos: usize) -> usize {
+    let own_end = doc
+        .seg
+        .sections
+        .iter()
+        .find(|s| s.body.contains(&pos))
+        .map_or(pos, |s| s.body.end);
+    doc.seg
+        .sections_of(SectionKind::Motions)
+        .map(|s| s.heading.start)
+        .find(|&start| start >= own_end)
+        .unwrap_or(usize::MAX)
+}
+
+/// What the chair found adopted: the targets `res` names, adopted; or,
+/// when it names none but rejects the motion ("finner att kommunstyrelsen
+/// beslutat avstyrka motionen"), the motion, rejected.
+fn found_targets(res: &str) -> (Vec<Target>, bool) {
+    let named = targets(res);
+    if named.is_empty() && THE_MOTION_REJECTED.is_match(res) {
+        (vec![Target::TheMotion], false)
+    } else {
+        (named, true)
+    }
 }
 
 /// The normalized position of a match in a section body starting at `at`.
@@ -529,11 +583,18 @@ impl Positioned {
                 self.add(pos, targets(a), outcome_of(res));
                 continue;
             }
-            let winners = targets(res);
+            let (winners, adopted) = found_targets(res);
             if winners.is_empty() {
                 continue;
             }
-            self.add(pos, winners.iter().cloned(), true);
+            self.add(pos, winners.iter().cloned(), adopted);
+            if !adopted {
+                // "… finner att kommunstyrelsen beslutat avstyrka motionen"
+                if a_lower.trim() == ALL_MOTIONS || a_lower.starts_with(ALL_MOTIONS) {
+                    self.losing_drafts(pos, &winners, false, drafts);
+                }
+                continue;
+            }
             // the competitors lose
             let sides: Vec<&str> = if a_lower.contains(EACH_SIDE) {
                 a.split(EACH_SIDE).skip(1).collect()
@@ -547,25 +608,38 @@ impl Positioned {
                 }
             }
             if a_lower.trim() == ALL_MOTIONS || a_lower.starts_with(ALL_MOTIONS) {
-                self.losing_drafts(pos, &winners, drafts);
+                self.losing_drafts(pos, &winners, true, drafts);
             }
         }
     }
 
     /// Propositions on "yrkandena": each draft (but amendments) that shares
-    /// no target with the winners loses its first target.
-    fn losing_drafts(&mut self, pos: usize, winners: &[Target], drafts: &[&Draft]) {
+    /// no target with the winners loses its first target. When `adopted` is
+    /// false the winners were rejected ("avstyrka motionen"): a draft that
+    /// opposes them is on the winning side.
+    fn losing_drafts(&mut self, pos: usize, winners: &[Target], adopted: bool, drafts: &[&Draft]) {
         for d in drafts {
-            let shares = d.supports.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
+            let side = if adopted { &d.supports } else { &d.opposes };
+            let shares = side.iter().any(|t| winners.iter().any(|w| matches_target(w, t)));
             if !shares && d.motion.classification != MotionClass::Amend {
                 self.add(pos, d.supports.iter().take(1).cloned(), false);
             }
         }
     }
 
-    /// "X mot Y … finner att X bifallits": one side wins, the other loses.
-    fn against(&mut self, body: &str, at: usize) {
+    /// "X mot Y … finner att X bifallits": one side wins, the other loses;
+    /// "ställer yrkandena mot varandra och finner att …" puts every motion.
+    fn against(&mut self, body: &str, at: usize, drafts: &[&Draft]) {
         for c in AGAINST.captures_iter(body) {
+            if c["b"].trim().to_lowercase().starts_with(EACH_OTHER) {
+                let (winners, adopted) = found_targets(&c["res"]);
+                if !winners.is_empty() {
+                    let pos = match_pos(at, &c);
+                    self.add(pos, winners.iter().cloned(), adopted);
+                    self.losing_drafts(pos, &winners, adopted, drafts);
+                }
+                continue;
+            }
             let (a, b) = (targets(&c["a"]), targets(&c["b"]));
             let winners = targets(&c["res"]);
             let a_wins = a.iter().any(|t| winners.contains(t));
@@ -694,7 +768,12 @@ fn resolve_results(doc: &Doc<'_>, votes: &[Found<Vote>], drafts: &mut [Draft]) {
         for &i in &idx {
             let d = &mut drafts[i];
             let mut result = None;
-            for f in &facts {
+            let end = statements_end(doc, d.pos);
+            let about = facts
+                .iter()
+                .filter(|(p, _)| *p == DECISION_FACT || (*p >= d.pos && *p < end))
+                .map(|(_, f)| f);
+            for f in about {
                 if d.supports.iter().any(|t| matches_target(&f.target, t)) {
                     result = Some(f.adopted);
                 } else if d.opposes.iter().any(|t| matches_target(&f.target, t)) {

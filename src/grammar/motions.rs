@@ -61,6 +61,31 @@ pub static BODY_REF: Rule = Rule::new(
     ],
 );
 
+/// The officials' proposal, however it is named: "förvaltningens förslag",
+/// "stadsledningskontorets förslag", "förvaltningens tjänsteutlåtande",
+/// "tjänsteutlåtandet", "tjänsteutlåtandets förslag till beslut",
+/// "tjänsteskrivelsen". A § has one, so all these are one target.
+pub static OFFICIALS_PROPOSAL: Rule = Rule::new(
+    "officials_proposal",
+    r"(?i)(?:^|[^\p{L}-])(?:[\p{L}-]*(?:förvaltningens|förvaltnings|kontorets)\s+(?:förslag|beslutsförslag|tjänsteutlåtande|tjänsteskrivelse)|tjänsteutlåtande(?:t|ts)?(?-u:\b)|tjänsteskrivelse(?:n|ns)?(?-u:\b))",
+    &[
+        finds("bifall till förvaltningens förslag.", " förvaltningens förslag"),
+        finds(
+            "bifall till stadsmiljöförvaltningens tjänsteutlåtande",
+            " stadsmiljöförvaltningens tjänsteutlåtande",
+        ),
+        finds(
+            "att bifalla tjänsteutlåtandets förslag till beslut",
+            " tjänsteutlåtandets",
+        ),
+        finds(
+            "bifall till stadsledningskontorets förslag",
+            " stadsledningskontorets förslag",
+        ),
+        rejects("bifall till kommunstyrelsens förslag"),
+    ],
+);
+
 /// The amendment of the § without its mover: "tilläggsförslaget",
 /// "tilläggsyrkandet".
 pub static GENERIC_AMENDMENT: Rule = Rule::new(
@@ -307,7 +332,7 @@ pub static ASK_FIND: Rule = Rule::new(
 /// put, `res` what the chair finds.
 pub static PROPOSITIONS: Rule = Rule::new(
     "propositions",
-    r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?propositioner?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
+    r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?proposition(?:er)?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
     &[
         groups(
             "Ordföranden ställer propositioner på yrkandena och finner att kommunstyrelsen bifallit Anna Bergs (S) yrkande.",
@@ -319,6 +344,13 @@ pub static PROPOSITIONS: Rule = Rule::new(
         groups(
             "Ordföranden ställer därefter propositioner mellan bifall och avslag och finner att förslaget bifalls.",
             &[("a", "bifall och avslag"), ("res", "förslaget bifalls")],
+        ),
+        groups(
+            "Ordförande ställer proposition på yrkandena och finner att nämnden beslutar att bifalla tjänsteutlåtandet.",
+            &[
+                ("a", "yrkandena"),
+                ("res", "nämnden beslutar att bifalla tjänsteutlåtandet"),
+            ],
         ),
         rejects("Ordföranden ställer frågan om ajournering."),
     ],
@@ -421,6 +453,10 @@ pub static TWO_SIDES: &str = " och ";
 /// propositioner på yrkandena": each motion that did not win lost.
 pub static ALL_MOTIONS: &str = "yrkandena";
 
+/// "ställer yrkandena (förslagen) mot varandra": every motion is put, the
+/// word after "mot" (lower case).
+pub static EACH_OTHER: &str = "varandra";
+
 /// "beslutade i enlighet med Mats Gerdaus (S) yrkande"; `x` is what was adopted.
 pub static IN_ACCORDANCE: Rule = Rule::new(
     "in_accordance",
@@ -453,6 +489,7 @@ pub static REJECTED_WORDS: Rule = Rule::new(
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &THE_MOTION,
+    &OFFICIALS_PROPOSAL,
     &THE_MOTION_REJECTED,
     &MOTION_DECIDED,
     &AGREED_ON_PROPOSAL,
