@@ -22,12 +22,13 @@ use std::ops::Range;
 use super::Doc;
 use super::persons::{genitive_candidates, parse_subject, party_list};
 use super::place::Found;
+use crate::grammar::fragments::LIST_CONJUNCTIONS;
 use crate::grammar::motions::{
     ACCORDING_TO, AGAINST, AGREED_ON_PROPOSAL, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT,
-    ASK_FIND, ASSENT, BODY_REF, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_OTHER, EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND,
-    GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS, MotionVerb,
-    OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION, REJECTION_OPENINGS,
-    REJECTION_STEM, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES, VERB,
+    ASK_FIND, ASSENT, BODY_REF, CHAIR_TITLE, CHAIRS_MOTION, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_OTHER, EACH_SIDE,
+    ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS,
+    MotionVerb, OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION,
+    REJECTION_OPENINGS, REJECTION_STEM, SURNAME_REF, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES, VERB,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -51,6 +52,10 @@ pub enum Target {
     TheMotion,
     /// The officials' proposal ("förvaltningens förslag", "tjänsteutlåtandet").
     Officials,
+    /// The chair's own motion ("det egna yrkandet").
+    Chair,
+    /// A member by surname only ("förslaget från Johansson och Ferm"), lower case.
+    Surname(String),
 }
 
 /// What a piece of text refers to.
@@ -86,6 +91,25 @@ pub fn targets(s: &str) -> Vec<Target> {
     if officials {
         push(Target::Officials);
     }
+    let full_names: Vec<Range<usize>> = PERSON_REF
+        .captures_iter(s)
+        .filter_map(|c| c.name("name2").map(|m| m.range()))
+        .collect();
+    for c in SURNAME_REF.captures_iter(s) {
+        let names = c.name("names").expect("names");
+        if full_names.iter().any(|r| r.contains(&names.start())) {
+            continue; // "yrkandet från Anna Berg": a full name
+        }
+        for word in names.as_str().split(|ch: char| !ch.is_alphabetic() && ch != '-') {
+            let is_name = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).all(char::is_lowercase)
+                && !LIST_CONJUNCTIONS.contains(&word)
+                && party_list(word).is_empty();
+            if is_name {
+                push(Target::Surname(word.to_lowercase()));
+            }
+        }
+    }
     for c in BODY_REF.captures_iter(s) {
         let body = c.get(0).map_or("", |m| m.as_str());
         // "förvaltningens förslag" is the officials' proposal, not a body's
@@ -96,6 +120,9 @@ pub fn targets(s: &str) -> Vec<Target> {
     }
     // the motion, unless named to be rejected ("avslag på motionen"): that
     // text does not say the motion wins
+    if CHAIRS_MOTION.is_match(s) {
+        push(Target::Chair);
+    }
     if THE_MOTION.is_match(s) && !THE_MOTION_REJECTED.is_match(s) {
         push(Target::TheMotion);
     }
@@ -274,13 +301,11 @@ fn motions_in(doc: &Doc<'_>, region: Range<usize>, drafts: &mut Vec<Draft>) {
             }
             let abs = region.start + r.start..region.start + r.end;
             let mover = start.persons[0].clone();
-            drafts.push(yrkande(
-                doc,
-                abs,
-                mover,
-                supporters.clone(),
-                region.start + start.subject,
-            ));
+            let mut d = yrkande(doc, abs, mover, supporters.clone(), region.start + start.subject);
+            if CHAIR_TITLE.is_match(&body[start.subject..start.verb.start]) {
+                d.supports.push(Target::Chair);
+            }
+            drafts.push(d);
         }
     }
 }
@@ -459,6 +484,10 @@ fn matches_person(t: &Target, p: &Person) -> bool {
 fn matches_target(fact: &Target, t: &Target) -> bool {
     match (fact, t) {
         (Target::Person(a), Target::Person(b)) => same_person(a, b),
+        (Target::Surname(s), Target::Person(full)) => full
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| genitive_candidates(last).iter().any(|c| c == s)),
         _ => fact == t,
     }
 }

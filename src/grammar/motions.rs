@@ -31,11 +31,34 @@ pub static PERSON_REF: Rule = Rule::new(
     ],
 );
 
+/// Members' motion named by surnames only: "förslaget från Johansson,
+/// Bruncevic och Ferm", "yrkandet från Ytterbrink (MP)"; `names` is the
+/// list (a word that is a party's name is no surname).
+pub static SURNAME_REF: Rule = Rule::new(
+    "surname_ref",
+    r"(?:yrkandet|yrkande|förslaget)\s+från\s+(?P<names>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s*\([^()]{1,5}\))?(?:\s*(?:,|och|samt)\s*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s*\([^()]{1,5}\))?)*)",
+    &[
+        groups(
+            "finner att förslaget från Johansson, Bruncevic och Ferm bifallits",
+            &[("names", "Johansson, Bruncevic och Ferm")],
+        ),
+        groups(
+            "yrkandet från Ytterbrink (MP) bifallits",
+            &[("names", "Ytterbrink (MP)")],
+        ),
+        groups(
+            "yrkandet från Johansson (S) och Ferm (SD)",
+            &[("names", "Johansson (S) och Ferm (SD)")],
+        ),
+        rejects("yrkandet från MP"),
+    ],
+);
+
 /// A party group's motion: "yrkandet från V, S och MP"; `kind` is the word
 /// (a "tilläggs…" is an amendment), `parties` the list.
 pub static GROUP_REF: Rule = Rule::new(
     "group_ref",
-    r"(?i:(?P<kind>tilläggsyrkande(?:t|na)?|återremissyrkande(?:t)?|yrkande(?:t|na)?|förslag(?:et)?|tilläggsförslag(?:et)?))\s+från\s+(?P<parties>(?&party_list))",
+    r"(?i:(?P<kind>tilläggsyrkande(?:t|na)?|återremissyrkande(?:t)?|yrkande(?:t|na)?|förslag(?:et)?|tilläggsförslag(?:et)?))\s+(?:från\s+)?(?P<parties>(?&party_list))",
     &[
         groups(
             "bifall till yrkandet från V, S och MP",
@@ -44,6 +67,10 @@ pub static GROUP_REF: Rule = Rule::new(
         groups(
             "Tilläggsyrkandet från Moderaterna samt KD bifalls",
             &[("kind", "Tilläggsyrkandet"), ("parties", "Moderaterna samt KD")],
+        ),
+        groups(
+            "bifall till yrkande M, L, KD och D",
+            &[("kind", "yrkande"), ("parties", "M, L, KD och D")],
         ),
         rejects("yrkandet från ordföranden"),
     ],
@@ -83,6 +110,31 @@ pub static OFFICIALS_PROPOSAL: Rule = Rule::new(
             " stadsledningskontorets förslag",
         ),
         rejects("bifall till kommunstyrelsens förslag"),
+    ],
+);
+
+/// A motion's subject that opens with the chair's title: "Ordföranden
+/// Jonas Berg (S) yrkar …", "Tjänstgörande ordförande Eva Al (M) yrkar …";
+/// such a motion is also the chair's own ([`CHAIRS_MOTION`]).
+pub static CHAIR_TITLE: Rule = Rule::new(
+    "chair_title",
+    r"^\s*(?:Ordförande(?:n)?|Tjänstgörande\s+ordförande(?:n)?)(?-u:\b)",
+    &[
+        finds("Ordföranden Jonas Berg (S) ", "Ordföranden"),
+        finds("Tjänstgörande ordförande Eva Al (M) ", "Tjänstgörande ordförande"),
+        rejects("Anna Berg (S), ordförande, "),
+    ],
+);
+
+/// The chair's own motion as the chair's statements name it: "finner att
+/// det egna yrkandet bifallits", "sitt eget yrkande", "ordförandens yrkande".
+pub static CHAIRS_MOTION: Rule = Rule::new(
+    "chairs_motion",
+    r"(?i)(?-u:\b)(?:det\s+egna\s+yrkandet|sitt\s+eget\s+yrkande|ordförandens\s+(?:eget\s+)?yrkande)",
+    &[
+        finds("finner att det egna yrkandet bifallits", "det egna yrkandet"),
+        finds("sitt eget yrkande om att bifalla", "sitt eget yrkande"),
+        rejects("finner att yrkandet bifallits"),
     ],
 );
 
@@ -332,7 +384,7 @@ pub static ASK_FIND: Rule = Rule::new(
 /// put, `res` what the chair finds.
 pub static PROPOSITIONS: Rule = Rule::new(
     "propositions",
-    r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?proposition(?:er)?\s+(?:på|mellan)\s+(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
+    r"(?is)ställer\s+(?:först\s+|härefter\s+|sedan\s+|därefter\s+)?proposition(?:er)?\s+(?:på\s+|mellan\s+)?(?P<a>.+?)\s+och\s+finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
     &[
         groups(
             "Ordföranden ställer propositioner på yrkandena och finner att kommunstyrelsen bifallit Anna Bergs (S) yrkande.",
@@ -352,6 +404,10 @@ pub static PROPOSITIONS: Rule = Rule::new(
                 ("res", "nämnden beslutar att bifalla tjänsteutlåtandet"),
             ],
         ),
+        groups(
+            "Ordföranden ställer härefter propositioner yrkandena och finner att det egna yrkandet bifallits.",
+            &[("a", "yrkandena"), ("res", "det egna yrkandet bifallits")],
+        ),
         rejects("Ordföranden ställer frågan om ajournering."),
     ],
 );
@@ -360,7 +416,7 @@ pub static PROPOSITIONS: Rule = Rule::new(
 /// `a`, `b` and the result `res`.
 pub static AGAINST: Rule = Rule::new(
     "against",
-    r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)(?:\.\s+(?:\S+\s+){0,3}?|\s+och\s+)finner\s+att\s+(?P<res>.+?)(?:\.\s|\.$|$)",
+    r"(?is)ställer\s+(?:först\s+|sedan\s+|därefter\s+)?(?P<a>.+?)\s+mot\s+(?P<b>.+?)(?:\.\s+(?:\S+\s+){0,3}?|\s+och\s+)finner\s+(?:att\s+)?(?P<res>.+?)(?:\.\s|\.$|$)",
     &[
         groups(
             "Ordföranden ställer utskottets förslag mot Per Eks ändringsförslag och finner att nämnden bifaller utskottets förslag.",
@@ -376,6 +432,14 @@ pub static AGAINST: Rule = Rule::new(
                 ("a", "kommunstyrelsens förslag"),
                 ("b", "Anna Bergs (S) yrkande"),
                 ("res", "kommunstyrelsens förslag bifallits"),
+            ],
+        ),
+        groups(
+            "Ordföranden ställer förslagen i proposition mot varandra och finner bifall till tjänsteutlåtandet.",
+            &[
+                ("a", "förslagen i proposition"),
+                ("b", "varandra"),
+                ("res", "bifall till tjänsteutlåtandet"),
             ],
         ),
         rejects("Ordföranden ställer förslaget under proposition och finner att det bifalls."),
@@ -489,6 +553,9 @@ pub static REJECTED_WORDS: Rule = Rule::new(
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &THE_MOTION,
+    &SURNAME_REF,
+    &CHAIR_TITLE,
+    &CHAIRS_MOTION,
     &OFFICIALS_PROPOSAL,
     &THE_MOTION_REJECTED,
     &MOTION_DECIDED,
