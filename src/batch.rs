@@ -98,6 +98,10 @@ impl Opened<'_> {
         if batch.prune {
             self.summary.pruned = self.sink.prune(&gone)?;
         }
+        // the incremental lookup holds a second connection to a database:
+        // closed first, so the writer's close is the last and folds the
+        // write-ahead log into the database file (no -wal file stays)
+        self.unchanged = None;
         self.sink.finish()?;
         self.summary.skipped = skipped.get();
         Ok(self.summary)

@@ -968,3 +968,29 @@ fn allow_known_failures_exits_0_only_when_every_failure_failed_before_with_the_s
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_incremental_run_into_sqlite_leaves_no_write_ahead_log_so_the_database_file_alone_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let corpus = root().join("corpus");
+    for extra in [&[][..], &["--incremental"][..], &["--incremental", "--force"][..]] {
+        let out = Command::new(binary())
+            .args(["extract", "-q", "-o", db.to_str().unwrap()])
+            .args(extra)
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["m.db"], "{extra:?}");
+    }
+    // a copy of the file alone holds every document
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let conn = Connection::open(&copy).unwrap();
+    assert_eq!(column(&conn, "SELECT count(*) FROM documents"), ["5"]);
+}
