@@ -31,7 +31,8 @@ struct Cli {
 const AFTER_HELP: &str = "\
 Exit codes:
   0  every input was read (ok or partial), and a closed output pipe (`| head`)
-  1  at least one input failed (its result says why; the run went on); with
+  1  at least one input failed (its result says why; the run went on), or no
+     input file was found under the paths given (a warning says what was skipped); with
      --allow-known-failures only a failure that is new (not a file that failed
      last time with the same content)
   2  usage error (a bad flag, a path that does not exist, a file named twice)
@@ -471,7 +472,13 @@ fn checked_format(args: &ExtractArgs) -> std::result::Result<OutputFormat, Strin
     };
     let keeps_results = matches!(format, OutputFormat::Json | OutputFormat::Sqlite);
     if format != OutputFormat::Jsonl && args.output.is_none() {
-        Err("this format writes files: give the output folder or database with -o".into())
+        Err(match format {
+            OutputFormat::Sqlite => "-f sqlite writes a database file: give its path with -o (e.g. -o minutes.db)",
+            OutputFormat::Xlsx => "-f xlsx writes a workbook: give its path with -o (e.g. -o minutes.xlsx)",
+            OutputFormat::Csv => "-f csv writes one file per record kind: give their folder with -o (e.g. -o tables/)",
+            _ => "-f json writes one file per input: give their folder with -o (e.g. -o results/)",
+        }
+        .into())
     } else if args.incremental && !keeps_results {
         Err("--incremental needs an output that keeps earlier results: --format json or sqlite".into())
     } else if args.prune && !keeps_results {
@@ -552,7 +559,8 @@ fn report(summary: &Summary, args: &ExtractArgs, started: Instant) -> Result<Exi
             .with_context(|| format!("cannot write the summary to {}", file.display()))?;
     }
     let accepted = args.allow_known_failures && summary.only_known_failures();
-    Ok(if summary.failed > 0 && !accepted {
+    // no input file at all (an empty or unmounted folder) is no success either
+    Ok(if (summary.failed > 0 && !accepted) || summary.files == 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -81,9 +81,11 @@ impl ExtractResult {
         r
     }
 
-    /// Number of records of every kind, in the order of the arrays.
+    /// Number of records of every kind: the document (0 or 1), then the
+    /// record arrays in their order.
     pub fn record_counts(&self) -> [(&'static str, usize); 10] {
         [
+            ("documents", usize::from(self.document.is_some())),
             ("paragraphs", self.paragraphs.len()),
             ("decisions", self.decisions.len()),
             ("amounts", self.amounts.len()),
@@ -93,7 +95,6 @@ impl ExtractResult {
             ("reservations", self.reservations.len()),
             ("notes", self.notes.len()),
             ("recipients", self.recipients.len()),
-            ("documents", usize::from(self.document.is_some())),
         ]
     }
 }

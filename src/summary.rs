@@ -216,9 +216,9 @@ impl Summary {
 
     /// The summary as text, for a run that took `secs` seconds.
     pub fn report(&self, secs: f64) -> String {
-        let mb = self.bytes as f64 / 1e6;
+        let rate = if secs > 0.0 { self.bytes as f64 / secs } else { 0.0 };
         let mut s = format!(
-            "protokoll: {} file{}: {} ok, {} partial, {} failed{}, {} skipped (unchanged); {:.1} MB in {:.2} s ({:.1} MB/s)\n",
+            "protokoll: {} file{}: {} ok, {} partial, {} failed{}, {} skipped (unchanged); {} in {:.2} s ({}/s)\n",
             self.files,
             if self.files == 1 { "" } else { "s" },
             self.ok,
@@ -229,19 +229,20 @@ impl Summary {
                 n => format!(" ({n} known)"),
             },
             self.unchanged,
-            mb,
+            size_text(self.bytes as f64),
             secs,
-            if secs > 0.0 { mb / secs } else { 0.0 }
+            size_text(rate),
         );
-        let recs: Vec<String> = self.records.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        s.push_str(&format!(
-            "records: {}\n",
-            if recs.is_empty() {
-                "none".to_string()
-            } else {
-                recs.join(", ")
-            }
-        ));
+        // every kind, also when nothing was extracted
+        let recs: Vec<String> = if self.records.is_empty() {
+            std::iter::once("documents")
+                .chain(crate::model::RECORD_KINDS.iter().copied())
+                .map(|k| format!("{k} 0"))
+                .collect()
+        } else {
+            self.records.iter().map(|(k, n)| format!("{k} {n}")).collect()
+        };
+        s.push_str(&format!("records: {}\n", recs.join(", ")));
         if self.keeps_results {
             let gone = match (self.gone, self.pruned) {
                 (0, _) => "0 gone".to_string(),
@@ -280,13 +281,21 @@ impl Summary {
     fn skipped_text(&self) -> String {
         let k = &self.skipped;
         let parts: Vec<String> = [
-            (k.extension, "with an extension other than .txt or .pdf"),
-            (k.hidden, "hidden"),
-            (k.links, "symbolic links (see --follow-links)"),
+            (
+                k.extension,
+                "file with an extension other than .txt or .pdf",
+                "files with an extension other than .txt or .pdf",
+            ),
+            (k.hidden, "hidden file or folder", "hidden files and folders"),
+            (
+                k.links,
+                "symbolic link (see --follow-links)",
+                "symbolic links (see --follow-links)",
+            ),
         ]
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
         .collect();
         if parts.is_empty() {
             " (no file was skipped either)".to_string()
@@ -321,9 +330,44 @@ impl Summary {
     }
 }
 
+/// A number of bytes as people read it: "812 bytes", "3.2 kB", "81.4 MB",
+/// "1.2 GB" (powers of 1000, one decimal).
+fn size_text(bytes: f64) -> String {
+    match bytes {
+        b if b < 1e3 => format!("{b:.0} bytes"),
+        b if b < 1e6 => format!("{:.1} kB", b / 1e3),
+        b if b < 1e9 => format!("{:.1} MB", b / 1e6),
+        b => format!("{:.1} GB", b / 1e9),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_shown_in_a_unit_that_fits() {
+        assert_eq!(size_text(812.0), "812 bytes");
+        assert_eq!(size_text(3174.0), "3.2 kB");
+        assert_eq!(size_text(81_400_000.0), "81.4 MB");
+        assert_eq!(size_text(1.2e9), "1.2 GB");
+    }
+
+    #[test]
+    fn an_empty_run_lists_every_kind_and_one_skipped_file_is_singular() {
+        let mut s = Summary::default();
+        s.skipped.links = 1;
+        let report = s.report(0.0);
+        assert!(
+            report.contains("records: documents 0, paragraphs 0, decisions 0"),
+            "{report}"
+        );
+        assert!(
+            s.problems_report().contains("skipped 1 symbolic link (see"),
+            "{}",
+            s.problems_report()
+        );
+    }
 
     #[test]
     fn one_file_is_singular() {
