@@ -137,10 +137,10 @@ fn sqlite_has_the_records_of_the_jsonl_run() {
 }
 
 /// The README's three journalist queries.
-const REJECTED_BY_BODY: &str = "SELECT d.body, doc.date, doc.path, d.paragraph, d.text
-FROM decisions d JOIN documents doc ON doc.id = d.document_id
-WHERE d.outcome = 'reject' AND NOT d.earlier
-ORDER BY d.body, doc.date, doc.path";
+const REJECTED_BY_BODY: &str = "SELECT COALESCE(body, document_body) AS decided_by, document_date, path, paragraph, text
+FROM decisions_full
+WHERE outcome = 'reject' AND NOT earlier
+ORDER BY decided_by IS NULL, decided_by, document_date IS NULL, document_date, path";
 const AMOUNTS_OVER_10_MNKR: &str = "SELECT doc.path, a.paragraph, a.text, a.value, a.sentence
 FROM amounts a JOIN documents doc ON doc.id = a.document_id
 WHERE a.value > 10000000
