@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use crate::budget::{Deadline, TimedOut};
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
-    ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
+    ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, DATE_ONLY_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
     PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
 };
 use crate::grammar::{Ends, FirstChars};
@@ -409,6 +409,8 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
         }
         if ATTACHMENT_FIRST.might_match(line) && ATTACHMENT_LINE.is_match(line)
             || CONTENTS_END.might_match(line) && CONTENTS_LINE.is_match(line)
+            // anchored at the line's start: the regex gives up at once
+            || DATE_ONLY_LINE.is_match(line)
         {
             attachments.push(r.start);
         }

@@ -137,7 +137,8 @@ fn sqlite_has_the_records_of_the_jsonl_run() {
 }
 
 /// The README's three journalist queries.
-const REJECTED_BY_BODY: &str = "SELECT COALESCE(body, document_body) AS decided_by, document_date, path, paragraph, text
+const REJECTED_BY_BODY: &str =
+    "SELECT COALESCE(body, document_body) AS decided_by, document_date, path, paragraph, text
 FROM decisions_full
 WHERE outcome = 'reject' AND NOT earlier
 ORDER BY decided_by IS NULL, decided_by, document_date IS NULL, document_date, path";

@@ -118,6 +118,23 @@ pub static ATTACHMENT_LINE: Rule = Rule::new(
     ],
 );
 
+/// A line that is only a date ("2023-07-14", "14 juli 2023") at the left
+/// margin: a letter's or a statement's date line, where an embedded
+/// document begins (a page header's date, set off to the right in a
+/// column layout, is not). Like an [`ATTACHMENT_LINE`], no section runs
+/// past it.
+pub static DATE_ONLY_LINE: Rule = Rule::new(
+    "date_only_line",
+    r"(?i)^[ \t]{0,3}(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+\d{4})[ \t]*$",
+    &[
+        finds("2023-07-14", "2023-07-14"),
+        finds("  14 juli 2023", "  14 juli 2023"),
+        rejects("Protokoll 2025-06-12"),
+        rejects("2023-07-14 § 45"),
+        rejects("                                           2024-02-01"),
+    ],
+);
+
 /// A line of a table of contents: dot leaders before a page number at the
 /// line's end ("2.1 Metod ........ 3", "Bakgrund … … … 5"); where it stands,
 /// an attachment has begun ([`ATTACHMENT_LINE`]). Unanchored at the start,
@@ -252,6 +269,7 @@ pub static RULES: &[&Rule] = &[
     &TRAILING_CASE,
     &BOUNDARY_LINE,
     &ATTACHMENT_LINE,
+    &DATE_ONLY_LINE,
     &CONTENTS_LINE,
 ];
 
