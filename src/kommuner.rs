@@ -15,7 +15,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::grammar::municipalities::{AMBIGUOUS_NAMES, LIST_AND, LIST_CONTEXT, ORGAN_AFTER, OWN_NAME_AFTER};
+use crate::grammar::municipalities::{
+    ABOUT_BEFORE, AMBIGUOUS_NAMES, LIST_AND, LIST_CONTEXT, ORGAN_AFTER, ORGAN_BEFORE_I, OWN_NAME_AFTER,
+};
 use crate::model::Municipality;
 
 const KOMMUNER_TSV: &str = include_str!("../data/kommuner.tsv");
@@ -202,13 +204,21 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
             .next()
             .unwrap_or("");
         let gap_ok = after.len() - after.trim_start().len() <= 2;
-        let strong = gap_ok && OWN_NAME_AFTER.contains(&next_word);
+        let mut words_before = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let word_before = words_before.next().unwrap_or("").to_lowercase();
+        let organ_before = words_before
+            .next()
+            .is_some_and(|w| ORGAN_BEFORE_I.contains(&w.to_lowercase().as_str()));
+        // "i Härryda kommun": a place the matter is about, counted as weak
+        // (but "Kommunfullmäktige i Göteborgs kommun" is the issuer)
+        let about = ABOUT_BEFORE.contains(&word_before.as_str()) && !organ_before;
+        let strong = gap_ok && OWN_NAME_AFTER.contains(&next_word) && !about;
         let head = if m.start() < HEAD_BYTES { 3 } else { 1 };
         let score = if gap_ok && ORGAN_AFTER.contains(&next_word) {
             ISSUER_SCORE * head
         } else if strong {
             10 * head
-        } else if weak_mention_counts(name, before, after) {
+        } else if about && gap_ok && OWN_NAME_AFTER.contains(&next_word) || weak_mention_counts(name, before, after) {
             1
         } else {
             0
@@ -274,6 +284,16 @@ fn weak_mention_counts(name: &str, before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_municipality_after_a_preposition_is_the_matter_not_the_issuer() {
+        let text = "Avtal med Kungälvs kommun om räddningstjänst i Kungälvs kommun\n\n\
+                    Göteborgs Stad tecknar avtal med Kungälvs kommun.";
+        assert_eq!(find_municipality(text).map(|m| m.name), Some("Göteborg".into()));
+        // the organ before "i" names the issuer
+        let own = "Protokoll från kommunfullmäktige i Lomma kommun, avtal med Lunds kommun";
+        assert_eq!(find_municipality(own).map(|m| m.name), Some("Lomma".into()));
+    }
 
     #[test]
     fn the_issuers_own_organs_outweigh_a_municipality_written_about() {
