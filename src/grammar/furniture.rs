@@ -62,7 +62,7 @@ pub static MEETING_DATE_LINE: Rule = Rule::new(
 /// (`\p{Latin}`: eighty repetitions of `\p{L}` took 20 ms to compile).
 pub static COMBINED_HEADER_LINE: Rule = Rule::new(
     "combined_header_line",
-    r"(?i)^\s*(?:\p{Latin}[\p{Latin} ,.-]{0,80}?\s+)?protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\w+\s*\)?\s*,?\s*sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$",
+    r"(?i)^\s*(?:\p{Latin}[\p{Latin} ,.-]{0,80}?\s+)?protokoll\s*\(?\s*(?:nr|nummer)\.?\s*\w+(?:\s*\)\s*,?\s*|\s*,\s*|\s+)sammanträdesdatum\s*:?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}+\s+\d{4})\s*$",
     &[
         finds(
             "Göteborgs Stads grundskolenämnd   Protokoll nr 1 Sammanträdesdatum: 2025-02-04",
@@ -73,6 +73,8 @@ pub static COMBINED_HEADER_LINE: Rule = Rule::new(
             "Protokoll nr 5, sammanträdesdatum 2024-09-12",
         ),
         rejects("Protokollsutdrag Sammanträdesdatum: 2025-02-04"),
+        // two lines joined at a hyphen: the number runs into the next word
+        rejects("Protokoll nr 2fflfiSammanträdesdatum: 2024-01-02 "),
     ],
 );
 
