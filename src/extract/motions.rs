@@ -563,15 +563,16 @@ fn statements_end(doc: &Doc<'_>, pos: usize) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// What the chair found adopted: the targets `res` names, adopted; or,
-/// when it names none but rejects the motion ("finner att kommunstyrelsen
+/// What the chair found: the targets `res` names, adopted unless it says
+/// they were rejected ([`REJECTED_WORDS`]); or, when it names none but
+/// rejects the motion ("finner att kommunstyrelsen
 /// beslutat avstyrka motionen"), the motion, rejected.
 fn found_targets(res: &str) -> (Vec<Target>, bool) {
     let named = targets(res);
     if named.is_empty() && THE_MOTION_REJECTED.is_match(res) {
         (vec![Target::TheMotion], false)
     } else {
-        (named, true)
+        (named, outcome_of(res))
     }
 }
 
@@ -670,14 +671,16 @@ impl Positioned {
                 continue;
             }
             let (a, b) = (targets(&c["a"]), targets(&c["b"]));
-            let winners = targets(&c["res"]);
-            let a_wins = a.iter().any(|t| winners.contains(t));
-            let b_wins = b.iter().any(|t| winners.contains(t));
-            if a_wins != b_wins {
+            // what the result names was adopted, or — "finner att
+            // kommunstyrelsen avslår Anna Bergs förslag" — rejected
+            let (named, adopted) = found_targets(&c["res"]);
+            let a_named = a.iter().any(|t| named.contains(t));
+            let b_named = b.iter().any(|t| named.contains(t));
+            if a_named != b_named {
                 let pos = match_pos(at, &c);
-                let (w, l) = if a_wins { (a, b) } else { (b, a) };
-                self.add(pos, w, true);
-                self.add(pos, l, false);
+                let (x, other) = if a_named { (a, b) } else { (b, a) };
+                self.add(pos, x, adopted);
+                self.add(pos, other, !adopted);
             }
         }
     }

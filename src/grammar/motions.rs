@@ -541,8 +541,9 @@ pub static IN_ACCORDANCE: Rule = Rule::new(
 /// A result that says no: "avslås", "avslogs", "inte bifalls", "faller".
 pub static REJECTED_WORDS: Rule = Rule::new(
     "rejected_words",
-    r"(?i)(?-u:\b)(?:avslås|avslagits|avslogs|avslagit|inte\s+(?:antas|bifalls|bifallits)|faller)(?-u:\b)",
+    r"(?i)(?-u:\b)(?:avslås|avslagits|avslogs|avslagit|avslår|avslog|inte\s+(?:antas|bifalls|bifallits)|faller)(?-u:\b)",
     &[
+        finds("finner att kommunstyrelsen avslår Anna Bergs förslag", "avslår"),
         finds("finner att förslaget avslås", "avslås"),
         finds("och finner att yrkandet inte bifalls", "inte bifalls"),
         finds("finner att tilläggsyrkandet faller", "faller"),
