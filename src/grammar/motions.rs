@@ -242,6 +242,8 @@ pub static MOTION_VERBS: Words<MotionVerb> = &[
     ("yrkat", MotionVerb::Moves),
     ("föreslår", MotionVerb::Moves),
     ("föreslog", MotionVerb::Moves),
+    // a common misspelling of "föreslår" in minutes
+    ("förslår", MotionVerb::Moves),
     ("instämmer", MotionVerb::Joins),
     ("instämde", MotionVerb::Joins),
 ];
@@ -297,9 +299,9 @@ pub static LATER_HANDS: &[&str] = &["i andra hand", "i tredje hand"];
 pub static AMENDMENT: &str = "tillägg";
 
 /// Words of a change to the proposal (lower case), "med ändring av punkt
-/// 2", "att punkt 2 ändras": in a motion's first clause they make it an
+/// 2", "att punkt 2 ändras", "att löfte 7 läggs till i listan": in a motion's first clause they make it an
 /// amendment, unless it rejects ([`CLASS_ATT_REJECT`]).
-pub static CHANGE_WORDS: &[&str] = &["ändring", "ändras"];
+pub static CHANGE_WORDS: &[&str] = &["ändring", "ändras", "läggs till", "läggas till", "lägga till"];
 
 /// Supporters right after the verb: "(yrkade), med instämmande av Per Ek
 /// (M) och Eva Al (L), att …"; `list` names them.
