@@ -206,8 +206,10 @@ impl BlockReader {
 
     /// One line with content (`line` trimmed, at `range` in `text`).
     fn line(&mut self, text: &str, line: &str, range: Range<usize>) {
-        let leads =
-            self.lead_proposes(line, &range) || self.lead_decides(line, &range) || self.lead_according(line, &range);
+        let leads = self.lead_proposes(line, &range)
+            || self.lead_decides(line, &range)
+            || self.lead_according(line, &range)
+            || self.lead_proposal_to(line, &range);
         if leads {
             self.prev_ended = true;
         } else if !self.sentence_lead(line, &range) {
@@ -226,6 +228,27 @@ impl BlockReader {
         };
         let mut b = Block::new(Some(body_base_form(&c["by"])), DecisionType::Proposal, range.start);
         b.proposed_to = c.name("to").map(|m| body_base_form(m.as_str()));
+        b.range.end = range.end;
+        self.blocks.push(b);
+        true
+    }
+
+    /// "Förslag till beslut i kommunfullmäktige" on a line of its own in a
+    /// board's decision: what follows is the board's proposal to that
+    /// assembly ([`PROPOSAL_TO_LINE`]).
+    fn lead_proposal_to(&mut self, line: &str, range: &Range<usize>) -> bool {
+        let Some(c) = PROPOSAL_TO_LINE.captures(line) else {
+            return false;
+        };
+        let (Some(to), Some(by)) = (c.name("to"), self.default_body.clone()) else {
+            return false;
+        };
+        let to = body_base_form(to.as_str());
+        if c.get(0).is_none_or(|m| m.start() > 0) || to.to_lowercase() == by.to_lowercase() {
+            return false;
+        }
+        let mut b = Block::new(Some(by), DecisionType::Proposal, range.start);
+        b.proposed_to = Some(to);
         b.range.end = range.end;
         self.blocks.push(b);
         true

@@ -120,12 +120,15 @@ pub static NAME_PARTICLE: Rule = Rule::new(
     &[finds("Carl von Linné", "von"), finds("Eva af Klint", "af")],
 );
 
-/// A party abbreviation in parentheses: "(S)", "(NL)", "(-)".
+/// A party abbreviation in parentheses: "(S)", "(NL)", "(-)"; at the end
+/// of a subject the closing parenthesis may be lost in the text ("Martin
+/// Lindberg (V lämnar …": the subject ends at the verb).
 pub static PARTY_PAREN: Rule = Rule::new(
     "party_paren",
-    r"\(\s*(?P<party>[A-ZÅÄÖ]{1,5}|-|[A-ZÅÄÖ][a-zåäö]{1,3})\s*\)",
+    r"\(\s*(?P<party>[A-ZÅÄÖ]{1,5}|-|[A-ZÅÄÖ][a-zåäö]{1,3})\s*(?:\)|$)",
     &[
         groups("Anna Berg (S) yrkar", &[("party", "S")]),
+        groups("Emily Munter (V) och Martin Lindberg (V", &[("party", "V")]),
         groups("Per Ek ( KD )", &[("party", "KD")]),
         groups("Lena Al (-)", &[("party", "-")]),
         rejects("(7)"),
