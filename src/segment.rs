@@ -171,18 +171,13 @@ fn number_slash_year(c: &regex::Captures<'_>) -> Option<String> {
 /// The key a heading line is looked up by: its letters, lower-cased, without
 /// white space and punctuation (so "B e s l u t", "**Beslut:**" and
 /// "BESLUT" are all "beslut"), written into `buf`; `None` when the line is
-/// longer than any heading or starts with a lower-case letter. A capital I after a lower-case letter counts as
+/// longer than any heading. A capital I after a lower-case letter counts as
 /// l (a misreading in letter-spaced text extracted from PDFs).
 fn heading_key<'b>(line: &str, buf: &'b mut [u8; LONGEST_HEADING_KEY + 4]) -> Option<&'b str> {
     if line.len() > 300 {
         return None; // longer than any heading, even letter-spaced
     }
     let t = strip_markdown(line);
-    // a heading starts with a capital: "ärendet." on a line of its own ends
-    // a sentence broken over two lines
-    if t.trim_start().chars().next().is_some_and(char::is_lowercase) {
-        return None;
-    }
     // every ASCII letter or digit adds a byte to the key: most lines have
     // more of them than the longest key, which one quick count tells
     if t.is_empty() || t.bytes().filter(u8::is_ascii_alphanumeric).count() > LONGEST_HEADING_KEY {
@@ -436,6 +431,11 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
 #[inline]
 fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
     let line = &text[r.clone()];
+    // a heading starts with a capital: "ärendet." on a line of its own ends
+    // a sentence broken over two lines
+    if strip_markdown(line).trim_start().chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     if let Some(kind) = lookup_heading(line) {
         Some(Head {
             kind,
