@@ -433,7 +433,12 @@ fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
     let line = &text[r.clone()];
     // a heading starts with a capital: "ärendet." on a line of its own ends
     // a sentence broken over two lines
-    if strip_markdown(line).trim_start().chars().next().is_some_and(char::is_lowercase) {
+    if strip_markdown(line)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+    {
         return None;
     }
     if let Some(kind) = lookup_heading(line) {

@@ -29,6 +29,7 @@ use crate::grammar::motions::{
     ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS,
     MotionVerb, OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION,
     REJECTION_OPENINGS, REJECTION_STEM, SURNAME_REF, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES, VERB,
+    WITH_CHANGE,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -235,6 +236,7 @@ pub fn results(doc: &Doc<'_>, drafts: Drafts, votes: &[Found<Vote>]) -> Vec<Foun
     let mut drafts = drafts.0;
     resolve_results(doc, votes, &mut drafts);
     adopt_lone_approvals(doc, &mut drafts);
+    adopt_consensus(doc, &mut drafts);
     drafts.into_iter().map(|d| Found::new(d.range, d.motion)).collect()
 }
 
@@ -265,6 +267,66 @@ fn adopt_lone_approvals(doc: &Doc<'_>, drafts: &mut [Draft]) {
             && decided.contains(&p)
         {
             d.motion.result = Some(MotionResult::Adopted);
+        }
+    }
+}
+
+/// A § whose yrkanden all build on one proposal — each approves it or
+/// another of them ("A yrkar bifall till kommunstyrelsens förslag", "B
+/// yrkar bifall till A:s yrkande med förändringen att …", "A yrkar bifall
+/// till B:s yrkande") — with none against anything, no result said and a
+/// decision: nothing was put against anything, so the decision enacts them
+/// all.
+fn adopt_consensus(doc: &Doc<'_>, drafts: &mut [Draft]) {
+    let mut per_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(p) = doc.seg.paragraph_index_at(d.pos) {
+            per_paragraph.entry(p).or_default().push(i);
+        }
+    }
+    let decided: BTreeSet<usize> = doc
+        .seg
+        .sections_of(SectionKind::Decision)
+        .filter(|s| !doc.text()[s.body.clone()].trim().is_empty())
+        .filter_map(|s| s.paragraph)
+        .collect();
+    for (p, idx) in per_paragraph {
+        if idx.len() < 2 || !decided.contains(&p) {
+            continue;
+        }
+        let movers: Vec<Target> = idx.iter().map(|&i| mover_target(&drafts[i].motion.mover)).collect();
+        let mut proposals: Vec<&Target> = Vec::new();
+        let agree = idx.iter().all(|&i| {
+            let d = &drafts[i];
+            let own = mover_target(&d.motion.mover);
+            let others: Vec<&Target> = d
+                .supports
+                .iter()
+                .filter(|t| **t != own && **t != Target::Amendment)
+                .collect();
+            d.motion.result.is_none()
+                && matches!(d.motion.classification, MotionClass::Approve | MotionClass::Amend)
+                && d.opposes.is_empty()
+                && !others.is_empty()
+                && others.iter().all(|t| {
+                    if movers.iter().any(|m| matches_target(t, m)) {
+                        return true;
+                    }
+                    if matches!(t, Target::Body(_) | Target::Officials) {
+                        proposals.push(t);
+                        return true;
+                    }
+                    false
+                })
+        });
+        // one proposal they all build on
+        let one = proposals
+            .first()
+            .is_some_and(|first| proposals.iter().all(|t| t == first));
+        if agree && one {
+            for &i in &idx {
+                drafts[i].motion.result = Some(MotionResult::Adopted);
+            }
         }
     }
 }
@@ -445,7 +507,11 @@ pub fn classify(text: &str) -> MotionClass {
         }
     }
     if bifall_first {
-        return MotionClass::Approve;
+        return if WITH_CHANGE.is_match(&head) {
+            MotionClass::Amend
+        } else {
+            MotionClass::Approve
+        };
     }
     if REJECTION_OPENINGS.iter().any(|w| lower.starts_with(w)) {
         return MotionClass::Reject;

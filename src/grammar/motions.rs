@@ -301,7 +301,27 @@ pub static AMENDMENT: &str = "tillägg";
 /// Words of a change to the proposal (lower case), "med ändring av punkt
 /// 2", "att punkt 2 ändras", "att löfte 7 läggs till i listan": in a motion's first clause they make it an
 /// amendment, unless it rejects ([`CLASS_ATT_REJECT`]).
-pub static CHANGE_WORDS: &[&str] = &["ändring", "ändras", "läggs till", "läggas till", "lägga till"];
+pub static CHANGE_WORDS: &[&str] = &[
+    "ändring",
+    "ändras",
+    "förändring",
+    "läggs till",
+    "läggas till",
+    "lägga till",
+];
+
+/// An approval with a change of what it approves: "bifall till Anna Bergs
+/// yrkande med förändringen att …", "bifall till förslaget med tillägget
+/// att …" amends.
+pub static WITH_CHANGE: Rule = Rule::new(
+    "with_change",
+    r"(?-u:\b)med\s+(?:den\s+|de\s+)?(?:förändring|ändring|tillägg)(?:en|et|arna|ar)?(?-u:\b)",
+    &[
+        finds("bifall till Aron Ahls yrkande med förändringen att", "med förändringen"),
+        finds("bifall till förslaget med tillägget att", "med tillägget"),
+        rejects("bifall till förslaget med hänvisning till yttrandet"),
+    ],
+);
 
 /// Supporters right after the verb: "(yrkade), med instämmande av Per Ek
 /// (M) och Eva Al (L), att …"; `list` names them.
@@ -556,6 +576,7 @@ pub static REJECTED_WORDS: Rule = Rule::new(
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &THE_MOTION,
+    &WITH_CHANGE,
     &SURNAME_REF,
     &CHAIR_TITLE,
     &CHAIRS_MOTION,
