@@ -22,7 +22,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use crate::grammar::document::{MEETING_DATE, MEMO_DATE, MEMO_MARK, PROTOCOL_HEADER_DATE};
+use crate::grammar::document::{
+    DATE_ALONE, MEETING_DATE, MEETING_DATE_LABEL, MEMO_DATE, MEMO_MARK, PROTOCOL_HEADER_DATE,
+};
 use crate::kommuner::find_municipality;
 use crate::model::{DateSource, Document, DocumentKind};
 use crate::normalize::FurnitureKind;
@@ -71,6 +73,13 @@ fn date(doc: &Doc<'_>, kind: DocumentKind) -> Option<String> {
             .captures(&headers)
             .or_else(|| PROTOCOL_HEADER_DATE.captures(&headers))
             .or_else(|| PROTOCOL_HEADER_DATE.captures(&text[..head_end]))
+            // the label in the page header, its date at the top of the text
+            .or_else(|| {
+                MEETING_DATE_LABEL
+                    .is_match(&headers)
+                    .then(|| DATE_ALONE.captures(&text[..head_end]))
+                    .flatten()
+            })
         {
             return parse_date(&c["d"]);
         }

@@ -136,6 +136,34 @@ pub static PROTOCOL_HEADER_DATE: Rule = Rule::new(
     ],
 );
 
+/// The meeting date's label alone on a page-header line, its date on the
+/// line below ("Sammanträdesdatum" over "2024-02-01" in a column layout);
+/// when the label is furniture but the date is not (its line differed from
+/// page to page), the date opens the text: `d` is a date alone on one of
+/// the text's first lines.
+pub static MEETING_DATE_LABEL: Rule = Rule::new(
+    "meeting_date_label",
+    r"(?im)^[ \t]*sammanträdesdatum[ \t]*:?[ \t]*$",
+    &[
+        finds("Sida 14 av 25\nSammanträdesdatum\nJusterande", "Sammanträdesdatum"),
+        rejects("Sammanträdesdatum: 2024-02-01"),
+    ],
+);
+
+/// A date alone on a line, however far indented: the line under a
+/// [`MEETING_DATE_LABEL`].
+pub static DATE_ALONE: Rule = Rule::new(
+    "date_alone",
+    r"(?m)^[ \t]*(?P<d>(?&date))[ \t]*$",
+    &[
+        groups(
+            "                                           2024-02-01\n\nKF § 9",
+            &[("d", "2024-02-01")],
+        ),
+        rejects("2024-02-01 § 9"),
+    ],
+);
+
 /// A page header with the body's name before the protocol's
 /// ("KOMMUNFULLMÄKTIGE      SAMMANTRÄDESPROTOKOLL", "Socialnämnden
 /// Protokoll"); `body` is the name as written, perhaps in capitals.
@@ -189,6 +217,8 @@ pub static RECIPIENT_LABELS: &[&str] = &["Mottagare", "Till", "Adressat"];
 
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
+    &MEETING_DATE_LABEL,
+    &DATE_ALONE,
     &CASE_FILE_MARK,
     &MEMO_MARK,
     &MEMO_HEADER,
