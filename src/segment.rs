@@ -23,7 +23,7 @@ use crate::budget::{Deadline, TimedOut};
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
     ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, DATE_ONLY_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
-    PARA_HEADING_START, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
+    PARA_HEADING_START, RIGHT_COLUMN_DATE, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
 };
 use crate::grammar::{Ends, FirstChars};
 
@@ -364,6 +364,10 @@ static ATTACHMENT_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(
 /// digit), derived from [`CONTENTS_LINE`].
 static CONTENTS_END: LazyLock<Ends> = LazyLock::new(|| Ends::of(&CONTENTS_LINE));
 
+/// A line with a page header's date on its right ends with a digit,
+/// derived from [`RIGHT_COLUMN_DATE`].
+static RIGHT_COLUMN_END: LazyLock<Ends> = LazyLock::new(|| Ends::of(&RIGHT_COLUMN_DATE));
+
 /// A section heading found by [`scan_lines`]; its body ends where the next stop is.
 struct Head {
     kind: SectionKind,
@@ -441,10 +445,16 @@ fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
     {
         return None;
     }
-    if let Some(kind) = lookup_heading(line) {
+    // a page header's date beside the heading in a column layout
+    let heading_part = RIGHT_COLUMN_END
+        .might_match(line)
+        .then(|| RIGHT_COLUMN_DATE.find(line))
+        .flatten()
+        .map_or(line, |m| &line[..m.start()]);
+    if let Some(kind) = lookup_heading(heading_part) {
         Some(Head {
             kind,
-            heading: trimmed(text, r.clone()),
+            heading: trimmed(text, r.start..r.start + heading_part.len()),
             body_start: r.end,
         })
     } else if let Some((kind, at)) = inline_heading(line) {

@@ -2,8 +2,11 @@
 //!
 //! Under "Beslutet ska skickas till", "Beslutet skickas till",
 //! "Protokollsutdrag skickas till", "Expedieras till" or "Sändlista" the
-//! minutes list who receives the decision: one per line, or separated by
-//! commas over wrapped lines ("…, tekniska\nnämnden, avdelningen för ekonomi
+//! minutes list who receives the decision: one per line (a comma after a
+//! unit or a role is part of the name: "Kansliavdelning,
+//! kommunledningsförvaltningen", "Verksamhetschef myndighet, Individ &
+//! Familjeomsorg"), or separated by commas on one line or over wrapped
+//! lines ("…, tekniska\nnämnden, avdelningen för ekonomi
 //! och hållbarhet"). "och" inside a name ("avdelningen för ekonomi och
 //! hållbarhet") never splits it. A document label before the addressee
 //! ("Skrivelse till Justitiedepartementet") and a comment after a dash
@@ -17,6 +20,7 @@ use super::place::Found;
 use crate::grammar::recipients::{BULLET, CONTINUING_WORDS, LABEL_PREFIX, STOP_LINE};
 use crate::model::{Recipient, Span};
 use crate::segment::SectionKind;
+use crate::swedish::is_body_name;
 
 /// Every recipient, in document order.
 pub fn extract(doc: &Doc<'_>) -> Vec<Found<Recipient>> {
@@ -40,6 +44,8 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Found<Recipient>> {
 fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     // logical lines: a comma list may wrap onto the next line
     let mut logical: Vec<Range<usize>> = Vec::new();
+    // which logical lines were wrapped over more than one line
+    let mut wrapped: Vec<bool> = Vec::new();
     let mut pos = body.start;
     let mut joinable = false;
     for raw in text[body.clone()].split_inclusive('\n') {
@@ -56,8 +62,16 @@ fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
         }
         let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
         match logical.last_mut() {
-            Some(last) if joinable && starts_lower => last.end = r.end,
-            _ => logical.push(r.clone()),
+            Some(last) if joinable && starts_lower => {
+                last.end = r.end;
+                if let Some(w) = wrapped.last_mut() {
+                    *w = true;
+                }
+            }
+            _ => {
+                logical.push(r.clone());
+                wrapped.push(false);
+            }
         }
         let t_end = t.trim_end();
         joinable = t.contains(',') && !t_end.ends_with(',')
@@ -68,8 +82,21 @@ fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             joinable = true;
         }
     }
+    // one recipient per line keeps its commas ("Kansliavdelning,
+    // kommunledningsförvaltningen"); a comma list runs on one line or
+    // wraps over several
+    let one_per_line = logical.len() > 1;
     let mut out = Vec::new();
-    for l in logical {
+    for (l, wrapped) in logical.into_iter().zip(wrapped) {
+        // a unit or a role before one comma, the body or unit it belongs to
+        // after it (no address: "…, klimat2030@vgregion.se" is a second one)
+        let line = &text[l.clone()];
+        let one_comma = line.matches([',', ';']).count() == 1;
+        let first = line.split([',', ';']).next().unwrap_or("");
+        if one_per_line && !wrapped && one_comma && !line.contains('@') && !is_body_name(first) {
+            out.extend(clean(text, l));
+            continue;
+        }
         let mut start = l.start;
         let mut depth = 0i32;
         for (i, ch) in text[l.clone()].char_indices() {

@@ -135,6 +135,21 @@ pub static DATE_ONLY_LINE: Rule = Rule::new(
     ],
 );
 
+/// A page header's date set off to the right on a heading's line, where a
+/// column layout put the two side by side ("Beslutet expedieras till:
+/// <many spaces> 2024-02-01"): the heading is what stands before it.
+pub static RIGHT_COLUMN_DATE: Rule = Rule::new(
+    "right_column_date",
+    r"[ \t]{5,}[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]*$",
+    &[
+        finds(
+            "Beslutet expedieras till:                            2024-02-01",
+            "                            2024-02-01",
+        ),
+        rejects("Beslut 2024-02-01"),
+    ],
+);
+
 /// A line of a table of contents: dot leaders before a page number at the
 /// line's end ("2.1 Metod ........ 3", "Bakgrund … … … 5"); where it stands,
 /// an attachment has begun ([`ATTACHMENT_LINE`]). Unanchored at the start,
@@ -269,6 +284,7 @@ pub static RULES: &[&Rule] = &[
     &TRAILING_CASE,
     &BOUNDARY_LINE,
     &ATTACHMENT_LINE,
+    &RIGHT_COLUMN_DATE,
     &DATE_ONLY_LINE,
     &CONTENTS_LINE,
 ];
