@@ -186,8 +186,13 @@ pub static SUBHEAD: Rule = Rule::new(
 /// of the sentence.
 pub static TREATED: Rule = Rule::new(
     "treated",
-    r"(?P<body>(?&body))\s+(?P<verb>(?&earlier_verb))\s+(?:den\s+)?(?P<date>(?&date)),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)",
+    r"(?P<body>(?&body))\s+(?P<verb>(?&earlier_verb))\s+(?:den\s+)?(?P<date>(?&date)|\d{1,2}\s+(?i:(?&month))),?\s*§\s*(?P<ref>\d+)(?P<rest>[^.\n]*(?:\n[^.\n]+)?)",
     &[
+        // a date without its year: the decision, its date unknown
+        groups(
+            "Kommunstyrelsen beslutade 12 december, § 192 att ge uppdrag",
+            &[("body", "Kommunstyrelsen"), ("date", "12 december"), ("ref", "192")],
+        ),
         groups(
             "Kommunstyrelsen har behandlat ärendet den 29 maj 2024, § 144.",
             &[
