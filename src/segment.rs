@@ -23,7 +23,7 @@ use crate::budget::{Deadline, TimedOut};
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
     ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, DATE_ONLY_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
-    PARA_HEADING_START, RIGHT_COLUMN_DATE, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
+    PARA_HEADING_START, REGULATION_TITLE, RIGHT_COLUMN_DATE, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
 };
 use crate::grammar::{Ends, FirstChars};
 
@@ -364,6 +364,14 @@ static ATTACHMENT_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(
 /// digit), derived from [`CONTENTS_LINE`].
 static CONTENTS_END: LazyLock<Ends> = LazyLock::new(|| Ends::of(&CONTENTS_LINE));
 
+/// How far an article's number may run ahead of the last one seen as a
+/// heading (articles whose § stands inside a line are no headings).
+const ARTICLE_STEP: u32 = 3;
+
+/// What a regulating document's title can start with, derived from
+/// [`REGULATION_TITLE`].
+static REGULATION_FIRST: LazyLock<FirstChars> = LazyLock::new(|| FirstChars::of(&[&REGULATION_TITLE]));
+
 /// A line with a page header's date on its right ends with a digit,
 /// derived from [`RIGHT_COLUMN_DATE`].
 static RIGHT_COLUMN_END: LazyLock<Ends> = LazyLock::new(|| Ends::of(&RIGHT_COLUMN_DATE));
@@ -390,6 +398,9 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
     let mut heads: Vec<Head> = Vec::new();
     let mut boundaries = Vec::new();
     let mut attachments = Vec::new();
+    // after a regulating document's title, the number of its last article:
+    // "§ 1 Firma", "§ 2 Säte" … numbered on from 1 are no meeting §§
+    let mut articles: Option<u32> = None;
     let mut n = 0;
     while n < lines.len() {
         deadline.check_every(n, 4096)?;
@@ -401,13 +412,34 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
         }
         // cheap tests first: a § heading has a §, a boundary line starts
         // with one of a few characters
+        // (a chapter's title may run on into its first article's line)
+        if REGULATION_FIRST.might_match(line) && REGULATION_TITLE.is_match(line) {
+            articles = Some(0);
+        }
         if line.contains('§')
             && let Some(p) = paragraph_heading(text, lines, n)
         {
+            let number: Option<u32> = p.0.number.parse().ok();
+            let article = match (articles, number) {
+                // numbered on, perhaps past an article whose § stands inside
+                // a line (no heading); the first (after the title) a low
+                // number without a case number (an article citing a law,
+                // "lag (1978:234)", reads as if it had one)
+                (Some(0), Some(k)) => k <= ARTICLE_STEP * 3 && p.0.case_numbers.is_empty(),
+                (Some(last), Some(k)) => k > last && k <= last + ARTICLE_STEP,
+                _ => false,
+            };
+            if article {
+                articles = number;
+                n += 1;
+                continue;
+            }
+            articles = None;
             n = p.1;
             paragraphs.push(p.0);
             continue;
         }
+
         if BOUNDARY_FIRST.might_match(line) && BOUNDARY_LINE.is_match(line) {
             boundaries.push(r.start);
         }

@@ -150,6 +150,30 @@ pub static RIGHT_COLUMN_DATE: Rule = Rule::new(
     ],
 );
 
+/// The title of a regulating document inside a case bundle (in the
+/// indefinite form a title has: "Avtalet löper ut" is a sentence) — bylaws,
+/// regulations, owner directives, statutes, agreements ("Bolagsordning för
+/// Göteborgs Hamn AB", "Reglemente för socialnämnden", "Ägardirektiv",
+/// "Förslag till reviderad bolagsordning", a chapter "Kapitel 2 – Nämndens
+/// uppdrag"): the "§ 1 Firma", "§ 2 Säte" … after it are its articles, not
+/// meeting §§.
+pub static REGULATION_TITLE: Rule = Rule::new(
+    "regulation_title",
+    r"(?i)^[ \t]*(?:förslag\s+till\s+)?(?:reviderad\s+|reviderat\s+|reviderade\s+|ny\s+|nytt\s+|gemensamt?\s+)?(?:bolagsordning|reglemente|ägardirektiv|stadgar|förbundsordning|arbetsordning|aktieägaravtal|samverkansavtal|konsortialavtal|avtal|överenskommelse)(?:[ \t]|:|$)|(?i)^[ \t]*kapitel[ \t]+\d+[ \t]+[–-]",
+    &[
+        finds("Bolagsordning för Göteborgs Hamn AB", "Bolagsordning "),
+        finds(
+            "Förslag till reviderad bolagsordning",
+            "Förslag till reviderad bolagsordning",
+        ),
+        finds("Reglemente för socialnämnden", "Reglemente "),
+        finds("Ägardirektiv", "Ägardirektiv"),
+        finds("Kapitel 2 – Stadsmiljönämndens uppdrag", "Kapitel 2 –"),
+        rejects("Kommunfullmäktige antar bolagsordningen."),
+        rejects("Avtalet löper ut 2026."),
+    ],
+);
+
 /// A line of a table of contents: dot leaders before a page number at the
 /// line's end ("2.1 Metod ........ 3", "Bakgrund … … … 5"); where it stands,
 /// an attachment has begun ([`ATTACHMENT_LINE`]). Unanchored at the start,
@@ -284,6 +308,7 @@ pub static RULES: &[&Rule] = &[
     &TRAILING_CASE,
     &BOUNDARY_LINE,
     &ATTACHMENT_LINE,
+    &REGULATION_TITLE,
     &RIGHT_COLUMN_DATE,
     &DATE_ONLY_LINE,
     &CONTENTS_LINE,
