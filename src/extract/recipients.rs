@@ -11,13 +11,14 @@
 //! hållbarhet") never splits it. A document label before the addressee
 //! ("Skrivelse till Justitiedepartementet") and a comment after a dash
 //! ("Exploateringsnämnden – Återremiss") are not part of the name. The list
-//! ends at the next heading or at a signature/justering line.
+//! ends at the next heading, at a signature/justering line, or at a line of
+//! prose after a blank line.
 
 use std::ops::Range;
 
 use super::Doc;
 use super::place::Found;
-use crate::grammar::recipients::{BULLET, CONTINUING_WORDS, LABEL_PREFIX, STOP_LINE};
+use crate::grammar::recipients::{BULLET, CONTINUING_WORDS, LABEL_PREFIX, MAX_WORDS_AFTER_BLANK, STOP_LINE};
 use crate::model::{Recipient, Span};
 use crate::segment::SectionKind;
 use crate::swedish::is_body_name;
@@ -48,6 +49,7 @@ fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut wrapped: Vec<bool> = Vec::new();
     let mut pos = body.start;
     let mut joinable = false;
+    let mut after_blank = false;
     for raw in text[body.clone()].split_inclusive('\n') {
         let r = pos..pos + raw.trim_end_matches('\n').len();
         pos += raw.len();
@@ -55,11 +57,17 @@ fn items(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
         let t = line.trim();
         if t.is_empty() {
             joinable = false;
+            after_blank = !logical.is_empty();
             continue;
         }
         if STOP_LINE.is_match(t) || t.chars().count() > 200 {
             break;
         }
+        // the list's block has ended: a sentence after a blank line
+        if after_blank && t.split_whitespace().count() > MAX_WORDS_AFTER_BLANK {
+            break;
+        }
+        after_blank = false;
         let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
         match logical.last_mut() {
             Some(last) if joinable && starts_lower => {

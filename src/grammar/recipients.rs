@@ -45,5 +45,11 @@ pub static BULLET: Rule = Rule::new(
 /// line: "Förvaltningen för ekonomi och" / "hållbarhet".
 pub static CONTINUING_WORDS: &[&str] = &["och", "för"];
 
+/// The most words an addressee's line has after a blank line in the list:
+/// a longer line there is the text that follows the list ("Nämnden för
+/// funktionsstöds yttrande till Kommunfullmäktige med anledning av"), not
+/// one more recipient.
+pub const MAX_WORDS_AFTER_BLANK: usize = 7;
+
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[&STOP_LINE, &LABEL_PREFIX, &BULLET];
