@@ -22,8 +22,9 @@ use std::sync::LazyLock;
 use crate::budget::{Deadline, TimedOut};
 use crate::grammar::case_numbers::{CASE_LABEL, CaseForm, FILING_PLAN_CODE, FORMATS, GLUED_YEAR};
 use crate::grammar::headings::{
-    ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, DATE_ONLY_LINE, INLINE_HEADINGS, NOT_TRAILING_TITLES,
-    PARA_HEADING_START, REGULATION_TITLE, RIGHT_COLUMN_DATE, SECTION_HEADINGS, TRAILING_CASE, TRAILING_PARA_HEADING,
+    ATTACHMENT_LINE, BOUNDARY_LINE, CONTENTS_LINE, DATE_IN_LINE, DATE_ONLY_LINE, GLUED_HEADER_PREFIX, INLINE_HEADINGS,
+    NOT_TRAILING_TITLES, PARA_HEADING_START, REGULATION_TITLE, RIGHT_COLUMN_DATE, SECTION_HEADINGS, TRAILING_CASE,
+    TRAILING_PARA_HEADING,
 };
 use crate::grammar::{Ends, FirstChars};
 
@@ -467,6 +468,10 @@ fn scan_lines(text: &str, lines: &[Range<usize>], deadline: Deadline) -> Result<
 #[inline]
 fn section_head(text: &str, r: Range<usize>) -> Option<Head> {
     let line = &text[r.clone()];
+    // a page header glued before the heading: the heading is after it
+    if let Some(m) = GLUED_HEADER_PREFIX.find(line) {
+        return section_head(text, r.start + m.end()..r.end);
+    }
     // a heading starts with a capital: "ärendet." on a line of its own ends
     // a sentence broken over two lines
     if strip_markdown(line)

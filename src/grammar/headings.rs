@@ -174,6 +174,22 @@ pub static REGULATION_TITLE: Rule = Rule::new(
     ],
 );
 
+/// A page header glued before the next page's first line ("Utdrag ur
+/// protokoll Sammanträdesdatum: 2024-10-22 Propositionsordning Ordföranden
+/// ställer …"): a heading may follow it on the same line.
+pub static GLUED_HEADER_PREFIX: Rule = Rule::new(
+    "glued_header_prefix",
+    r"^[ \t]*(?:Utdrag\s+ur\s+protokoll\s+)?Sammanträdesdatum\s*:?\s*\d{4}-\d{2}-\d{2}[ \t]+",
+    &[
+        finds(
+            "Utdrag ur protokoll Sammanträdesdatum: 2024-10-22 Propositionsordning Ordföranden",
+            "Utdrag ur protokoll Sammanträdesdatum: 2024-10-22 ",
+        ),
+        rejects("Sammanträdesdatum: 2024-10-22"),
+        rejects("Protokoll Sammanträdesdatum: 2024-10-22 Beslut"),
+    ],
+);
+
 /// A line of a table of contents: dot leaders before a page number at the
 /// line's end ("2.1 Metod ........ 3", "Bakgrund … … … 5"); where it stands,
 /// an attachment has begun ([`ATTACHMENT_LINE`]). Unanchored at the start,
@@ -308,6 +324,7 @@ pub static RULES: &[&Rule] = &[
     &TRAILING_CASE,
     &BOUNDARY_LINE,
     &ATTACHMENT_LINE,
+    &GLUED_HEADER_PREFIX,
     &REGULATION_TITLE,
     &RIGHT_COLUMN_DATE,
     &DATE_ONLY_LINE,
