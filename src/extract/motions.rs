@@ -25,11 +25,11 @@ use super::place::Found;
 use crate::grammar::fragments::LIST_CONJUNCTIONS;
 use crate::grammar::motions::{
     ACCORDING_TO, AGAINST, AGREED_ON_PROPOSAL, ALL_MOTIONS, AMENDMENT, APPROVAL, APPROVAL_OPENINGS, APPROVE_OR_REJECT,
-    ASK_FIND, ASSENT, BODY_REF, CHAIR_TITLE, CHAIRS_MOTION, CHANGE_WORDS, CLASS_ATT_REJECT, EACH_OTHER, EACH_SIDE,
-    ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED, MOTION_VERBS,
-    MotionVerb, OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS, REJECTION,
-    REJECTION_OPENINGS, REJECTION_STEM, SURNAME_REF, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES, VERB,
-    WITH_CHANGE,
+    ASK_FIND, ASSENT, BODY_REF, CHAIR_TITLE, CHAIRS_MOTION, CHANGE_WORDS, CLASS_ATT_REJECT, DECIDED_TODAY, EACH_OTHER,
+    EACH_SIDE, ENACT_PROPOSAL, FIRST_HAND, GENERIC_AMENDMENT, GROUP_REF, IN_ACCORDANCE, LATER_HANDS, MOTION_DECIDED,
+    MOTION_VERBS, MotionVerb, OFFICIALS_PROPOSAL, ON_PROPOSAL_OF, PERSON_REF, PROPOSITIONS, REFER, REJECTED_WORDS,
+    REJECTION, REJECTION_OPENINGS, REJECTION_STEM, SURNAME_REF, TABLE, THE_MOTION, THE_MOTION_REJECTED, TWO_SIDES,
+    VERB, WITH_CHANGE,
 };
 use crate::grammar::verbs::lookup;
 use crate::model::{Motion, MotionClass, MotionResult, Person, Span, Vote};
@@ -637,6 +637,12 @@ fn found_targets(res: &str) -> (Vec<Target>, bool) {
     let named = targets(res);
     if named.is_empty() && THE_MOTION_REJECTED.is_match(res) {
         (vec![Target::TheMotion], false)
+    } else if DECIDED_TODAY.is_match(res) {
+        // decided today: referral and tabling were not
+        (
+            vec![Target::Class(MotionClass::ReferBack), Target::Class(MotionClass::Table)],
+            false,
+        )
     } else {
         (named, outcome_of(res))
     }

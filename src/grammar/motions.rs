@@ -181,6 +181,23 @@ pub static THE_MOTION_REJECTED: Rule = Rule::new(
     ],
 );
 
+/// The meeting decided the matter then and there: "finner att
+/// kommunfullmäktige beslutat avgöra ärendet vid dagens sammanträde",
+/// "… att ärendet ska avgöras idag": a motion to refer it back (or to table
+/// it) was rejected.
+pub static DECIDED_TODAY: Rule = Rule::new(
+    "decided_today",
+    r"(?i)(?:avgöra\s+ärendet|ärendet\s+(?:ska\s+)?avgöras)\s+(?:vid\s+dagens\s+sammanträde|idag|i\s+dag|på\s+dagens\s+sammanträde)",
+    &[
+        finds(
+            "finner att kommunfullmäktige beslutat avgöra ärendet vid dagens sammanträde",
+            "avgöra ärendet vid dagens sammanträde",
+        ),
+        finds("beslutar att ärendet ska avgöras idag", "ärendet ska avgöras idag"),
+        rejects("beslutar att återremittera ärendet"),
+    ],
+);
+
 /// A decision that says what became of the motion: "Motionen avslås.",
 /// "Kommunfullmäktige bifaller motionen", "motionen bifalls"; `verb` is the
 /// outcome (an "avsl…" rejects).
@@ -576,6 +593,7 @@ pub static REJECTED_WORDS: Rule = Rule::new(
 /// Every rule of this family.
 pub static RULES: &[&Rule] = &[
     &THE_MOTION,
+    &DECIDED_TODAY,
     &WITH_CHANGE,
     &SURNAME_REF,
     &CHAIR_TITLE,

@@ -162,7 +162,7 @@ pub static ROLL_CALL: Rule = Rule::built(
 /// bifalla Y".
 pub static MEANING_JA_FOR: Rule = Rule::new(
     "vote_meaning_ja_for",
-    r#"(?is)(?-u:\b)Ja["”“']?\s+för\s+(?:att\s+)?(?P<yes>.+?)\s*[.,]?\s*(?:och\s+)?["”“']?Nej["”“']?\s+för\s+(?:att\s+)?(?P<no>.+?)\s*[.”"]"#,
+    r#"(?is)(?-u:\b)Ja["”“']?\s+för\s+(?:att\s+)?(?P<yes>.+?)\s*[.,]?\s*(?:och\s+|samt\s+)?["”“']?Nej["”“']?\s+för\s+(?:att\s+)?(?P<no>.+?)\s*[.”"]"#,
     &[
         groups(
             "Ja för bifall till kommunstyrelsens förslag och Nej för bifall till Anna Bergs yrkande.",
@@ -174,6 +174,13 @@ pub static MEANING_JA_FOR: Rule = Rule::new(
         groups(
             "Ledamöterna röstar ”Ja” för att bifalla förvaltningens förslag och ”Nej” för att bifalla motionen.",
             &[("yes", "bifalla förvaltningens förslag"), ("no", "bifalla motionen")],
+        ),
+        groups(
+            "”Ja för bifall till yrkande från S, V och MP samt Nej för bifall till yrkandet från SD”",
+            &[
+                ("yes", "bifall till yrkande från S, V och MP"),
+                ("no", "bifall till yrkandet från SD"),
+            ],
         ),
     ],
 );
