@@ -579,7 +579,10 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<(usize, Fac
     for s in scope.sections.iter().copied() {
         if !matches!(
             s.kind,
-            SectionKind::PropositionOrder | SectionKind::DecisionProcess | SectionKind::Vote
+            // (a text whose paragraphs were run together has the chair's
+            // "Propositionsordning Ordföranden ställer …" inside the
+            // yrkanden's section)
+            SectionKind::PropositionOrder | SectionKind::DecisionProcess | SectionKind::Vote | SectionKind::Motions
         ) {
             continue;
         }
@@ -588,7 +591,9 @@ fn facts(doc: &Doc<'_>, scope: &Scope<'_>, drafts: &[&Draft]) -> Vec<(usize, Fac
             .copied()
             .filter(|d| (since..s.body.end).contains(&d.pos))
             .collect();
-        since = s.body.end;
+        if s.kind != SectionKind::Motions {
+            since = s.body.end;
+        }
         let (body, at) = (&text[s.body.clone()], s.body.start);
         found.ask_find(body, at);
         found.propositions(body, at, &local);
