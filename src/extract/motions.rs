@@ -77,7 +77,12 @@ pub fn targets(s: &str) -> Vec<Target> {
         let amend = c["kind"].to_lowercase().starts_with(AMENDMENT);
         push(Target::Group(parties, amend));
     }
+    // where a full name follows "yrkandet från" (no surname list there)
+    let mut full_names: Vec<Range<usize>> = Vec::new();
     for c in PERSON_REF.captures_iter(s) {
+        if let Some(n2) = c.name("name2") {
+            full_names.push(n2.range());
+        }
         if let Some(n) = c.name("name").or(c.name("name2")) {
             let name = n
                 .as_str()
@@ -92,10 +97,6 @@ pub fn targets(s: &str) -> Vec<Target> {
     if officials {
         push(Target::Officials);
     }
-    let full_names: Vec<Range<usize>> = PERSON_REF
-        .captures_iter(s)
-        .filter_map(|c| c.name("name2").map(|m| m.range()))
-        .collect();
     for c in SURNAME_REF.captures_iter(s) {
         let names = c.name("names").expect("names");
         if full_names.iter().any(|r| r.contains(&names.start())) {
@@ -235,38 +236,40 @@ fn agreed_proposals(doc: &Doc<'_>, drafts: &mut Vec<Draft>) {
 pub fn results(doc: &Doc<'_>, drafts: Drafts, votes: &[Found<Vote>]) -> Vec<Found<Motion>> {
     let mut drafts = drafts.0;
     resolve_results(doc, votes, &mut drafts);
-    adopt_lone_approvals(doc, &mut drafts);
-    adopt_consensus(doc, &mut drafts);
+    let decided = decided_paragraphs(doc, &drafts);
+    adopt_lone_approvals(&decided, &mut drafts);
+    adopt_consensus(&decided, &mut drafts);
     drafts.into_iter().map(|d| Found::new(d.range, d.motion)).collect()
 }
 
-/// A § whose only yrkande approves a proposal, and which has a decision,
-/// decided as it asked: no other motion was put against it, so the
-/// decision enacts it (its result is otherwise unsaid).
-fn adopt_lone_approvals(doc: &Doc<'_>, drafts: &mut [Draft]) {
-    let mut per_paragraph: BTreeMap<usize, usize> = BTreeMap::new();
-    for d in drafts.iter() {
-        if let Some(p) = doc.seg.paragraph_index_at(d.pos) {
-            *per_paragraph.entry(p).or_default() += 1;
-        }
-    }
-    // the §§ with a decision that says something
+/// The drafts of each § that has a decision saying something, by § index
+/// (the motions the decision may have enacted without saying so).
+fn decided_paragraphs(doc: &Doc<'_>, drafts: &[Draft]) -> BTreeMap<usize, Vec<usize>> {
     let decided: BTreeSet<usize> = doc
         .seg
         .sections_of(SectionKind::Decision)
         .filter(|s| !doc.text()[s.body.clone()].trim().is_empty())
         .filter_map(|s| s.paragraph)
         .collect();
-    for d in drafts.iter_mut() {
-        let Some(p) = doc.seg.paragraph_index_at(d.pos) else {
-            continue;
-        };
-        if per_paragraph.get(&p) == Some(&1)
-            && d.motion.result.is_none()
-            && d.motion.classification == MotionClass::Approve
-            && decided.contains(&p)
-        {
-            d.motion.result = Some(MotionResult::Adopted);
+    let mut per_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(p) = doc.seg.paragraph_index_at(d.pos).filter(|p| decided.contains(p)) {
+            per_paragraph.entry(p).or_default().push(i);
+        }
+    }
+    per_paragraph
+}
+
+/// A § whose only yrkande approves a proposal, and which has a decision,
+/// decided as it asked: no other motion was put against it, so the
+/// decision enacts it (its result is otherwise unsaid).
+fn adopt_lone_approvals(decided: &BTreeMap<usize, Vec<usize>>, drafts: &mut [Draft]) {
+    for idx in decided.values() {
+        if let [i] = idx[..] {
+            let d = &mut drafts[i];
+            if d.motion.result.is_none() && d.motion.classification == MotionClass::Approve {
+                d.motion.result = Some(MotionResult::Adopted);
+            }
         }
     }
 }
@@ -277,21 +280,9 @@ fn adopt_lone_approvals(doc: &Doc<'_>, drafts: &mut [Draft]) {
 /// till B:s yrkande") — with none against anything, no result said and a
 /// decision: nothing was put against anything, so the decision enacts them
 /// all.
-fn adopt_consensus(doc: &Doc<'_>, drafts: &mut [Draft]) {
-    let mut per_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        if let Some(p) = doc.seg.paragraph_index_at(d.pos) {
-            per_paragraph.entry(p).or_default().push(i);
-        }
-    }
-    let decided: BTreeSet<usize> = doc
-        .seg
-        .sections_of(SectionKind::Decision)
-        .filter(|s| !doc.text()[s.body.clone()].trim().is_empty())
-        .filter_map(|s| s.paragraph)
-        .collect();
-    for (p, idx) in per_paragraph {
-        if idx.len() < 2 || !decided.contains(&p) {
+fn adopt_consensus(decided: &BTreeMap<usize, Vec<usize>>, drafts: &mut [Draft]) {
+    for idx in decided.values() {
+        if idx.len() < 2 {
             continue;
         }
         let movers: Vec<Target> = idx.iter().map(|&i| mover_target(&drafts[i].motion.mover)).collect();
@@ -324,7 +315,7 @@ fn adopt_consensus(doc: &Doc<'_>, drafts: &mut [Draft]) {
             .first()
             .is_some_and(|first| proposals.iter().all(|t| t == first));
         if agree && one {
-            for &i in &idx {
+            for &i in idx {
                 drafts[i].motion.result = Some(MotionResult::Adopted);
             }
         }

@@ -316,16 +316,11 @@ pub static LATER_HANDS: &[&str] = &["i andra hand", "i tredje hand"];
 pub static AMENDMENT: &str = "tillägg";
 
 /// Words of a change to the proposal (lower case), "med ändring av punkt
-/// 2", "att punkt 2 ändras", "att löfte 7 läggs till i listan": in a motion's first clause they make it an
-/// amendment, unless it rejects ([`CLASS_ATT_REJECT`]).
-pub static CHANGE_WORDS: &[&str] = &[
-    "ändring",
-    "ändras",
-    "förändring",
-    "läggs till",
-    "läggas till",
-    "lägga till",
-];
+/// 2", "med förändringen att", "att punkt 2 ändras", "att löfte 7 läggs
+/// till i listan" (found inside words, so "ändring" finds "förändringen"):
+/// in a motion's first clause they make it an amendment, unless it rejects
+/// ([`CLASS_ATT_REJECT`]).
+pub static CHANGE_WORDS: &[&str] = &["ändring", "ändras", "läggs till", "läggas till", "lägga till"];
 
 /// An approval with a change of what it approves: "bifall till Anna Bergs
 /// yrkande med förändringen att …", "bifall till förslaget med tillägget
