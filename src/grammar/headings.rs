@@ -125,7 +125,7 @@ pub static ATTACHMENT_LINE: Rule = Rule::new(
 /// past it.
 pub static DATE_ONLY_LINE: Rule = Rule::new(
     "date_only_line",
-    r"(?i)^[ \t]{0,3}(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+\d{4})[ \t]*$",
+    r"^[ \t]{0,3}(?&date)[ \t]*$",
     &[
         finds("2023-07-14", "2023-07-14"),
         finds("  14 juli 2023", "  14 juli 2023"),
