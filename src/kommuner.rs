@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::grammar::municipalities::{
-    ABOUT_BEFORE, AMBIGUOUS_NAMES, LIST_AND, LIST_CONTEXT, ORGAN_AFTER, ORGAN_BEFORE_I, OWN_NAME_AFTER,
+    ABOUT_BEFORE, AMBIGUOUS_NAMES, LIST_AND, LIST_CONTEXT, ORGAN_AFTER, OWN_NAME_AFTER,
 };
 use crate::model::Municipality;
 
@@ -208,9 +208,10 @@ pub fn find_municipality(text: &str) -> Option<Municipality> {
         let word_before = words_before.next().unwrap_or("").to_lowercase();
         let organ_before = words_before
             .next()
-            .is_some_and(|w| ORGAN_BEFORE_I.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|w| ORGAN_AFTER.contains(&w.to_lowercase().as_str()));
         // "i Härryda kommun": a place the matter is about, counted as weak
-        // (but "Kommunfullmäktige i Göteborgs kommun" is the issuer)
+        // (but "Kommunfullmäktige i Göteborgs kommun" is the issuer: an
+        // organ before "i" names its own municipality, as after a name)
         let about = ABOUT_BEFORE.contains(&word_before.as_str()) && !organ_before;
         let strong = gap_ok && OWN_NAME_AFTER.contains(&next_word) && !about;
         let head = if m.start() < HEAD_BYTES { 3 } else { 1 };
